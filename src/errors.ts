@@ -1,0 +1,55 @@
+/**
+ * One error type for the whole project, with a stable machine-readable code.
+ * Transports map codes to what they need (HTTP status, CLI exit status) in one place each.
+ */
+export const ERROR_CODES = [
+  "transcript.parse_error",
+  "transcript.unsupported_format",
+  "transcript.empty",
+  "input.invalid",
+  "io.read_failed",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class DebriefError extends Error {
+  override readonly name: string = "DebriefError";
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/**
+ * A transcript that could not be read as the format it claims (or was detected) to be.
+ * The message always names the file, and the line when the format has lines.
+ *
+ * @example
+ * throw new TranscriptParseError("webvtt", "bad timestamp '00:61:00.000'", { file: "call.vtt", line: 12 });
+ * // message: "call.vtt:12: webvtt: bad timestamp '00:61:00.000'"
+ */
+export class TranscriptParseError extends DebriefError {
+  override readonly name = "TranscriptParseError";
+  readonly file: string | undefined;
+  readonly line: number | undefined;
+  readonly format: string;
+  readonly detail: string;
+  constructor(format: string, detail: string, where: { file?: string | undefined; line?: number | undefined } = {}) {
+    const loc = where.file ? (where.line ? `${where.file}:${where.line}: ` : `${where.file}: `) : where.line ? `line ${where.line}: ` : "";
+    super("transcript.parse_error", `${loc}${format}: ${detail}`);
+    this.file = where.file;
+    this.line = where.line;
+    this.format = format;
+    this.detail = detail;
+  }
+}
+
+/** The content matched no supported transcript format. */
+export class UnsupportedFormatError extends DebriefError {
+  override readonly name = "UnsupportedFormatError";
+  constructor(detail: string, readonly file?: string) {
+    super("transcript.unsupported_format", `${file ? `${file}: ` : ""}${detail}`);
+  }
+}
