@@ -1,0 +1,113 @@
+import { z } from "zod";
+import { CanonicalInputSchema, SpeakerSchema, type Transcript, type Utterance, type Word } from "../model.js";
+import { describeJson, fieldError, formatPath, isRecord, type JsonContext } from "./json.js";
+
+/**
+ * Canonical JSON (analysis contract, section 1): validated with `CanonicalInputSchema`;
+ * omitted `start`/`end` become `null`, vendor extras on words are dropped.
+ *
+ * @example
+ * parseCanonical({ utterances: [{ speaker: "A", text: "Hi" }] });
+ * // { utterances: [{ speaker: "A", start: null, end: null, text: "Hi" }] }
+ */
+export function parseCanonical(value: unknown, file?: string): Transcript {
+  const fast = fastCanonical(value);
+  if (fast !== null) return fast;
+  const ctx: JsonContext = { format: "canonical", file };
+  const result = CanonicalInputSchema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    if (issue === undefined) fieldError(ctx, "(root)", "invalid transcript");
+    fieldError(ctx, formatPath(issue.path), describeIssue(issue, value));
+  }
+  const input = result.data;
+  const utterances: Utterance[] = input.utterances.map((u) => {
+    const out: Utterance = { speaker: u.speaker, start: u.start ?? null, end: u.end ?? null, text: u.text };
+    if (u.words !== undefined) {
+      out.words = u.words.map((w) => {
+        const word: Word = { text: w.text, start: w.start, end: w.end };
+        if (w.confidence !== undefined) word.confidence = w.confidence;
+        return word;
+      });
+    }
+    return out;
+  });
+  const transcript: Transcript = { utterances };
+  if (input.language !== undefined) transcript.language = input.language;
+  if (input.speakers !== undefined) transcript.speakers = input.speakers;
+  return transcript;
+}
+
+const SpeakersSchema = z.array(SpeakerSchema);
+
+const isTime = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v >= 0;
+
+/**
+ * Hand-written equivalent of `CanonicalInputSchema` for the common, valid case: zod would roughly
+ * double the cost of `JSON.parse` on a one-hour call with word timings. Returns `null` on anything
+ * it does not accept, and the caller then runs the schema itself, which stays the authority
+ * (a test checks both agree on accept/reject). It must never accept what the schema rejects.
+ */
+function fastCanonical(value: unknown): Transcript | null {
+  if (!isRecord(value)) return null;
+  const { language, speakers, utterances } = value;
+  if (language !== undefined && (typeof language !== "string" || language.length < 2)) return null;
+  if (!Array.isArray(utterances)) return null;
+  const out: Utterance[] = new Array(utterances.length);
+  for (let i = 0; i < utterances.length; i++) {
+    const u: unknown = utterances[i];
+    if (!isRecord(u)) return null;
+    let speaker: string;
+    if (typeof u.speaker === "string" && u.speaker.length > 0) speaker = u.speaker;
+    else if (typeof u.speaker === "number" && Number.isSafeInteger(u.speaker)) speaker = String(u.speaker);
+    else return null;
+    const { start, end, text, words } = u;
+    if (start !== undefined && start !== null && !isTime(start)) return null;
+    if (end !== undefined && end !== null && !isTime(end)) return null;
+    if (typeof text !== "string") return null;
+    const utt: Utterance = { speaker, start: start ?? null, end: end ?? null, text };
+    if (words !== undefined) {
+      if (!Array.isArray(words)) return null;
+      const ws: Word[] = new Array(words.length);
+      for (let k = 0; k < words.length; k++) {
+        const w: unknown = words[k];
+        if (!isRecord(w)) return null;
+        const { text: wt, start: s, end: e, confidence: c } = w;
+        if (typeof wt !== "string" || !isTime(s) || !isTime(e)) return null;
+        if (c !== undefined && (typeof c !== "number" || !(c >= 0 && c <= 1))) return null;
+        ws[k] =
+          c === undefined ? { text: wt, start: s, end: e } : { text: wt, start: s, end: e, confidence: c };
+      }
+      utt.words = ws;
+    }
+    out[i] = utt;
+  }
+  const transcript: Transcript = { utterances: out };
+  if (typeof language === "string") transcript.language = language;
+  if (speakers !== undefined) {
+    // Rare and small: the schema is cheap here and keeps role validation in one place.
+    const parsed = SpeakersSchema.safeParse(speakers);
+    if (!parsed.success) return null;
+    transcript.speakers = parsed.data;
+  }
+  return transcript;
+}
+
+/** "expected a number, got a string" rather than zod's generic wording. */
+function describeIssue(issue: z.core.$ZodIssue, root: unknown): string {
+  if (issue.code === "invalid_type") {
+    const got = valueAt(root, issue.path);
+    const article = /^[aeiou]/.test(issue.expected) ? "an" : "a";
+    return `expected ${article} ${issue.expected}, got ${describeJson(got)}`;
+  }
+  return issue.message;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let cur = root;
+  for (const key of path) {
+    if (typeof cur !== "object" || cur === null) return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[key];
+  }
+  return cur;
+}
