@@ -8,18 +8,56 @@ export const ERROR_CODES = [
   "transcript.empty",
   "input.invalid",
   "io.read_failed",
+  "config.invalid",
+  "auth.unauthorized",
+  "auth.forbidden",
+  "not_found",
+  "conflict",
+  "payload_too_large",
+  "unsupported_media_type",
+  "validation_failed",
+  "rate_limited",
+  "transcription.not_configured",
+  "transcription.failed",
+  "upstream.unavailable",
+  "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** HTTP status of each error code: the one place transports look it up. */
+export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
+  "transcript.parse_error": 422,
+  "transcript.unsupported_format": 415,
+  "transcript.empty": 422,
+  "input.invalid": 422,
+  "io.read_failed": 400,
+  "config.invalid": 500,
+  "auth.unauthorized": 401,
+  "auth.forbidden": 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  validation_failed: 422,
+  rate_limited: 429,
+  "transcription.not_configured": 422,
+  "transcription.failed": 502,
+  "upstream.unavailable": 503,
+  internal: 500,
+};
 
 export class DebriefError extends Error {
   override readonly name: string = "DebriefError";
   constructor(
     readonly code: ErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; details?: Record<string, unknown> },
   ) {
-    super(message, options);
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.details = options?.details;
   }
+  /** Extra machine-readable fields for the problem document (e.g. validation `errors`). */
+  readonly details: Record<string, unknown> | undefined;
 }
 
 /**
@@ -36,8 +74,18 @@ export class TranscriptParseError extends DebriefError {
   readonly line: number | undefined;
   readonly format: string;
   readonly detail: string;
-  constructor(format: string, detail: string, where: { file?: string | undefined; line?: number | undefined } = {}) {
-    const loc = where.file ? (where.line ? `${where.file}:${where.line}: ` : `${where.file}: `) : where.line ? `line ${where.line}: ` : "";
+  constructor(
+    format: string,
+    detail: string,
+    where: { file?: string | undefined; line?: number | undefined } = {},
+  ) {
+    const loc = where.file
+      ? where.line
+        ? `${where.file}:${where.line}: `
+        : `${where.file}: `
+      : where.line
+        ? `line ${where.line}: `
+        : "";
     super("transcript.parse_error", `${loc}${format}: ${detail}`);
     this.file = where.file;
     this.line = where.line;
@@ -49,7 +97,10 @@ export class TranscriptParseError extends DebriefError {
 /** The content matched no supported transcript format. */
 export class UnsupportedFormatError extends DebriefError {
   override readonly name = "UnsupportedFormatError";
-  constructor(detail: string, readonly file?: string) {
+  constructor(
+    detail: string,
+    readonly file?: string,
+  ) {
     super("transcript.unsupported_format", `${file ? `${file}: ` : ""}${detail}`);
   }
 }

@@ -1,0 +1,250 @@
+import type { Role, Transcript, Utterance } from "../transcript/model.js";
+import { detectLanguage } from "./language.js";
+import { detectQuestions } from "./questions/index.js";
+import type { CallAnalysis, Question, SpeakerStats } from "./result.js";
+import { assignRoles, type RoleOptions, type SpeakerFacts } from "./roles.js";
+import {
+  buildTurns,
+  gaps,
+  type Interval,
+  isInterruption,
+  isPause,
+  longestMonologues,
+  type TimedUtterance,
+  union,
+} from "./timing.js";
+import { countFillers, fillerListFor, utteranceTokens } from "./tokens.js";
+
+export interface AnalyzeOptions extends RoleOptions {
+  /** Overrides the transcript's (or the detected) language. */
+  language?: string;
+}
+
+export interface AnalyzeOutcome {
+  analysis: CallAnalysis;
+  /** `--rep` / `--customer` values that matched no speaker. */
+  unmatchedRoleOptions: string[];
+}
+
+/**
+ * Compute every conversation metric of the analysis contract (§2, §3) for one transcript.
+ * Pure: no I/O, deterministic, linear in the transcript's length (plus one sort).
+ *
+ * @example
+ * const { analysis } = analyzeTranscriptDetailed(transcript, { rep: ["Dana"] });
+ * analysis.metrics.talkRatio // 0.43
+ */
+export function analyzeTranscriptDetailed(
+  transcript: Transcript,
+  options: AnalyzeOptions = {},
+): AnalyzeOutcome {
+  const language = options.language ?? detectLanguage(transcript);
+  const fillers = fillerListFor(language);
+  const utterances = chronological(transcript.utterances);
+
+  // Speakers: declared ones first (they may carry names and roles), then in order of appearance.
+  const order: string[] = [];
+  const acc = new Map<string, SpeakerAcc>();
+  const speakerOf = (id: string): SpeakerAcc => {
+    let s = acc.get(id);
+    if (!s) {
+      s = { words: 0, fillers: 0, questions: 0, firstIndex: Number.POSITIVE_INFINITY, segments: [] };
+      acc.set(id, s);
+      order.push(id);
+    }
+    return s;
+  };
+  for (const sp of transcript.speakers ?? []) speakerOf(sp.id);
+
+  const everyUtteranceHasWords = utterances.length > 0 && utterances.every((u) => (u.words?.length ?? 0) > 0);
+  const timedUtterances: TimedUtterance[] = [];
+  const questions: Question[] = [];
+  let previousBySomeoneElse: { speaker: string; text: string } | undefined;
+  let last: { speaker: string; text: string } | undefined;
+
+  utterances.forEach((u, index) => {
+    const s = speakerOf(u.speaker);
+    if (index < s.firstIndex) s.firstIndex = index;
+    const tokens = utteranceTokens(u);
+    s.words += tokens.length;
+    s.fillers += countFillers(tokens, fillers);
+
+    if (everyUtteranceHasWords) {
+      for (const w of u.words ?? []) if (w.end > w.start) s.segments.push({ start: w.start, end: w.end });
+    } else if (u.start !== null && u.end !== null && u.end > u.start) {
+      s.segments.push({ start: u.start, end: u.end });
+    }
+    if (u.start !== null && u.end !== null) {
+      timedUtterances.push({ speaker: u.speaker, start: u.start, end: u.end, words: tokens.length });
+    }
+
+    if (last && last.speaker !== u.speaker) previousBySomeoneElse = last;
+    const found = detectQuestions(u.text, {
+      language,
+      ...(previousBySomeoneElse ? { previousText: previousBySomeoneElse.text } : {}),
+    });
+    if (found.length > 0) {
+      const start = u.start ?? u.words?.[0]?.start ?? null;
+      for (const q of found)
+        questions.push({ speaker: u.speaker, start: roundSec(start), text: q.text, kind: q.kind });
+      s.questions += found.length;
+    }
+    last = { speaker: u.speaker, text: u.text };
+  });
+
+  const declared = new Map((transcript.speakers ?? []).map((sp) => [sp.id, sp]));
+  const facts: SpeakerFacts[] = order.map((id) => ({
+    id,
+    name: declared.get(id)?.name,
+    declaredRole: declared.get(id)?.role,
+    questions: acc.get(id)!.questions,
+    firstIndex: acc.get(id)!.firstIndex,
+  }));
+  const { roles, source, unmatched } = assignRoles(facts, options);
+  const roleOf = (id: string): Role => roles.get(id) ?? "other";
+
+  // ---- timing (contract §2) ----
+  const allSegments: Interval[] = [];
+  for (const id of order) for (const seg of acc.get(id)!.segments) allSegments.push(seg);
+  const timed = allSegments.length > 0;
+  const all = union(allSegments);
+  const duration = timed ? all.parts[all.parts.length - 1]!.end - all.parts[0]!.start : null;
+
+  const talk = new Map<string, number>();
+  for (const id of order) talk.set(id, union(acc.get(id)!.segments).length);
+  let talkSum = 0;
+  for (const t of talk.values()) talkSum += t;
+
+  const turns = buildTurns(timedUtterances);
+  const turnCount = new Map<string, number>();
+  const interruptions = new Map<string, number>();
+  turns.forEach((t, i) => {
+    turnCount.set(t.speaker, (turnCount.get(t.speaker) ?? 0) + 1);
+    if (isInterruption(turns[i - 1], t))
+      interruptions.set(t.speaker, (interruptions.get(t.speaker) ?? 0) + 1);
+  });
+
+  const monologues = longestMonologues(turns);
+  const longestOf = (role: Role): number | null => {
+    let best: number | null = null;
+    for (const [id, len] of monologues) if (roleOf(id) === role && (best === null || len > best)) best = len;
+    return best;
+  };
+
+  let patienceSum = 0;
+  let patiencePairs = 0;
+  for (let i = 1; i < turns.length; i++) {
+    const prev = turns[i - 1]!;
+    const next = turns[i]!;
+    if (roleOf(prev.speaker) === "customer" && roleOf(next.speaker) === "rep") {
+      patienceSum += Math.max(0, next.start - prev.end);
+      patiencePairs++;
+    }
+  }
+
+  const gapList = gaps(all.parts);
+  let repTalk = 0;
+  let customerTalk = 0;
+  let hasRep = false;
+  let hasCustomer = false;
+  for (const id of order) {
+    const role = roleOf(id);
+    if (role === "rep") {
+      hasRep = true;
+      repTalk += talk.get(id)!;
+    } else if (role === "customer") {
+      hasCustomer = true;
+      customerTalk += talk.get(id)!;
+    }
+  }
+
+  const speakers: SpeakerStats[] = order.map((id) => {
+    const s = acc.get(id)!;
+    const t = talk.get(id)!;
+    return {
+      id,
+      role: roleOf(id),
+      talkTimeSec: timed ? roundSec(t) : null,
+      talkShare: timed && talkSum > 0 ? roundRatio(t / talkSum) : null,
+      words: s.words,
+      wpm: timed && t > 0 ? roundRatio(s.words / (t / 60)) : null,
+      turns: timed ? (turnCount.get(id) ?? 0) : null,
+      interruptions: timed ? (interruptions.get(id) ?? 0) : null,
+      fillerWords: s.fillers,
+      questions: s.questions,
+    };
+  });
+
+  const qCounts = { rep: { open: 0, closed: 0 }, customer: { open: 0, closed: 0 } };
+  for (const q of questions) {
+    const role = roleOf(q.speaker);
+    if (role === "rep" || role === "customer") qCounts[role][q.kind]++;
+  }
+
+  const analysis: CallAnalysis = {
+    language,
+    roleSource: source,
+    durationSec: roundSec(duration),
+    speakers,
+    metrics: {
+      talkRatio:
+        timed && hasRep && hasCustomer && repTalk + customerTalk > 0
+          ? roundRatio(repTalk / (repTalk + customerTalk))
+          : null,
+      longestMonologueSec: timed ? roundSec(longestOf("rep")) : null,
+      longestCustomerStorySec: timed ? roundSec(longestOf("customer")) : null,
+      interactivity:
+        timed && duration !== null && duration > 0 && turns.length > 0
+          ? roundRatio((turns.length - 1) / (duration / 60))
+          : null,
+      patienceSec: patiencePairs > 0 ? roundSec(patienceSum / patiencePairs) : null,
+      silenceSec: timed && duration !== null ? roundSec(Math.max(0, duration - all.length)) : null,
+      pauses: timed ? gapList.filter(isPause).length : null,
+      longestPauseSec: timed ? roundSec(gapList.reduce((m, g) => Math.max(m, g), 0)) : null,
+      questions: qCounts,
+    },
+    questions,
+  };
+  return { analysis, unmatchedRoleOptions: unmatched };
+}
+
+/**
+ * The library's one-call analysis.
+ *
+ * @example
+ * const { transcript } = parseTranscript(fs.readFileSync("call.vtt", "utf8"), { file: "call.vtt" });
+ * const analysis = analyzeTranscript(transcript, { rep: ["Dana"] });
+ */
+export function analyzeTranscript(transcript: Transcript, options: AnalyzeOptions = {}): CallAnalysis {
+  return analyzeTranscriptDetailed(transcript, options).analysis;
+}
+
+interface SpeakerAcc {
+  words: number;
+  fillers: number;
+  questions: number;
+  firstIndex: number;
+  segments: Interval[];
+}
+
+/** Utterances in time order (stable), so questions come out in the order they were asked.
+ * Untimed transcripts keep their input order. */
+function chronological(utterances: readonly Utterance[]): readonly Utterance[] {
+  let sorted = true;
+  for (let i = 1; i < utterances.length; i++) {
+    const a = utterances[i - 1]!;
+    const b = utterances[i]!;
+    if (a.start === null || b.start === null) return utterances;
+    if (b.start < a.start) sorted = false;
+  }
+  if (sorted) return utterances;
+  return [...utterances].sort((a, b) => a.start! - b.start! || (a.end ?? 0) - (b.end ?? 0));
+}
+
+function roundSec(v: number | null): number | null {
+  return v === null ? null : Math.round(v * 1000) / 1000;
+}
+
+function roundRatio(v: number): number {
+  return Math.round(v * 10_000) / 10_000;
+}

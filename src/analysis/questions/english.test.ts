@@ -1,0 +1,155 @@
+import { describe, expect, it } from "vitest";
+import { classifySentence, type QuestionKind } from "./index.js";
+
+const en = (s: string, previousText?: string): QuestionKind | null =>
+  classifySentence(s, previousText === undefined ? { language: "en" } : { language: "en", previousText });
+
+const cases = (rows: Array<[string, QuestionKind | null]>) => rows.map(([s, k]) => ({ s, k }));
+
+describe("English: open questions", () => {
+  it.each(
+    cases([
+      ["What made you look at this now?", "open"],
+      ["So what does your current process look like", "open"],
+      ["how many reps are on the team", "open"],
+      ["Why did the last rollout stall?", "open"],
+      ["Where are you based?", "open"],
+      ["When is the renewal date", "open"],
+      ["who owns the renewal process", "open"],
+      ["Which teams would use it day to day?", "open"],
+      ["what kind of CRM are you on", "open"],
+      ["what's your timeline for rolling this out", "open"],
+      ["How come you moved away from spreadsheets?", "open"],
+      ["Well, Stephanie, what's your position on this?", "open"],
+      ["Um, so, uh, what, what tools do you use?", "open"],
+      ["About how much do you spend per seat?", "open"],
+      ["How about the security review?", "open"],
+      ["What about the legal team?", "open"],
+      ["What if the pilot goes well?", "open"],
+      ["Why?", "open"],
+      ["and you'd roll it out where?", "open"],
+    ]),
+  )("$s → $k", ({ s, k }) => expect(en(s)).toBe(k));
+});
+
+describe("English: explanation requests are open", () => {
+  it.each(
+    cases([
+      ["Tell me about your team.", "open"],
+      ["Walk me through how deals get approved", "open"],
+      ["Could you walk me through your onboarding?", "open"],
+      ["Can you describe the current workflow?", "open"],
+      ["Could you explain how pricing was set last year?", "open"],
+      ["Would you mind telling me a bit about the evaluation?", "open"],
+      ["Help me understand what happens after a lead comes in.", "open"],
+      ["I'd love to hear how you handle renewals.", "open"],
+      ["I'm curious what your process is today", "open"],
+      ["Can you tell me more about the team?", "open"],
+    ]),
+  )("$s → $k", ({ s, k }) => expect(en(s)).toBe(k));
+});
+
+describe("English: closed questions", () => {
+  it.each(
+    cases([
+      ["Do you have budget allocated for this?", "closed"],
+      ["do you have budget allocated for this", "closed"],
+      ["Are you the decision maker here, um", "closed"],
+      ["Is the board involved in this decision", "closed"],
+      ["Have you looked at other vendors?", "closed"],
+      ["Can you send me the deck?", "closed"],
+      ["would that work for you", "closed"],
+      ["Don't you think the timing is tight?", "closed"],
+      ["Can you tell me whether the contract renews in May?", "closed"],
+      ["Do you know what your budget is?", "closed"],
+      ["You're using Salesforce today?", "closed"],
+      ["So the budget is approved?", "closed"],
+      ["Any questions?", "closed"],
+      ["you ever tried Gong", "closed"],
+      ["and then we moved to Salesforce so do you use it too", "closed"],
+    ]),
+  )("$s → $k", ({ s, k }) => expect(en(s)).toBe(k));
+});
+
+describe("English: tag and either/or questions are closed", () => {
+  it.each(
+    cases([
+      ["We use HubSpot, right?", "closed"],
+      ["It's a big team, isn't it?", "closed"],
+      ["That's the plan, correct?", "closed"],
+      ["the contract ends in June doesn't it", "closed"],
+      ["you're still on the legacy plan right", "closed"],
+      ["Which do you prefer, monthly or annual?", "closed"],
+      ["What works better for you, Tuesday or Wednesday?", "closed"],
+      ["Is it Tuesday or Wednesday that works?", "closed"],
+      ["Are you going to renew or not?", "closed"],
+      ["Is that something you want to fix this quarter or not", "closed"],
+    ]),
+  )("$s → $k", ({ s, k }) => expect(en(s)).toBe(k));
+});
+
+describe("English: not questions", () => {
+  it.each(
+    cases([
+      ["That's what I said.", null],
+      ["I wonder what they will do.", null],
+      ["I don't know how it works", null],
+      ["when we signed the contract we were happy", null],
+      ["What I mean is that the budget is fixed.", null],
+      ["What happens is the lead goes to the SDR team.", null],
+      ["which is why we moved", null],
+      ["We use Salesforce.", null],
+      ["I said, how are we going to pay for this?", null],
+      ["Don't worry about it.", null],
+      ["What a great idea!", null],
+      ["we don't know whether they renew or not", null],
+      ["Tell me about it.", null],
+    ]),
+  )("$s → $k", ({ s, k }) => expect(en(s)).toBe(k));
+});
+
+describe("English: rhetorical questions and backchannels are not counted", () => {
+  it.each([
+    "Oh really?",
+    "Really?",
+    "You know?",
+    "Huh?",
+    "What?",
+    "Who knows?",
+    "Who cares?",
+    "Why not?",
+    "Isn't that funny?",
+    "How are you doing today?",
+    "Are you serious?",
+    "Oh, you did?",
+    "What can you do?",
+    "Guess what?",
+    "Oh, is that right?",
+  ])("%s → null", (s) => expect(en(s, "We doubled the team last quarter.")).toBeNull());
+
+  it("a bare tag reacting to another speaker is a backchannel, after one's own words a tag question", () => {
+    expect(en("Right?", "We have fifty reps.")).toBeNull();
+    expect(en("Is that right?", "We have fifty reps.")).toBeNull();
+    expect(en("Right?")).toBe("closed");
+    expect(en("Is that right?")).toBe("closed");
+    // An acknowledgment from the listener is nothing to react to.
+    expect(en("Right?", "uh-huh")).toBe("closed");
+  });
+
+  it("an echo of the other speaker is not a question", () => {
+    expect(en("Oh, Denver?", "We moved to Denver.")).toBeNull();
+  });
+});
+
+describe("English: robustness", () => {
+  it.each(["", "   ", "?", "...", "🙂🙂🙂", "?!?!", "\u0000\uffff", "uh um", "💰 budget ???"])(
+    "%j never throws",
+    (s) => {
+      expect(() => en(s)).not.toThrow();
+    },
+  );
+  it("a language tag with a region uses English rules", () => {
+    expect(classifySentence("do you have budget", { language: "en-US" })).toBe("closed");
+    expect(classifySentence("do you have budget", { language: "de" })).toBe("closed");
+  });
+});

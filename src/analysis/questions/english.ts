@@ -1,0 +1,471 @@
+/**
+ * English question rules. A sentence is a question when (a) its clause starts like one — subject–aux
+ * inversion ("do you…"), a wh-word followed by inversion or a subject gap ("what do you…", "who
+ * owns…"), an explanation request ("walk me through…") — or (b) it ends in a tag ("…, right?"), or
+ * (c) it carries "?" (declarative questions). Only (c) needs punctuation, so ASR text without "?"
+ * still yields most questions. All sets are hand-written from English grammar, not mined from data.
+ */
+import { chunks, dedupe, hasQuestionMark, type Token, words } from "./text.js";
+import type { QuestionKind } from "./types.js";
+
+const set = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
+
+// Discourse markers and hesitations that may precede the question proper ("so, um, what…").
+const LEADING = set(`
+  uh um umm uhm uhh er erm ah ahh oh ooh hmm hm mm mhm well so and but now okay ok alright
+  yeah yes yep no nope like then also just hey listen look anyway anyways actually basically
+  right sure great cool gotcha perfect awesome wow see because cause plus again first second
+  finally lastly last next quickly real quick curious honestly frankly also too`);
+// Two-word markers skipped the same way ("you know, do you…", "I mean, how…").
+const LEADING_PAIRS = set(`you_know i_mean you_see all_right by_the quick_question
+  one_more one_last real_quick out_of and_then`);
+// Pairs after which a third word is also a marker ("by the way", "out of curiosity", "let me ask").
+const LEADING_TRIPLES = set(`by_the_way out_of_curiosity let_me_ask let_me_just one_more_thing
+  one_last_thing quick_question_for`);
+
+const WH = set(`what what's whats what're what'd what'll how how's hows how'd how're how'll why why's
+  whys why'd where where's wheres where'd where're when when's when'd who who's whos who'd who're
+  who'll whom whose which`);
+// Contractions that already contain the inverted auxiliary ("what's your…").
+const WH_CONTRACTED = set(`what's whats what're what'd what'll how's hows how'd how're how'll why's
+  whys why'd where's wheres where'd where're when's when'd who's whos who'd who're who'll`);
+
+const AUX_POS = set(`do does did is are was were am have has had can could will would should shall may
+  might must`);
+const AUX_NEG = set(`don't doesn't didn't isn't aren't wasn't weren't haven't hasn't hadn't can't cannot
+  couldn't won't wouldn't shouldn't ain't mustn't mightn't`);
+const isAux = (t: Token | undefined): boolean => t !== undefined && (AUX_POS.has(t) || AUX_NEG.has(t));
+
+// Subjects that can follow an inverted auxiliary.
+const PRONOUN_SUBJ = set(`you ya y'all yall u i we they he she it there that this these those i've i'm
+  you're you've we're we've they're they've he's she's it's i'd you'd we'd they'd i'll you'll we'll they'll
+  there's that's`);
+const SUBJ = set(`you ya y'all yall u i we they he she it there that this these those anyone anybody
+  someone somebody everyone everybody anything something everything nothing people folks your my
+  our their his her its the a an any some all most each every both either many much one none`);
+// After "do/don't" a bare verb means an imperative ("don't worry", "do it"); only these make a question.
+const DO_SUBJ = set(`you ya y'all yall u i we they he she people folks anyone anybody someone somebody
+  everyone everybody any your their our his her my most many all some the these those`);
+
+// Open explanation requests: their first word, then what must follow within a short window.
+const REQUEST_RE =
+  /^(?:please )?(?:tell (?:me|us) (?:about|more|how|what|why|when|where|who|which|a bit|a little|something about|a story|the story|your story|the background|the history|the reason)|talk (?:me|us) (?:through|about)|walk (?:me|us) through|take (?:me|us) through|run (?:me|us) through|describe|explain|elaborate|expand on|say (?:a bit |a little )?more|help (?:me|us) understand|share (?:a bit|a little|more|some|how|what|why|your)|give (?:me|us) (?:a|an|some|your) (?:(?:quick|brief|high[- ]level|little|rough|general|better) )?(?:overview|sense|idea|picture|rundown|background|example|examples|breakdown|walkthrough|summary|feel|context)|paint (?:me )?a picture|go (?:over|through)|fill (?:me|us) in)\b/;
+// "tell me if/whether…" asks for yes/no; "tell me about it" is an idiom of sympathy.
+const REQUEST_CLOSED_RE = /^(?:please )?tell (?:me|us) (?:if|whether)\b/;
+const REQUEST_IDIOM_RE = /^tell me about it$/;
+
+// Speaker announces they want information: a question by intent, even without "?".
+const ASKING_PREFIX_RE =
+  /^(?:i'?m|i am|we'?re|we are) (?:curious|interested to (?:know|hear|learn|understand))\b|^(?:i was|we were) curious\b|^(?:i'?d|i would|we'?d|we would) (?:love|like) to (?:know|hear|understand|learn|get a sense)\b|^(?:i|we) (?:want|wanted|need) to (?:know|understand|hear)\b/;
+
+// Whole-sentence reactions in question form: not counted (contract §3).
+const BACKCHANNEL = set(`really seriously huh what eh pardon sorry yeah yes no okay ok right hm hmm mhm
+  uh-huh mm-hmm what's_up and so oh wow whatever`);
+const BACKCHANNEL_RE =
+  /^(?:is (?:that|it) (?:right|so|true|a fact|really so)|are you (?:serious|kidding(?: me)?|sure)|you'?re (?:kidding|joking|serious)(?: me)?|no (?:kidding|way)|pardon me|excuse me|come again|say (?:that )?again|you know|you see|know what i mean|you know what i mean|you know what i'?m saying|know what i'?m saying|how about that|imagine that|fancy that|is that (?:so|right|true|correct)|oh my god|my god|oh my gosh|yeah right|not really|really now|or something|or whatever|and then|you did|you do|you have|you are|you were|you can|you will|you would|you know what)$/;
+// "(oh) you did?", "is it?", "do they?": an echo of the other speaker, not a new question.
+const ECHO_RE =
+  /^(?:(?:i|you|we|they|he|she|it|that|there) (?:do|does|did|is|are|was|were|am|have|has|had|can|could|will|would|should)(?: not| too)?|(?:do|does|did|is|are|was|were|am|have|has|had|can|could|will|would|should) (?:i|you|we|they|he|she|it|that|there)(?: really| now| too)?|(?:i|you|we|they|he|she|it|that|there)'(?:s|re|ve|d|ll) not)$/;
+// Checks that are tags when the speaker continues their own words, backchannels when they react.
+const BARE_TAG_RE =
+  /^(?:right|yeah|true|is (?:that|it) (?:right|correct|true|so)|am i right|(?:(?:do|does|did|is|are|was|were|have|has|had|can|could|will|would|should)(?:n't)?|won't|can't|ain't) (?:i|you|we|they|he|she|it|that|there)|(?:i|you|we|they|he|she|it|that|there) (?:do|does|did|is|are|was|were|have|has|had|can|could|will|would)(?: not)?)$/;
+// Questions asked for effect, not for an answer.
+const RHETORICAL_RE =
+  /^(?:who (?:knows|cares|would(?:'ve| have) (?:thought|known|guessed)|doesn't|wouldn't)|who'd (?:have|'ve) (?:thought|known|guessed)|what (?:can (?:you|one|i|we) (?:do|say)|do you know|else is new|the (?:heck|hell)|could go wrong|are the odds|was i thinking|'?s not to (?:like|love)|are you (?:gonna|going to) do)|what's the point|what's not to (?:like|love)|guess what|go figure|why not|why bother|how (?:about that|cool|great|crazy|funny|sad|weird|nice|awesome) is that|how (?:should|would|could) i know|how hard can it be|need i say more|wouldn't (?:it|that) be nice|ain't that the truth)$|^isn't (?:that|it|this) (?:something|funny|ironic|amazing|great|interesting|crazy|wild|sad|terrible|awful|nice|cool|typical|the truth|the way|always the way|strange|weird|odd|incredible|unbelievable)\b/;
+// Greetings in question form are phatic, not questions about the customer.
+const GREETING_RE =
+  /^(?:hey |hi |hello )?(?:how (?:are|r) (?:you|ya|y'all)(?: doing| today| doing today| guys| all)?|how (?:you|ya) doing(?: today)?|how's it going|how is it going|how have you been|how you been|how's everything|how are things|how's your (?:day|week|morning|afternoon) (?:going )?(?:so far)?|what's up|how do you do|what's new)$/;
+// Phatic endings: "…, you know?" asks for nothing.
+const PHATIC_END_RE =
+  /(?:^|\s)(?:you know|you see|know what i mean|you know what i mean|you know what i'?m saying|i mean)$/;
+// Reported speech before a question ("I said, how are you doing?", "it's like, why…"): not asked now.
+const QUOTATIVE_END_RE =
+  /(?:^|\s)(?:said|says|saying|asked|asks|goes|went|thought|told (?:him|her|them|me|us)|tell (?:him|her|them)|yelled|wrote|(?:it's|i'm|i was|he's|she's|they're|was|were|we're|he was|she was|they were) like|(?:you|one) wonder|(?:the|my|our) (?:question|issue|thing|problem) (?:is|was)|(?:i|he|she|they|we|people) (?:go|say|think|thought|said|says|asked|went|was going|am going|'m going))$/;
+// Word searches and self-talk without "?": "what's it called", "what else".
+const SELF_TALK_RE =
+  /^(?:what (?:else|a|an)\b.*|what (?:is|was|are|were|'s) (?:it|that|they|he|she|his name|her name|the name|the word|that thing)(?: called)?|what(?:'s| is) (?:it|that|they) called|what do you call (?:it|them|that|those)|what am i (?:thinking of|trying to say)|how do you say (?:it|that)|can you imagine\b.*)$/;
+
+// "or" phrases that do not offer an alternative ("ten or so", "…or something").
+const VAGUE_OR_RE =
+  /\bor (?:so|something|anything|whatever|whatnot|two|three|less|more|later|sooner|else|other)\b/g;
+
+// Last-word tags that turn a statement into a check question when the sentence carries "?".
+const TAG_WORDS_Q = set(`right correct huh eh yeah yes no ok okay true yep`);
+// Words before a final "right" that make it part of the statement, not a tag.
+const NOT_TAG_BEFORE_RIGHT = set(`that's thats that all alright you're youre it's its is was be being
+  been exactly quite just the on to turn left right yeah okay oh uh um are am were he's she's they're
+  we're i'm do did done go went not so pretty very it this there's doing get got make made`);
+const TAG_TAIL_RE =
+  /(?:^|\s)(?:(?:isn't|aren't|wasn't|weren't|don't|doesn't|didn't|haven't|hasn't|hadn't|can't|couldn't|won't|wouldn't|shouldn't) (?:it|you|we|they|he|she|i|there|that|ya|y'all)|is that (?:right|correct|true|fair)|am i right|right or wrong|don't you think|wouldn't you (?:say|agree)|would you agree|or not|or no|or what|does that make sense|make sense|sound (?:good|right|fair)|does that sound (?:right|good|fair))(?: though)?$/;
+const POS_TAG_TAIL_RE =
+  /\s(?:is|are|was|were|do|does|did|have|has|can|will|would) (?:it|you|we|they|he|she|there|that)$/;
+const NO_TAG_BEFORE_POS = set(`so neither nor than as what how where why when who which whatever that if
+  because cause the more`);
+
+// Finite verbs that commonly follow a subject "who/what" ("who owns…", "what happened").
+const SUBJECT_WH_VERB_RE =
+  /^(?:[a-z]+(?:ed|es)|happen|happened|made|makes|brought|brings|led|leads|drove|drives|got|gets|caused|causes|keeps|kept|went|goes|came|comes|else|would|could|should|will|can|might|must|works|matters|decides|owns|handles|uses|needs|stands|stood|sets|runs|ran|took|takes|gave|gives|told|tells|sold|sells|signs|pays|buys|wants|means)$/;
+// Words that begin a degree/amount phrase after "how" ("how many…", "how long…").
+const HOW_DEGREE = set(`many much long often far old big soon well quickly fast important likely
+  critical urgent early late frequently large small hard easy difficult confident sure serious close
+  exactly bad good`);
+// Clause-internal words that show a wh-word introduces a free relative / subordinate clause.
+const COPULA_LATER = set(`is was`);
+
+// Hesitations dropped everywhere, so that "do, uh, you have…" still shows its inversion.
+const HESITATION = set(`uh um umm uhm uhh er erm hmm hm mm`);
+const clean = (t: readonly Token[]): Token[] => dedupe(t.filter((x) => !HESITATION.has(x)));
+// Prepositions that may precede a wh-word ("about how much…", "in what way…", "at which point…").
+const WH_PREP = set(`about in for to from at on of with by since until`);
+// Indirect questions aimed at the listener: "I don't know if you've heard…", "I wonder what you think…".
+const INDIRECT_RE =
+  /^(?:i (?:wonder|was wondering|'m wondering|am wondering|was just wondering)|i'?d be curious) (?:(?:if|whether) (?:you|your|y'all)|(?:what|how|why|where|when|who|which)(?: [a-z']+){0,2} (?:you|your|y'all))\b/;
+
+/** What the start of a chunk says about the clause. */
+type Signal = QuestionKind | "subordinate" | null;
+
+/** Index of the first content word after discourse markers. */
+function skipLeading(t: readonly Token[], from: number): number {
+  let i = from;
+  for (;;) {
+    const a = t[i];
+    if (a === undefined) return i;
+    const b = t[i + 1];
+    const c = t[i + 2];
+    if (b !== undefined && c !== undefined && LEADING_TRIPLES.has(`${a}_${b}_${c}`)) {
+      i += 3;
+    } else if (
+      b !== undefined &&
+      LEADING_PAIRS.has(`${a}_${b}`) &&
+      !(a === "you" && b === "know" && c !== undefined && WH.has(c))
+    ) {
+      i += 2;
+    } else if (LEADING.has(a) && !(a === "right" && i === t.length - 1)) {
+      i += 1;
+    } else {
+      return i;
+    }
+  }
+}
+
+/** True when the window after an aux/wh contains an explanation request ("…you walk me through…"). */
+function hasOpenRequest(t: readonly Token[], from: number, window: number): boolean {
+  for (let j = from; j < Math.min(t.length, from + window); j++) {
+    const rest = t.slice(j, j + 9).join(" ");
+    if (REQUEST_RE.test(rest)) return !REQUEST_CLOSED_RE.test(rest);
+  }
+  return false;
+}
+
+/** Classify the clause starting at `t[i]` (after markers). `q`: the sentence has "?". */
+function headSignal(t: readonly Token[], i: number, q: boolean): Signal {
+  const w = t[i];
+  if (w === undefined) return null;
+  const next = t[i + 1];
+  const rest = t.slice(i).join(" ");
+
+  if (REQUEST_IDIOM_RE.test(rest)) return null;
+  if (REQUEST_RE.test(rest)) return REQUEST_CLOSED_RE.test(rest) ? "closed" : "open";
+  if (ASKING_PREFIX_RE.test(rest)) {
+    if (hasOpenRequest(t, i + 2, 8)) return "open";
+    return /\b(?:if|whether)\b/.test(t.slice(i, i + 6).join(" ")) ? "closed" : "open";
+  }
+
+  if (WH.has(w)) return whSignal(t, i, q);
+  if (WH_PREP.has(w) && WH.has(next ?? "") && t[i + 2] !== undefined) {
+    const s = whSignal(t, i + 1, q);
+    if (s !== null) return s;
+  }
+  const indirect = INDIRECT_RE.exec(rest);
+  if (indirect !== null) return /\b(?:if|whether)\b/.test(indirect[0]) ? "closed" : "open";
+  // Aux-less informal questions: "you ever been to…?", "you mean the new plan?".
+  if (/^(?:you|you guys|y'all) (?:ever|mean)\b/.test(rest)) return "closed";
+
+  if (isAux(w)) {
+    if (next === undefined) return null;
+    const ok =
+      q ||
+      (w === "do" || w === "don't" || w === "have"
+        ? DO_SUBJ.has(next)
+        : w === "had"
+          ? PRONOUN_SUBJ.has(next)
+          : SUBJ.has(next)) ||
+      (w === "am" && next === "i");
+    if (!ok) return null;
+    // "could you walk me through…", "would you mind explaining…": a request despite the modal.
+    if (
+      hasOpenRequest(t, i + 2, 4) ||
+      /^(?:would|do) you mind (?:telling|walking|explaining|describing|sharing|talking)\b/.test(rest)
+    ) {
+      return "open";
+    }
+    return "closed";
+  }
+
+  // "any questions?", "anything else?": elliptical yes/no questions.
+  if (
+    /^(?:any|anything|anyone|anybody) (?:else|other|questions?|thoughts|concerns|comments|ideas|objections|feedback)\b/.test(
+      rest,
+    ) &&
+    (q || t.length - i <= 4)
+  ) {
+    return "closed";
+  }
+  return null;
+}
+
+/** Classify a clause that starts with a wh-word. */
+function whSignal(t: readonly Token[], i: number, q: boolean): Signal {
+  const w = t[i]!;
+  const next = t[i + 1];
+  const rest = t.slice(i).join(" ");
+  if (next === undefined) return q && w !== "what" ? "open" : null;
+  if (w === "how" && next === "about")
+    return t[i + 2] === undefined || rest === "how about that" ? null : "open";
+  if (w === "what" && next === "about") return t[i + 2] === undefined && !q ? null : "open";
+  if ((w === "what" && (next === "if" || next === "else")) || (w === "how" && next === "come")) return "open";
+  if (q) return "open";
+
+  // Without "?": the wh-word must head a question, not a free relative or adverbial clause.
+  if (WH_CONTRACTED.has(w)) {
+    // "what's interesting is…" is a pseudo-cleft statement.
+    for (let j = i + 2; j < t.length; j++) if (COPULA_LATER.has(t[j]!)) return "subordinate";
+    return "open";
+  }
+  if (PRONOUN_SUBJ.has(next) && next !== "that" && next !== "this") return "subordinate";
+  // Pseudo-cleft: "what happens is…", "what it's called is…" (a verb right before is/was).
+  if (w === "what") {
+    for (let j = i + 2; j < t.length; j++) {
+      if (
+        COPULA_LATER.has(t[j]!) &&
+        /(?:s|ed|ing|need|mean|want|like|think|say)$/.test(t[j - 1]!) &&
+        !/^(?:this|its|his|is|was|yours|ours|theirs)$/.test(t[j - 1]!)
+      ) {
+        return "subordinate";
+      }
+    }
+  }
+  if (isAux(next)) {
+    // "which is why…", "which has…" continue the previous sentence.
+    if (w === "which" && (!SUBJ.has(t[i + 2] ?? "") || /^(?:is|was|has|had|are|were)$/.test(next)))
+      return "subordinate";
+    if ((next === "is" || next === "was") && w === "what") {
+      for (let j = i + 3; j < t.length; j++) if (COPULA_LATER.has(t[j]!)) return "subordinate";
+    }
+    return "open";
+  }
+  if ((w === "who" || w === "what") && SUBJECT_WH_VERB_RE.test(next)) return "open";
+  // "when/where/why" without inversion introduce adverbial clauses ("when the contract ends…").
+  if (w === "when" || w === "where" || w === "why" || w === "whom") return "subordinate";
+  if ((w === "what" || w === "which") && /^(?:kind|kinds|type|types|sort|sorts)$/.test(next)) return "open";
+  // "how many reps are…", "what kind of CRM do you use", "which one do you prefer".
+  let j = i + 1;
+  if (w === "how") {
+    if (!HOW_DEGREE.has(next)) return "subordinate";
+    j++;
+  }
+  for (let k = 0; k < 5 && j < t.length; k++, j++) {
+    const x = t[j]!;
+    if (isAux(x)) {
+      if (w === "how" && j + 1 < t.length) return "open";
+      return SUBJ.has(t[j + 1] ?? "") ? "open" : "subordinate";
+    }
+    if (PRONOUN_SUBJ.has(x) && x !== "that" && x !== "this") return "subordinate";
+    // Subject questions: "what time works for you", "how many people use it" (not "which costs…").
+    if (k > 0 && w !== "which" && SUBJECT_WH_VERB_RE.test(x) && x !== "else") return "open";
+  }
+  // The clause broke off after the wh-phrase ("What weekly, um, magazine…"): a question fragment.
+  return j >= t.length && w !== "which" ? "open" : "subordinate";
+}
+
+/** "…, right?", "…isn't it", "…or not": a tag that turns the statement into a yes/no check. */
+function hasTag(t: readonly Token[], q: boolean, punctuated: boolean): boolean {
+  const n = t.length;
+  if (n < 3) return false;
+  const tail = t.slice(Math.max(0, n - 6)).join(" ");
+  if (TAG_TAIL_RE.test(tail)) {
+    // "…whether they renew or not" is an embedded alternative, not a tag.
+    return !(/ or (?:not|no|what)$/.test(tail) && t.some((x) => x === "whether" || x === "if"));
+  }
+  const last = t[n - 1]!;
+  if (q && TAG_WORDS_Q.has(last)) return true;
+  if (q && POS_TAG_TAIL_RE.test(tail) && !NO_TAG_BEFORE_POS.has(t[n - 3] ?? "")) return true;
+  // Unpunctuated ASR: "you're on salesforce today right" (but not "that's right").
+  if (
+    !punctuated &&
+    (last === "right" || last === "correct") &&
+    n >= 4 &&
+    !NOT_TAG_BEFORE_RIGHT.has(t[n - 2]!)
+  )
+    return true;
+  return false;
+}
+
+/** A real choice between offered options: "A or B?", "…, A or B?" (not "…or so", "…or something"). */
+function offersOptions(sentence: string, lowerTokens: readonly Token[]): boolean {
+  const lower = sentence.toLowerCase().replace(VAGUE_OR_RE, " ");
+  if (!/\bor\b/.test(lower)) return false;
+  const parts = chunks(lower);
+  const last = parts[parts.length - 1] ?? [];
+  if (parts.length > 1 && last.includes("or") && last.length <= 8) return true;
+  return lowerTokens[0] === "which" || /\bwhich\b.*\bor\b/.test(lower.split(/[,;]/)[0] ?? "");
+}
+
+/** Tokens with markers, hesitations and repetitions removed, for lexicon look-ups. */
+function core(t: readonly Token[]): string {
+  const d = clean(t);
+  return d.slice(skipLeading(d, 0)).join(" ");
+}
+
+const ACK = set(`yeah yes yep yup uh-huh uhhuh uh huh mm-hmm mhm mm hmm hm okay ok right sure exactly
+  true oh so well alright i see um gotcha cool`);
+function isAcknowledgment(text: string): boolean {
+  const w = words(text);
+  return w.length <= 3 && w.every((x) => ACK.has(x));
+}
+
+// Inversion or a wh-word with the listener as subject: "do you…", "what's your…", "how are you…".
+const STRONG_RE =
+  /(?:^|\s)(?:(?:do|does|did|are|were|have|has|can|could|would|will|is|was|should|don't|didn't|doesn't|aren't|isn't|wasn't|haven't|can't|won't|wouldn't|couldn't)|what's|how's|where's|who's|when's|why's|what|how|where|when|why|who|which) (?:you|your|y'all|ya)(?:\s|$)/;
+function strongCue(t: readonly Token[], c: string): boolean {
+  return STRONG_RE.test(t.join(" ")) || REQUEST_RE.test(c) || ASKING_PREFIX_RE.test(c) || INDIRECT_RE.test(c);
+}
+
+/** English: the kind of question `sentence` is, or null when it is not a (counted) question. */
+export function classifyEnglish(sentence: string, previousTextIn?: string): QuestionKind | null {
+  // A mere acknowledgment ("uh-huh", "yeah.") from the listener is nothing to react to.
+  const previousText =
+    previousTextIn !== undefined && isAcknowledgment(previousTextIn) ? undefined : previousTextIn;
+  const all = clean(words(sentence));
+  if (all.length === 0) return null;
+  const q = hasQuestionMark(sentence);
+  // A bare check after the speaker's own words: "Okay?", "Correct?", "No?"; "Right?", "Is that right?",
+  // "Don't you?" too unless they react to another speaker (contract: "right?" alone is a backchannel).
+  if (q && all.length === 1 && /^(?:okay|ok|correct|no|yes|agreed|fair)$/.test(all[0]!)) return "closed";
+  if (q && previousText === undefined && BARE_TAG_RE.test(all.join(" "))) return "closed";
+  if (!q && all.length === 1 && all[0] === "why") return "open";
+  const punctuated = /[.,!?;:]/.test(sentence);
+
+  const c = core(all);
+  const orStart = all[0] === "or";
+  if (c === "" || BACKCHANNEL.has(c.replace(/ /g, "_")) || BACKCHANNEL_RE.test(c) || RHETORICAL_RE.test(c)) {
+    return c === "" && orStart && q ? "closed" : null; // a bare "or?" still offers an alternative
+  }
+  if (ECHO_RE.test(c) || GREETING_RE.test(c)) return null;
+  // Repair requests: "what?", "who?", "Lake what?", "what's that?" (asking for a repeat, not information).
+  if (
+    /^(?:what|who|what's that|what was that|what did you say|say what|(?!(?:or|for|with|in|on|at|about|from|to|by|of|and|but|so|like)\b)[a-z'-]+ (?:what|where|who))$/.test(
+      c,
+    )
+  ) {
+    return null;
+  }
+  // "Oh, Texas?" after the other speaker said Texas: a surprised echo, not a question.
+  if (previousText !== undefined && q && /^(?:oh|wow|really)\b/.test(all.join(" ")) && all.length <= 5) {
+    const prev = new Set(words(previousText));
+    const content = all.slice(skipLeading(all, 0));
+    if (content.length > 0 && content.every((x) => prev.has(x))) return null;
+  }
+
+  // Find the first clause head that signals a question, chunk by chunk ("Stephanie, what's…").
+  let signal: Signal = null;
+  const parts = punctuated ? chunks(sentence).map(clean) : [all];
+  const before: Token[] = [];
+  for (let p = 0; p < parts.length && signal === null; p++) {
+    const part = parts[p]!;
+    const chunkCore = part.slice(skipLeading(part, 0)).join(" ");
+    if (RHETORICAL_RE.test(chunkCore) || GREETING_RE.test(chunkCore)) return null;
+    let s: Signal = headSignal(part, skipLeading(part, part[0] === "or" ? 1 : 0), q);
+    if (s === "subordinate") s = null;
+    if (s !== null && QUOTATIVE_END_RE.test(before.slice(-4).join(" "))) return null;
+    if (s !== null && !q && SELF_TALK_RE.test(chunkCore)) return null;
+    signal = s;
+    if (part.length > 1) before.push(...part); // interjections ("God,") do not hide a quotative
+
+    // Without "?", a question clause must open the sentence, after at most markers or a vocative
+    // ("Well, Stephanie, what's…"); later chunks are mostly relative or adverbial clauses.
+    if (!q && part.length - skipLeading(part, 0) > 3) break;
+  }
+  if (signal === null && !q) signal = scanInside(all);
+
+  // A transcriber's period is evidence against a question: then only unmistakable cues count.
+  if (signal !== null && !q && /[.!]["')\]]*\s*$/.test(sentence) && !strongCue(all, c)) signal = null;
+
+  const options = offersOptions(sentence, all.slice(skipLeading(all, 0)));
+  if (signal === "open") return options ? "closed" : "open";
+  if (signal === "closed") return "closed";
+  if (hasTag(all, q, punctuated)) return "closed";
+  // An alternative left open at the end: "you have a fenced yard or?".
+  if (all.length >= 3 && all[all.length - 1] === "or" && q) return "closed";
+  if (!q) return null;
+  if (PHATIC_END_RE.test(all.join(" "))) return null;
+  if (
+    /^(?:and |so |but )?(?:i|he|she|they|we) (?:said|asked|goes|go|went|thought|think|was like|'m like)\b/.test(
+      all.join(" "),
+    )
+  ) {
+    return null; // reported speech
+  }
+
+  // Declarative question ("you're using Salesforce today?"); an in-situ wh-word makes it open.
+  const last = all[all.length - 1]!;
+  if (WH.has(last) && last !== "which") return "open";
+  if (/^(?:like|such as)$/.test(c)) return "open";
+  // A wh-clause with inversion later in the sentence: "…and the other one is, what about transcription?"
+  for (let j = 1; j + 1 < all.length; j++) {
+    const w = all[j]!;
+    if (!/^(?:what|how|why|where|when)$/.test(w) && !(WH_CONTRACTED.has(w) && !w.startsWith("who"))) continue;
+    const n = all[j + 1]!;
+    if (
+      WH_CONTRACTED.has(w) ||
+      (w === "what" && n === "about") ||
+      (AUX_POS.has(n) && SUBJ.has(all[j + 2] ?? ""))
+    ) {
+      if (
+        !/^(?:know|knew|wonder|sure|idea|remember|see|understand|mean|is|that's|exactly)$/.test(all[j - 1]!)
+      )
+        return "open";
+    }
+  }
+  return "closed";
+}
+
+/**
+ * Unpunctuated run-on text: look for an unmistakable question clause inside it — wh + aux + subject
+ * ("…so what does your process look like") or marker + aux + "you" ("…okay so do you have budget").
+ * Embedded questions do not invert, so these patterns rarely fire on statements.
+ */
+function scanInside(t: readonly Token[]): Signal {
+  for (let j = 1; j + 2 < t.length; j++) {
+    const a = t[j]!;
+    const b = t[j + 1]!;
+    const before = t[j - 1]!;
+    const deg = a === "how" && HOW_DEGREE.has(b) ? 1 : 0;
+    const b2 = t[j + 1 + deg] ?? "";
+    const c2 = t[j + 2 + deg] ?? "";
+    if (
+      WH.has(a) &&
+      !WH_CONTRACTED.has(a) &&
+      a !== "which" &&
+      AUX_POS.has(b2) &&
+      /^(?:you|your|y'all|we|they)$/.test(c2)
+    ) {
+      if (
+        !/^(?:know|knew|wonder|wondering|sure|idea|remember|see|understand|matter|care|figure|out|of|about|ask|asked|asking|tell|told)$/.test(
+          before,
+        )
+      ) {
+        return "open";
+      }
+    }
+    if (
+      /^(?:so|okay|ok|alright|well|now)$/.test(before) &&
+      AUX_POS.has(a) &&
+      (b === "you" || b === "y'all") &&
+      a !== "am"
+    ) {
+      return hasOpenRequest(t, j + 2, 4) ? "open" : "closed";
+    }
+  }
+  return null;
+}

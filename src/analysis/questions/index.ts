@@ -1,0 +1,51 @@
+/**
+ * Question detection and open/closed classification for English and Russian transcripts
+ * (analysis contract §3). Rule-based and offline: see docs/questions.md for the method and figures.
+ */
+import { classifyEnglish } from "./english.js";
+import { classifyRussian } from "./russian.js";
+import { splitSentences } from "./sentences.js";
+import type { DetectedQuestion, QuestionContext, QuestionKind } from "./types.js";
+
+export { splitSentences } from "./sentences.js";
+export type { DetectedQuestion, QuestionContext, QuestionKind } from "./types.js";
+
+/** "ru", "ru-RU", "rus", "russian" → Russian rules; anything else → English rules. */
+function isRussian(language: string): boolean {
+  return /^ru(?:[-_]|$)|^rus(?:sian)?$/i.test(language.trim());
+}
+
+/**
+ * Classify one sentence: its question kind, or null when it is not a counted question
+ * (statements, rhetorical questions, backchannels such as "oh really?").
+ * @example classifySentence("so what does your current process look like", { language: "en" }) // "open"
+ * @example classifySentence("You're using Salesforce today?", { language: "en" }) // "closed"
+ * @example classifySentence("Расскажите, как у вас устроены продажи", { language: "ru" }) // "open"
+ */
+export function classifySentence(sentence: string, context: QuestionContext): QuestionKind | null {
+  if (typeof sentence !== "string" || sentence.trim() === "") return null;
+  return isRussian(context.language)
+    ? classifyRussian(sentence)
+    : classifyEnglish(sentence, context.previousText);
+}
+
+/**
+ * Split one utterance's text into sentences and return those that are questions, in order, each
+ * with its kind. `text` is the sentence exactly as it stands in the utterance (trimmed). Rhetorical
+ * questions and backchannels in question form are not returned. Only the first sentence is read
+ * as a possible reaction to `previousText`; later ones follow the speaker's own words.
+ * @example detectQuestions("Got it. Walk me through your process? Do you have budget, right?", { language: "en" })
+ * // [{ text: "Walk me through your process?", kind: "open" }, { text: "Do you have budget, right?", kind: "closed" }]
+ */
+export function detectQuestions(utteranceText: string, context: QuestionContext): DetectedQuestion[] {
+  if (typeof utteranceText !== "string" || utteranceText.trim() === "") return [];
+  const out: DetectedQuestion[] = [];
+  const sentences = splitSentences(utteranceText);
+  for (let i = 0; i < sentences.length; i++) {
+    const text = sentences[i]!;
+    const ctx: QuestionContext = i === 0 ? context : { language: context.language };
+    const kind = classifySentence(text, ctx);
+    if (kind !== null) out.push({ text, kind });
+  }
+  return out;
+}

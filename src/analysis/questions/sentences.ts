@@ -1,0 +1,63 @@
+/**
+ * Sentence splitting for transcript text: cut after . ? ! … (and full-width forms) followed by
+ * whitespace or the end, except after common abbreviations and initials; a bare check tag that
+ * follows a statement ("We use Salesforce. Right?") stays with it, because together they form
+ * one tag question. Linear in the text length.
+ */
+
+// Abbreviations whose final "." is not a sentence end (English and Russian), lower-case, without the dot.
+const ABBREVIATIONS = new Set(
+  `mr mrs ms dr prof st jr sr inc ltd co corp vs etc approx dept est fig no vol e.g i.e a.m p.m u.s u.k
+  т.е т.д т.п т.к г гг др им стр руб тыс млн млрд ул д см напр`.split(/\s+/),
+);
+const BOUNDARY_RE = /[.?!…。？！]+["'”»)\]]*(?=\s|$)|\n+/g;
+// A check tag alone: attached to the preceding sentence when it carries "?".
+const BARE_TAG_RE =
+  /^(?:right|correct|yeah|yes|no|ok|okay|huh|eh|true|or not|is that right|is that correct|am i right|isn't it|aren't you|don't you|didn't you|doesn't it|wasn't it|да|верно|правда|так|правильно|ага|нет|не так ли|не правда ли|да ведь|так ведь|или нет)\s*[?？]+\s*$/iu;
+
+/**
+ * Split one utterance's text into trimmed sentences, in order, as they stand in the text.
+ * @example splitSentences("Great. So what's your budget? Is it approved, right?") // ["Great.", "So what's your budget?", "Is it approved, right?"]
+ * @example splitSentences("We use Salesforce. Right?") // ["We use Salesforce. Right?"]
+ */
+export function splitSentences(text: string): string[] {
+  const spans: Array<[number, number]> = [];
+  let start = 0;
+  for (const m of text.matchAll(BOUNDARY_RE)) {
+    const end = m.index + m[0].length;
+    if (m[0] === "." && isAbbreviation(text, m.index)) continue;
+    pushSpan(text, spans, start, end);
+    start = end;
+  }
+  pushSpan(text, spans, start, text.length);
+
+  const out: string[] = [];
+  let prevSpan: [number, number] | undefined;
+  for (const span of spans) {
+    const s = text.slice(span[0], span[1]).trim();
+    if (prevSpan !== undefined && BARE_TAG_RE.test(s)) {
+      prevSpan[1] = span[1];
+      out[out.length - 1] = text.slice(prevSpan[0], prevSpan[1]).trim();
+      continue;
+    }
+    out.push(s);
+    prevSpan = [span[0], span[1]];
+  }
+  return out;
+}
+
+function pushSpan(text: string, spans: Array<[number, number]>, start: number, end: number): void {
+  // Skip spans with no letter or digit (stray punctuation, emoji-only noise stays if it has letters).
+  if (/[\p{L}\p{N}]/u.test(text.slice(start, end))) spans.push([start, end]);
+  else if (spans.length > 0 && text.slice(start, end).trim() !== "") spans[spans.length - 1]![1] = end;
+}
+
+/** True when the "." at `dot` ends an abbreviation or a single-letter initial ("J. Smith"). */
+function isAbbreviation(text: string, dot: number): boolean {
+  let i = dot;
+  while (i > 0 && /[\p{L}.]/u.test(text[i - 1]!)) i--;
+  const word = text.slice(i, dot).toLowerCase();
+  if (word.length === 0) return false;
+  if (ABBREVIATIONS.has(word)) return true;
+  return word.length === 1 && /\p{Lu}/u.test(text[i]!) && /^\s+\p{Lu}/u.test(text.slice(dot + 1, dot + 4));
+}

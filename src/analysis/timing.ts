@@ -1,0 +1,172 @@
+/**
+ * Interval arithmetic behind the timing metrics (analysis contract §2). Pure and allocation-light:
+ * it runs once per call over every word of a one-hour transcript.
+ */
+
+/** Comparisons are made at a resolution far below a millisecond so that float noise
+ * (10.5 - 10.3 = 0.20000000000000107) never flips a threshold the contract states exactly. */
+export const EPS = 1e-9;
+
+export interface Interval {
+  start: number;
+  end: number;
+}
+
+export interface UnionResult {
+  /** Total covered length. */
+  length: number;
+  /** Disjoint, sorted parts of the union. */
+  parts: Interval[];
+}
+
+/**
+ * Union of intervals: sorts a copy by start and merges overlapping or touching ones.
+ *
+ * @example
+ * union([{ start: 0, end: 2 }, { start: 1, end: 3 }, { start: 5, end: 6 }]).length // 4
+ */
+export function union(intervals: readonly Interval[]): UnionResult {
+  if (intervals.length === 0) return { length: 0, parts: [] };
+  const sorted = sortedByStart(intervals);
+  const parts: Interval[] = [];
+  let cur = { start: sorted[0]!.start, end: sorted[0]!.end };
+  for (let i = 1; i < sorted.length; i++) {
+    const iv = sorted[i]!;
+    if (iv.start <= cur.end) {
+      if (iv.end > cur.end) cur.end = iv.end;
+    } else {
+      parts.push(cur);
+      cur = { start: iv.start, end: iv.end };
+    }
+  }
+  parts.push(cur);
+  let length = 0;
+  for (const p of parts) length += p.end - p.start;
+  return { length, parts };
+}
+
+/** Length of a union without materialising its parts. */
+export function unionLength(intervals: readonly Interval[]): number {
+  return union(intervals).length;
+}
+
+function sortedByStart(intervals: readonly Interval[]): readonly Interval[] {
+  // Word intervals almost always arrive in order; skip the sort when they do.
+  for (let i = 1; i < intervals.length; i++) {
+    if (intervals[i]!.start < intervals[i - 1]!.start) {
+      return [...intervals].sort((a, b) => a.start - b.start);
+    }
+  }
+  return intervals;
+}
+
+/** Gaps between consecutive parts of a union. */
+export function gaps(parts: readonly Interval[]): number[] {
+  const out: number[] = [];
+  for (let i = 1; i < parts.length; i++) out.push(parts[i]!.start - parts[i - 1]!.end);
+  return out;
+}
+
+export interface TimedUtterance {
+  speaker: string;
+  start: number;
+  end: number;
+  words: number;
+}
+
+export interface Turn {
+  speaker: string;
+  start: number;
+  end: number;
+  words: number;
+  /** ≤ 3 words and shorter than 1.5 s: a backchannel ("uh-huh", "right"). */
+  minor: boolean;
+}
+
+export const MINOR_TURN_MAX_WORDS = 3;
+export const MINOR_TURN_MAX_SEC = 1.5;
+
+/**
+ * Turns (contract §2): utterances with `end > start`, stably sorted by (start, end); consecutive
+ * utterances of one speaker merge (start = first start, end = max end, words summed).
+ *
+ * @example
+ * buildTurns([
+ *   { speaker: "A", start: 0, end: 2, words: 5 },
+ *   { speaker: "A", start: 2.5, end: 4, words: 3 },
+ *   { speaker: "B", start: 4.1, end: 4.6, words: 1 },
+ * ]) // [{ speaker: "A", start: 0, end: 4, words: 8, minor: false }, { speaker: "B", …, minor: true }]
+ */
+export function buildTurns(utterances: readonly TimedUtterance[]): Turn[] {
+  const timed = utterances.filter((u) => u.end > u.start);
+  // Array.prototype.sort is stable (ES2019), so ties keep input order as the contract requires.
+  timed.sort((a, b) => a.start - b.start || a.end - b.end);
+  const turns: Turn[] = [];
+  let cur: Turn | undefined;
+  for (const u of timed) {
+    if (cur && cur.speaker === u.speaker) {
+      if (u.end > cur.end) cur.end = u.end;
+      cur.words += u.words;
+    } else {
+      if (cur) turns.push(cur);
+      cur = { speaker: u.speaker, start: u.start, end: u.end, words: u.words, minor: false };
+    }
+  }
+  if (cur) turns.push(cur);
+  for (const t of turns) t.minor = isMinor(t);
+  return turns;
+}
+
+function isMinor(t: Pick<Turn, "start" | "end" | "words">): boolean {
+  return t.words <= MINOR_TURN_MAX_WORDS && t.end - t.start < MINOR_TURN_MAX_SEC - EPS;
+}
+
+export const INTERRUPTION_OVERLAP_SEC = 0.2;
+
+/** Whether `turn` (not minor) starts more than 0.2 s before the previous turn ends. */
+export function isInterruption(prev: Turn | undefined, turn: Turn): boolean {
+  return prev !== undefined && !turn.minor && prev.end - turn.start > INTERRUPTION_OVERLAP_SEC + EPS;
+}
+
+/**
+ * Longest monologue of each speaker (contract §2): from any turn of X, extend over following turns
+ * while each is X's or minor; the length is (max end of X's turns in the run) − (run start).
+ * Only the first X turn of a run needs to be tried: later starts in the same run are shorter.
+ *
+ * @example
+ * longestMonologues(turns).get("A") // seconds, or undefined when A has no turn
+ */
+export function longestMonologues(turns: readonly Turn[]): Map<string, number> {
+  const best = new Map<string, number>();
+  const speakers = new Set(turns.map((t) => t.speaker));
+  for (const x of speakers) {
+    let i = 0;
+    while (i < turns.length) {
+      const first = turns[i]!;
+      if (first.speaker !== x) {
+        i++;
+        continue;
+      }
+      let maxEnd = first.end;
+      let k = i + 1;
+      while (k < turns.length) {
+        const t = turns[k]!;
+        if (t.speaker === x) {
+          if (t.end > maxEnd) maxEnd = t.end;
+        } else if (!t.minor) break;
+        k++;
+      }
+      const len = maxEnd - first.start;
+      if (len > (best.get(x) ?? -1)) best.set(x, len);
+      i = k;
+    }
+  }
+  return best;
+}
+
+/** Pauses: gaps of at least 2 s between parts of the union of all speech. */
+export const PAUSE_MIN_SEC = 2.0;
+
+export function isPause(gap: number): boolean {
+  return gap >= PAUSE_MIN_SEC - EPS;
+}
