@@ -1,0 +1,119 @@
+import { parseArgs } from "node:util";
+import { analyzeTranscriptDetailed } from "../analysis/analyze.js";
+import type { FileAnalysis } from "../analysis/result.js";
+import { DebriefError } from "../errors.js";
+import { TRANSCRIPT_FORMATS, type TranscriptFormat, TranscriptFormatSchema } from "../transcript/model.js";
+import { parseTranscript } from "../transcript/parse.js";
+import { type CliIO, UsageError } from "./io.js";
+import { formatSummary } from "./summary.js";
+
+export const ANALYZE_HELP = `Usage: debrief analyze FILE… [options]
+
+Analyse call transcripts: talk ratio, monologues, patience, pauses, interactivity,
+questions (open/closed), fillers and interruptions, held against coaching benchmarks.
+
+Formats (detected from content): ${TRANSCRIPT_FORMATS.join(", ")}.
+Use "-" as FILE to read standard input.
+
+Options:
+  --format F          force the input format instead of detecting it
+  --rep ID,…          speaker ids (or names) of your reps
+  --customer ID,…     speaker ids (or names) of the customer side
+  --language L        override the language (en, ru…)
+  --json              print one JSON object per file (NDJSON), as in the analysis contract
+  -h, --help          show this help
+`;
+
+/**
+ * `debrief analyze`: every file is analysed even when another fails; a failed file is reported on
+ * stderr (naming the file and line) and makes the exit status 1.
+ */
+export async function analyzeCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: "string" },
+      rep: { type: "string", multiple: true },
+      customer: { type: "string", multiple: true },
+      language: { type: "string" },
+      json: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    io.stdout(ANALYZE_HELP);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError("analyze needs at least one FILE");
+  let format: TranscriptFormat | undefined;
+  if (values.format !== undefined) {
+    const f = TranscriptFormatSchema.safeParse(values.format);
+    if (!f.success)
+      throw new UsageError(`unknown --format '${values.format}' (one of: ${TRANSCRIPT_FORMATS.join(", ")})`);
+    format = f.data;
+  }
+  const rep = splitList(values.rep);
+  const customer = splitList(values.customer);
+  const color =
+    !values.json &&
+    io.env.NO_COLOR === undefined &&
+    io.env.FORCE_COLOR !== "0" &&
+    process.stdout.isTTY === true;
+
+  let failures = 0;
+  let first = true;
+  for (const file of positionals) {
+    const name = file === "-" ? "<stdin>" : file;
+    try {
+      const content = file === "-" ? await io.readStdin() : await readOrExplain(io, file);
+      const parsed = parseTranscript(content, { file: name, ...(format ? { format } : {}) });
+      const { analysis, unmatchedRoleOptions } = analyzeTranscriptDetailed(parsed.transcript, {
+        rep,
+        customer,
+        ...(values.language ? { language: values.language } : {}),
+      });
+      for (const v of unmatchedRoleOptions)
+        io.stderr(
+          `debrief: warning: ${name}: no speaker '${v}' (speakers: ${analysis.speakers.map((s) => s.id).join(", ")})\n`,
+        );
+      const result: FileAnalysis = { file: name, format: parsed.format, ...analysis };
+      if (values.json) io.stdout(`${JSON.stringify(result)}\n`);
+      else {
+        if (!first) io.stdout("\n");
+        io.stdout(formatSummary(result, { color }));
+      }
+      first = false;
+    } catch (err) {
+      if (!(err instanceof DebriefError)) throw err;
+      failures++;
+      io.stderr(`debrief: ${err.message}\n`);
+    }
+  }
+  return failures > 0 ? 1 : 0;
+}
+
+function splitList(values: string[] | undefined): string[] {
+  return (values ?? [])
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0);
+}
+
+async function readOrExplain(io: CliIO, file: string): Promise<string> {
+  try {
+    return await io.readFile(file);
+  } catch (err) {
+    const code = typeof err === "object" && err !== null && "code" in err ? String(err.code) : "";
+    const why =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "is a directory"
+          : code === "EACCES"
+            ? "permission denied"
+            : (err as Error).message;
+    throw new DebriefError("io.read_failed", `${file}: cannot read: ${why}`, { cause: err });
+  }
+}

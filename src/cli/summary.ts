@@ -1,0 +1,141 @@
+import { clock, evaluateBenchmarks, type Verdict } from "../analysis/benchmarks.js";
+import type { FileAnalysis } from "../analysis/result.js";
+
+const MARK: Record<Verdict, string> = { good: "✓", warn: "!", bad: "✗" };
+
+/**
+ * The human-readable coaching summary of one analysed file: who talked how much, each metric
+ * against its benchmark, the one or two things to work on, and the rep's questions.
+ *
+ * @example
+ * io.stdout(formatSummary(result));
+ */
+export function formatSummary(a: FileAnalysis, opts: { color?: boolean } = {}): string {
+  const c = colors(opts.color ?? false);
+  const out: string[] = [];
+  const dur = a.durationSec === null ? "no timestamps" : clock(a.durationSec);
+  const roles =
+    a.roleSource === "guessed"
+      ? "roles guessed — set --rep/--customer to be sure"
+      : `roles from ${a.roleSource}`;
+  out.push(c.bold(a.file), c.dim(`  ${a.format} · ${a.language} · ${dur} · ${roles}`), "");
+
+  out.push(c.bold("Speakers"));
+  const rows: string[][] = [
+    ["speaker", "role", "talk", "share", "wpm", "words", "turns", "interr.", "fillers", "questions"],
+  ];
+  for (const s of a.speakers) {
+    rows.push([
+      s.id,
+      s.role,
+      s.talkTimeSec === null ? "–" : clock(s.talkTimeSec),
+      s.talkShare === null ? "–" : `${Math.round(s.talkShare * 100)}%`,
+      s.wpm === null ? "–" : String(Math.round(s.wpm)),
+      String(s.words),
+      s.turns === null ? "–" : String(s.turns),
+      s.interruptions === null ? "–" : String(s.interruptions),
+      String(s.fillerWords),
+      String(s.questions),
+    ]);
+  }
+  out.push(...table(rows).map((l) => `  ${l}`), "");
+
+  out.push(c.bold("Call metrics"));
+  const m = a.metrics;
+  const bench = evaluateBenchmarks(a);
+  const mrows: string[][] = [["metric", "value", "benchmark", ""]];
+  for (const r of bench) {
+    mrows.push([
+      r.benchmark.label,
+      r.value === null ? "–" : r.benchmark.format(r.value),
+      r.benchmark.target,
+      r.verdict === null ? "" : paint(c, r.verdict, MARK[r.verdict]),
+    ]);
+  }
+  const q = m.questions;
+  mrows.push(["Rep questions open / closed", `${q.rep.open} / ${q.rep.closed}`, "", ""]);
+  mrows.push(["Customer questions open / closed", `${q.customer.open} / ${q.customer.closed}`, "", ""]);
+  mrows.push([
+    "Longest customer story",
+    m.longestCustomerStorySec === null ? "–" : clock(m.longestCustomerStorySec),
+    "longer is better",
+    "",
+  ]);
+  mrows.push([
+    "Interactivity",
+    m.interactivity === null ? "–" : `${m.interactivity.toFixed(1)} switches/min`,
+    "",
+    "",
+  ]);
+  mrows.push(["Silence", m.silenceSec === null ? "–" : clock(m.silenceSec), "", ""]);
+  mrows.push([
+    "Pauses ≥ 2 s (longest)",
+    m.pauses === null ? "–" : `${m.pauses} (${(m.longestPauseSec ?? 0).toFixed(1)} s)`,
+    "",
+    "",
+  ]);
+  out.push(...table(mrows).map((l) => `  ${l}`), "");
+
+  const toWork = bench
+    .filter((r) => r.value !== null && r.verdict !== null && r.verdict !== "good")
+    .sort((x, y) => rank(y.verdict) - rank(x.verdict))
+    .slice(0, 2);
+  out.push(c.bold("Work on"));
+  if (toWork.length === 0) out.push("  Nothing stands out against the benchmarks — keep it up.");
+  for (const r of toWork) out.push(`  • ${r.benchmark.advice(r.value!)}`);
+  out.push("");
+
+  const repQs = a.questions.filter((qq) => a.speakers.find((s) => s.id === qq.speaker)?.role === "rep");
+  if (repQs.length > 0) {
+    out.push(c.bold(`Rep questions (${repQs.length})`));
+    for (const qq of repQs.slice(0, 20)) {
+      const at = qq.start === null ? "" : `${clock(qq.start)} `;
+      out.push(`  ${c.dim(at)}${qq.kind === "open" ? "open  " : "closed"} ${qq.text}`);
+    }
+    if (repQs.length > 20) out.push(c.dim(`  … ${repQs.length - 20} more (use --json for all)`));
+    out.push("");
+  }
+  return `${out.join("\n")}\n`;
+}
+
+function rank(v: Verdict | null): number {
+  return v === "bad" ? 2 : v === "warn" ? 1 : 0;
+}
+
+function table(rows: string[][]): string[] {
+  const widths: number[] = [];
+  for (const r of rows) {
+    r.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, visible(cell).length);
+    });
+  }
+  return rows.map((r) =>
+    r
+      .map((cell, i) => cell + " ".repeat((widths[i] ?? 0) - visible(cell).length))
+      .join("  ")
+      .trimEnd(),
+  );
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: strips ANSI colour codes to measure width
+const ANSI = /\u001b\[[0-9;]*m/g;
+function visible(s: string): string {
+  return s.replace(ANSI, "");
+}
+
+interface Colors {
+  bold: (s: string) => string;
+  dim: (s: string) => string;
+  green: (s: string) => string;
+  yellow: (s: string) => string;
+  red: (s: string) => string;
+}
+
+function colors(on: boolean): Colors {
+  const wrap = (code: string) => (s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+  return { bold: wrap("1"), dim: wrap("2"), green: wrap("32"), yellow: wrap("33"), red: wrap("31") };
+}
+
+function paint(c: Colors, v: Verdict, s: string): string {
+  return v === "good" ? c.green(s) : v === "warn" ? c.yellow(s) : c.red(s);
+}
