@@ -331,7 +331,11 @@ function strongCue(t: readonly Token[], c: string): boolean {
   return STRONG_RE.test(t.join(" ")) || REQUEST_RE.test(c) || ASKING_PREFIX_RE.test(c) || INDIRECT_RE.test(c);
 }
 
-/** English: the kind of question `sentence` is, or null when it is not a (counted) question. */
+/**
+ * English: the kind of question `sentence` is, or null when it is not a (counted) question.
+ * @example classifyEnglish("walk me through your process") // "open"
+ * @example classifyEnglish("Right?", "We have fifty reps.") // null (a reaction)
+ */
 export function classifyEnglish(sentence: string, previousTextIn?: string): QuestionKind | null {
   // A mere acknowledgment ("uh-huh", "yeah.") from the listener is nothing to react to.
   const previousText =

@@ -109,7 +109,10 @@ function headSignal(
   return null;
 }
 
-/** Russian: the kind of question `sentence` is, or null when it is not a (counted) question. */
+/**
+ * Russian: the kind of question `sentence` is, or null when it is not a (counted) question.
+ * @example classifyRussian("есть ли у вас бюджет") // "closed"
+ */
 export function classifyRussian(sentence: string): QuestionKind | null {
   const all = dedupe(words(sentence));
   if (all.length === 0) return null;

@@ -1,0 +1,73 @@
+/**
+ * `npm run bench`: cost of analysing 15-, 60- and 240-minute calls (canonical JSON with word
+ * timings), next to the cost of a bare JSON.parse of the same file — the floor any analysis pays.
+ * Prints a markdown table; `npm run bench -- --write` also records it in docs/benchmarks.md.
+ * A benchmark, not a test: numbers depend on the machine and are recorded, not asserted.
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { join } from "node:path";
+import { analyzeTranscript } from "../src/analysis/analyze.js";
+import { parseTranscript } from "../src/transcript/parse.js";
+import { generateCall } from "./synthetic.js";
+
+const root = join(import.meta.dirname, "..");
+const SIZES = [15, 60, 240];
+
+function fixture(minutes: number): string {
+  const file = join(root, "fixtures", "bench", `call-${minutes}min.json`);
+  if (existsSync(file)) return readFileSync(file, "utf8");
+  // Only the 60-minute call is committed; the others are regenerated (deterministically) on demand.
+  const json = `${JSON.stringify(generateCall({ minutes, seed: 42 }))}\n`;
+  writeFileSync(file, json);
+  return json;
+}
+
+/** Median wall time of `fn` in ms over enough runs to fill ~`budgetMs` (at least 5). */
+function time(fn: () => unknown, budgetMs: number): number {
+  for (let i = 0; i < 3; i++) fn(); // warm-up: JIT and caches
+  const samples: number[] = [];
+  const until = performance.now() + budgetMs;
+  while (samples.length < 5 || (performance.now() < until && samples.length < 200)) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)]!;
+}
+
+const rows: string[] = [];
+const header =
+  "| call | words | utterances | file MB | JSON.parse ms | parse + analyze ms | × JSON.parse | MB/s | ms per call-minute |";
+rows.push(header, "|---|---|---|---|---|---|---|---|---|");
+for (const minutes of SIZES) {
+  const content = fixture(minutes);
+  const mb = Buffer.byteLength(content) / 1e6;
+  const sample = parseTranscript(content, { file: "bench.json" }).transcript;
+  const words = sample.utterances.reduce((n, u) => n + (u.words?.length ?? 0), 0);
+  const floor = time(() => JSON.parse(content), 1500);
+  const full = time(
+    () => analyzeTranscript(parseTranscript(content, { file: "bench.json" }).transcript),
+    3000,
+  );
+  rows.push(
+    `| ${minutes} min | ${words.toLocaleString("en-US")} | ${sample.utterances.length.toLocaleString("en-US")} | ${mb.toFixed(2)} | ${floor.toFixed(2)} | ${full.toFixed(2)} | ${(full / floor).toFixed(2)} | ${(mb / (full / 1000)).toFixed(1)} | ${(full / minutes).toFixed(3)} |`,
+  );
+}
+
+const env = `Node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"} (${cpus().length} cores), ${new Date().toISOString().slice(0, 10)}`;
+const table = rows.join("\n");
+console.log(`${env}\n\n${table}`);
+
+if (process.argv.includes("--write")) {
+  const doc = join(root, "docs", "benchmarks.md");
+  const begin = "<!-- bench:analysis:begin -->";
+  const end = "<!-- bench:analysis:end -->";
+  const text = readFileSync(doc, "utf8");
+  const i = text.indexOf(begin);
+  const j = text.indexOf(end);
+  if (i < 0 || j < 0) throw new Error(`docs/benchmarks.md lacks the ${begin} … ${end} markers`);
+  writeFileSync(doc, `${text.slice(0, i + begin.length)}\n${env}\n\n${table}\n${text.slice(j)}`);
+  console.log(`\nrecorded in ${doc}`);
+}

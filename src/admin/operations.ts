@@ -1,0 +1,184 @@
+import { and, asc, eq, isNull } from "drizzle-orm";
+import type { Actor } from "../auth/actor.js";
+import { requireRole } from "../auth/actor.js";
+import { generateApiKey, hashKey, keyStart, newId } from "../auth/keys.js";
+import type { Database } from "../db/database.js";
+import { type ApiKey, apiKeys, organizations, type User, type UserRole, users } from "../db/schema/index.js";
+import { DebriefError } from "../errors.js";
+
+/**
+ * Organizations, users and API keys: operation functions shared by the HTTP API and the CLI.
+ * Every query is scoped to the actor's organization; the CLI acts as the org's admin.
+ */
+export interface AdminCtx {
+  db: Database;
+  actor: Actor;
+}
+
+export interface CreatedKey {
+  id: string;
+  /** The only time the key is ever shown. */
+  key: string;
+  start: string;
+  userId: string;
+  name: string;
+}
+
+async function insertKey(
+  db: Database,
+  orgId: string,
+  userId: string,
+  name: string,
+  key = generateApiKey(),
+): Promise<CreatedKey> {
+  const id = newId("key");
+  await db
+    .insert(apiKeys)
+    .values({ id, orgId, userId, name, start: keyStart(key), hash: await hashKey(key) });
+  return { id, key, start: keyStart(key), userId, name };
+}
+
+/**
+ * A new organization with its first admin and that admin's key. Operators only (or the CLI).
+ *
+ * @example
+ * const { org, admin, key } = await createOrganization(db, { name: "Acme", adminEmail: "ops@acme.test" });
+ */
+export async function createOrganization(
+  db: Database,
+  input: { name: string; adminEmail: string; adminName?: string; operator?: boolean; adminKey?: string },
+): Promise<{ orgId: string; adminUserId: string; key: CreatedKey }> {
+  return db.transaction(async (tx) => {
+    const orgId = newId("org");
+    await tx
+      .insert(organizations)
+      .values({ id: orgId, name: input.name, isOperator: input.operator ?? false });
+    const adminUserId = newId("user");
+    await tx.insert(users).values({
+      id: adminUserId,
+      orgId,
+      email: input.adminEmail.toLowerCase(),
+      name: input.adminName ?? "Admin",
+      role: "admin",
+    });
+    const key = await insertKey(tx, orgId, adminUserId, "initial admin key", input.adminKey);
+    return { orgId, adminUserId, key };
+  });
+}
+
+export async function createOrganizationAs(
+  ctx: AdminCtx,
+  input: { name: string; adminEmail: string; adminName?: string },
+) {
+  if (!ctx.actor.operator) {
+    throw new DebriefError(
+      "auth.forbidden",
+      "only admins of the operator organization can create organizations",
+    );
+  }
+  return createOrganization(ctx.db, input);
+}
+
+export async function createUser(
+  ctx: AdminCtx,
+  input: { email: string; name: string; role: UserRole },
+): Promise<User> {
+  requireRole(ctx.actor, "admin");
+  const email = input.email.toLowerCase();
+  const existing = await ctx.db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.orgId, ctx.actor.orgId), eq(users.email, email)));
+  if (existing.length > 0)
+    throw new DebriefError("conflict", `a user with email ${email} already exists in this organization`);
+  const [user] = await ctx.db
+    .insert(users)
+    .values({ id: newId("user"), orgId: ctx.actor.orgId, email, name: input.name, role: input.role })
+    .returning();
+  return user!;
+}
+
+export async function listUsers(ctx: AdminCtx): Promise<User[]> {
+  requireRole(ctx.actor, "admin", "manager");
+  return ctx.db
+    .select()
+    .from(users)
+    .where(eq(users.orgId, ctx.actor.orgId))
+    .orderBy(asc(users.createdAt), asc(users.id));
+}
+
+/** Admins create keys for anyone in their org; everyone else only for themselves. */
+export async function createKey(
+  ctx: AdminCtx,
+  input: { userId?: string; name: string },
+): Promise<CreatedKey> {
+  const userId = input.userId ?? ctx.actor.userId;
+  if (userId !== ctx.actor.userId) requireRole(ctx.actor, "admin");
+  const owner = await ctx.db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.orgId, ctx.actor.orgId)));
+  if (owner.length === 0) throw new DebriefError("not_found", `no user ${userId} in this organization`);
+  return insertKey(ctx.db, ctx.actor.orgId, userId, input.name);
+}
+
+export type KeyInfo = Omit<ApiKey, "hash">;
+
+export async function listKeys(ctx: AdminCtx): Promise<KeyInfo[]> {
+  const scope =
+    ctx.actor.role === "admin"
+      ? eq(apiKeys.orgId, ctx.actor.orgId)
+      : and(eq(apiKeys.orgId, ctx.actor.orgId), eq(apiKeys.userId, ctx.actor.userId));
+  const rows = await ctx.db
+    .select()
+    .from(apiKeys)
+    .where(scope)
+    .orderBy(asc(apiKeys.createdAt), asc(apiKeys.id));
+  return rows.map(({ hash: _hash, ...rest }) => rest);
+}
+
+/** Revoke a key (idempotent). Admins revoke any key of their org, others only their own. */
+export async function revokeKey(ctx: AdminCtx, keyId: string, now: Date): Promise<KeyInfo> {
+  const [row] = await ctx.db
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.id, keyId), eq(apiKeys.orgId, ctx.actor.orgId)));
+  if (!row || (ctx.actor.role !== "admin" && row.userId !== ctx.actor.userId)) {
+    throw new DebriefError("not_found", `no API key ${keyId} in this organization`);
+  }
+  if (!row.revokedAt) {
+    await ctx.db
+      .update(apiKeys)
+      .set({ revokedAt: now })
+      .where(and(eq(apiKeys.id, keyId), isNull(apiKeys.revokedAt)));
+    row.revokedAt = now;
+  }
+  const { hash: _hash, ...info } = row;
+  return info;
+}
+
+/**
+ * First start on an empty database: create the operator organization and its admin, whose key is
+ * DEBRIEF_ADMIN_KEY when set, else a generated one (returned so the caller prints it once).
+ * Returns null when the database already has an organization.
+ */
+export async function bootstrap(
+  db: Database,
+  input: { adminKey?: string | undefined; orgName?: string },
+): Promise<{ orgId: string; adminUserId: string; key: string; generated: boolean } | null> {
+  const any = await db.select({ id: organizations.id }).from(organizations).limit(1);
+  if (any.length > 0) return null;
+  const created = await createOrganization(db, {
+    name: input.orgName ?? "Debrief",
+    adminEmail: "admin@debrief.local",
+    adminName: "Administrator",
+    operator: true,
+    ...(input.adminKey ? { adminKey: input.adminKey } : {}),
+  });
+  return {
+    orgId: created.orgId,
+    adminUserId: created.adminUserId,
+    key: created.key.key,
+    generated: !input.adminKey,
+  };
+}

@@ -1,0 +1,344 @@
+import { and, desc, eq, gte, lt, or, type SQL } from "drizzle-orm";
+import { analyzeTranscriptDetailed } from "../analysis/analyze.js";
+import type { FileAnalysis } from "../analysis/result.js";
+import type { Actor } from "../auth/actor.js";
+import { newId, sha256Hex } from "../auth/keys.js";
+import { type Call, type CallFailure, calls, jobs, type SpeakerRoles, users } from "../db/schema/index.js";
+import { DebriefError } from "../errors.js";
+import type { Services } from "../services.js";
+import type { Transcript, TranscriptFormat } from "../transcript/model.js";
+import { parseTranscript } from "../transcript/parse.js";
+import type { CallDetail, CallMeta, CallSummary, ListCallsQuery } from "./schemas.js";
+
+/** Business logic of calls, shared by the API, the CLI and the jobs. Handlers only validate, call and map. */
+export interface CallCtx {
+  services: Services;
+  actor: Actor;
+}
+
+export interface CreateResult {
+  call: CallDetail;
+  /** false when an identical upload (same bytes or same Idempotency-Key) already existed. */
+  created: boolean;
+}
+
+/** Reps read only their own calls; managers and admins the whole organization. */
+function visibleTo(actor: Actor): SQL {
+  const org = eq(calls.orgId, actor.orgId);
+  return actor.role === "rep" ? and(org, eq(calls.repUserId, actor.userId))! : org;
+}
+
+async function resolveRep(ctx: CallCtx, repUserId: string | undefined): Promise<string | null> {
+  const { actor } = ctx;
+  if (actor.role === "rep") {
+    if (repUserId !== undefined && repUserId !== actor.userId) {
+      throw new DebriefError("auth.forbidden", "reps can only upload their own calls; leave repUserId out");
+    }
+    return actor.userId;
+  }
+  if (repUserId === undefined) return null;
+  const found = await ctx.services.db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, repUserId), eq(users.orgId, actor.orgId)));
+  if (found.length === 0) {
+    throw new DebriefError("validation_failed", `repUserId: no user ${repUserId} in this organization`, {
+      details: { errors: [{ path: "repUserId", message: "no such user in this organization" }] },
+    });
+  }
+  return repUserId;
+}
+
+/** An existing call for the same Idempotency-Key or the same content, if any. */
+async function findDuplicate(
+  ctx: CallCtx,
+  contentHash: string,
+  idempotencyKey: string | undefined,
+): Promise<Call | null> {
+  const { db } = ctx.services;
+  if (idempotencyKey) {
+    const [byKey] = await db
+      .select()
+      .from(calls)
+      .where(and(eq(calls.orgId, ctx.actor.orgId), eq(calls.idempotencyKey, idempotencyKey)));
+    if (byKey) {
+      if (byKey.contentHash !== contentHash) {
+        throw new DebriefError("conflict", "this Idempotency-Key was already used for a different upload");
+      }
+      return byKey;
+    }
+  }
+  const [byHash] = await db
+    .select()
+    .from(calls)
+    .where(and(eq(calls.orgId, ctx.actor.orgId), eq(calls.contentHash, contentHash)));
+  return byHash ?? null;
+}
+
+function roleOptions(roles: SpeakerRoles): { rep?: string[]; customer?: string[] } {
+  return {
+    ...(roles.rep ? { rep: roles.rep } : {}),
+    ...(roles.customer ? { customer: roles.customer } : {}),
+  };
+}
+
+/** The analysis contract's JSON for a stored transcript. Pure CPU: a 30-minute call takes ~1 ms. */
+export function analyzeForCall(
+  transcript: Transcript,
+  input: { fileName: string; format: TranscriptFormat; roles: SpeakerRoles; language?: string | undefined },
+): FileAnalysis {
+  const { analysis } = analyzeTranscriptDetailed(transcript, {
+    ...roleOptions(input.roles),
+    ...(input.language ? { language: input.language } : {}),
+  });
+  return { file: input.fileName, format: input.format, ...analysis };
+}
+
+/**
+ * Upload a transcript: it is parsed now (a malformed file is refused and nothing is stored) and its
+ * conversation metrics are computed inline — they never wait on a queue or a slow service.
+ */
+export async function createTranscriptCall(
+  ctx: CallCtx,
+  input: {
+    content: string;
+    fileName?: string | undefined;
+    meta: CallMeta;
+    idempotencyKey?: string | undefined;
+  },
+): Promise<CreateResult> {
+  const contentHash = await sha256Hex(input.content);
+  const dup = await findDuplicate(ctx, contentHash, input.idempotencyKey);
+  if (dup) return { call: toDetail(dup), created: false };
+
+  const fileName = input.fileName ?? "transcript";
+  const parsed = parseTranscript(input.content, {
+    file: fileName,
+    ...(input.meta.format ? { format: input.meta.format } : {}),
+  });
+  const repUserId = await resolveRep(ctx, input.meta.repUserId);
+  const roles: SpeakerRoles = input.meta.speakerRoles ?? {};
+  const analysis = analyzeForCall(parsed.transcript, {
+    fileName,
+    format: parsed.format,
+    roles,
+    language: input.meta.language,
+  });
+  const now = ctx.services.now();
+  const row: Call = {
+    id: newId("call"),
+    orgId: ctx.actor.orgId,
+    repUserId,
+    title: input.meta.title ?? null,
+    occurredAt: input.meta.occurredAt ? new Date(input.meta.occurredAt) : now,
+    status: "done",
+    source: "transcript",
+    fileName,
+    mediaType: null,
+    contentHash,
+    idempotencyKey: input.idempotencyKey ?? null,
+    blobKey: null,
+    audioUrl: null,
+    multichannel: false,
+    speakerRoles: roles,
+    crmDealId: input.meta.crmDealId ?? null,
+    crmContactId: input.meta.crmContactId ?? null,
+    transcript: parsed.transcript,
+    analysis,
+    failure: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const inserted = await ctx.services.db
+    .insert(calls)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ id: calls.id });
+  if (inserted.length === 0) {
+    // A concurrent identical upload won the race: answer with its call.
+    const winner = await findDuplicate(ctx, contentHash, input.idempotencyKey);
+    if (winner) return { call: toDetail(winner), created: false };
+    throw new DebriefError("conflict", "a concurrent upload conflicted with this one; retry");
+  }
+  return { call: toDetail(row), created: true };
+}
+
+/**
+ * Register an audio call whose bytes are already in the blob store (or an audio URL) and queue its
+ * transcription. The caller checked that a transcriber is configured.
+ */
+export async function createAudioCall(
+  ctx: CallCtx,
+  input: {
+    contentHash: string;
+    blobKey: string | null;
+    audioUrl: string | null;
+    mediaType: string | null;
+    fileName: string | null;
+    multichannel: boolean;
+    meta: CallMeta;
+    idempotencyKey?: string | undefined;
+  },
+): Promise<CreateResult> {
+  const dup = await findDuplicate(ctx, input.contentHash, input.idempotencyKey);
+  if (dup) return { call: toDetail(dup), created: false };
+  const repUserId = await resolveRep(ctx, input.meta.repUserId);
+  const now = ctx.services.now();
+  const callId = newId("call");
+  const jobId = newId("job");
+  const row: Call = {
+    id: callId,
+    orgId: ctx.actor.orgId,
+    repUserId,
+    title: input.meta.title ?? null,
+    occurredAt: input.meta.occurredAt ? new Date(input.meta.occurredAt) : now,
+    status: "queued",
+    source: input.audioUrl ? "audio_url" : "audio",
+    fileName: input.fileName,
+    mediaType: input.mediaType,
+    contentHash: input.contentHash,
+    idempotencyKey: input.idempotencyKey ?? null,
+    blobKey: input.blobKey,
+    audioUrl: input.audioUrl,
+    multichannel: input.multichannel,
+    speakerRoles: input.meta.speakerRoles ?? {},
+    crmDealId: input.meta.crmDealId ?? null,
+    crmContactId: input.meta.crmContactId ?? null,
+    transcript: null,
+    analysis: null,
+    failure: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const inserted = await ctx.services.db.transaction(async (tx) => {
+    const ins = await tx.insert(calls).values(row).onConflictDoNothing().returning({ id: calls.id });
+    if (ins.length === 0) return false;
+    await tx
+      .insert(jobs)
+      .values({ id: jobId, orgId: ctx.actor.orgId, callId, kind: "transcribe", runAt: now });
+    return true;
+  });
+  if (!inserted) {
+    const winner = await findDuplicate(ctx, input.contentHash, input.idempotencyKey);
+    if (winner) return { call: toDetail(winner), created: false };
+    throw new DebriefError("conflict", "a concurrent upload conflicted with this one; retry");
+  }
+  await ctx.services.queue.enqueue({ jobId, orgId: ctx.actor.orgId, callId, kind: "transcribe" });
+  return { call: toDetail(row), created: true };
+}
+
+export async function getCall(ctx: CallCtx, id: string): Promise<CallDetail> {
+  const [row] = await ctx.services.db
+    .select()
+    .from(calls)
+    .where(and(eq(calls.id, id), visibleTo(ctx.actor)));
+  // A colleague's call and another organization's call look the same: not found.
+  if (!row) throw new DebriefError("not_found", `no call ${id}`);
+  return toDetail(row);
+}
+
+interface Cursor {
+  occurredAt: string;
+  id: string;
+}
+
+function encodeCursor(c: Cursor): string {
+  return btoa(JSON.stringify([c.occurredAt, c.id]))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
+}
+
+function decodeCursor(s: string): Cursor {
+  try {
+    const [occurredAt, id] = JSON.parse(atob(s.replace(/-/g, "+").replace(/_/g, "/"))) as unknown[];
+    if (typeof occurredAt !== "string" || typeof id !== "string" || Number.isNaN(Date.parse(occurredAt)))
+      throw new Error();
+    return { occurredAt, id };
+  } catch {
+    throw new DebriefError("validation_failed", "cursor: not a cursor returned by this API", {
+      details: { errors: [{ path: "cursor", message: "invalid cursor" }] },
+    });
+  }
+}
+
+/** Newest first, cursor-paginated on (occurredAt, id). */
+export async function listCalls(
+  ctx: CallCtx,
+  query: ListCallsQuery,
+): Promise<{ items: CallSummary[]; nextCursor: string | null }> {
+  const conds: SQL[] = [visibleTo(ctx.actor)];
+  if (query.repUserId) conds.push(eq(calls.repUserId, query.repUserId));
+  if (query.status) conds.push(eq(calls.status, query.status));
+  if (query.from) conds.push(gte(calls.occurredAt, new Date(query.from)));
+  if (query.to) conds.push(lt(calls.occurredAt, new Date(query.to)));
+  if (query.cursor) {
+    const c = decodeCursor(query.cursor);
+    const at = new Date(c.occurredAt);
+    conds.push(or(lt(calls.occurredAt, at), and(eq(calls.occurredAt, at), lt(calls.id, c.id)))!);
+  }
+  const rows = await ctx.services.db
+    .select({ ...summaryColumns })
+    .from(calls)
+    .where(and(...conds))
+    .orderBy(desc(calls.occurredAt), desc(calls.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(toSummary),
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeCursor({ occurredAt: last.occurredAt.toISOString(), id: last.id })
+        : null,
+  };
+}
+
+/** Delete a call, its jobs (cascade) and its stored audio. Reps may delete their own calls. */
+export async function deleteCall(ctx: CallCtx, id: string): Promise<void> {
+  const [row] = await ctx.services.db
+    .delete(calls)
+    .where(and(eq(calls.id, id), visibleTo(ctx.actor)))
+    .returning({ blobKey: calls.blobKey });
+  if (!row) throw new DebriefError("not_found", `no call ${id}`);
+  if (row.blobKey) await ctx.services.blobs.delete(row.blobKey);
+}
+
+const summaryColumns = {
+  id: calls.id,
+  status: calls.status,
+  source: calls.source,
+  title: calls.title,
+  occurredAt: calls.occurredAt,
+  repUserId: calls.repUserId,
+  fileName: calls.fileName,
+  crmDealId: calls.crmDealId,
+  crmContactId: calls.crmContactId,
+  speakerRoles: calls.speakerRoles,
+  failure: calls.failure,
+  createdAt: calls.createdAt,
+  updatedAt: calls.updatedAt,
+};
+
+type SummaryRow = Pick<Call, keyof typeof summaryColumns>;
+
+function toSummary(r: SummaryRow): CallSummary {
+  return {
+    id: r.id,
+    status: r.status,
+    source: r.source,
+    title: r.title,
+    occurredAt: r.occurredAt.toISOString(),
+    repUserId: r.repUserId,
+    fileName: r.fileName,
+    crm: { dealId: r.crmDealId, contactId: r.crmContactId },
+    speakerRoles: r.speakerRoles,
+    failure: (r.failure as CallFailure | null) ?? null,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+export function toDetail(r: Call): CallDetail {
+  return { ...toSummary(r), analysis: r.analysis ?? null };
+}

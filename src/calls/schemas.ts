@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { FileAnalysisSchema } from "../analysis/result.js";
+import { CALL_SOURCES, CALL_STATUSES } from "../db/schema/index.js";
+import { TranscriptFormatSchema } from "../transcript/model.js";
+
+const ids = z.array(z.string().min(1).max(200)).max(50);
+
+/** Metadata that comes with an upload (multipart fields or JSON body). */
+export const CallMetaSchema = z.object({
+  title: z.string().trim().min(1).max(300).optional(),
+  occurredAt: z.iso.datetime({ offset: true }).optional().describe("when the call happened (ISO 8601)"),
+  repUserId: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("the Debrief user who ran the call; reps default to themselves"),
+  speakerRoles: z
+    .object({ rep: ids.optional(), customer: ids.optional() })
+    .optional()
+    .describe("speaker ids (or names) of the rep side and the customer side, as in the transcript"),
+  crmDealId: z.string().min(1).max(200).optional(),
+  crmContactId: z.string().min(1).max(200).optional(),
+  format: TranscriptFormatSchema.optional().describe("force the transcript format instead of detecting it"),
+  language: z.string().min(2).max(35).optional(),
+});
+export type CallMeta = z.infer<typeof CallMetaSchema>;
+
+export const AudioUrlBodySchema = CallMetaSchema.extend({
+  audioUrl: z.url({ protocol: /^https?$/ }).describe("a publicly reachable audio file Deepgram can fetch"),
+  multichannel: z.boolean().optional().describe("one speaker per channel (stereo call recordings)"),
+});
+
+export const CallFailureSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  attempts: z.number().int(),
+});
+
+export const CallSummarySchema = z.object({
+  id: z.string(),
+  status: z.enum(CALL_STATUSES),
+  source: z.enum(CALL_SOURCES),
+  title: z.string().nullable(),
+  occurredAt: z.string().describe("ISO 8601"),
+  repUserId: z.string().nullable(),
+  fileName: z.string().nullable(),
+  crm: z.object({ dealId: z.string().nullable(), contactId: z.string().nullable() }),
+  speakerRoles: z.object({ rep: z.array(z.string()).optional(), customer: z.array(z.string()).optional() }),
+  failure: CallFailureSchema.nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type CallSummary = z.infer<typeof CallSummarySchema>;
+
+export const CallDetailSchema = CallSummarySchema.extend({
+  analysis: FileAnalysisSchema.nullable().describe(
+    "the analysis contract's JSON; null until the call is analysed",
+  ),
+});
+export type CallDetail = z.infer<typeof CallDetailSchema>;
+
+export const ListCallsQuerySchema = z.object({
+  repUserId: z.string().optional(),
+  status: z.enum(CALL_STATUSES).optional(),
+  from: z.iso.datetime({ offset: true }).optional().describe("occurredAt ≥ from"),
+  to: z.iso.datetime({ offset: true }).optional().describe("occurredAt < to"),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type ListCallsQuery = z.infer<typeof ListCallsQuerySchema>;

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { DebriefError } from "../errors.js";
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+const url = (name: string) =>
+  optionalString.refine((v) => v === undefined || URL.canParse(v), { message: `${name} must be a URL` });
+
+/**
+ * Every setting Debrief reads from the environment, validated once at start-up.
+ * The README's configuration table documents the same variables.
+ */
+export const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  DEBRIEF_DATA_DIR: z.string().min(1).default("./.debrief"),
+  DATABASE_URL: url("DATABASE_URL"),
+  DEBRIEF_ADMIN_KEY: optionalString.refine((v) => v === undefined || v.length >= 24, {
+    message: "DEBRIEF_ADMIN_KEY must be at least 24 characters",
+  }),
+  DEEPGRAM_API_KEY: optionalString,
+  DEEPGRAM_BASE_URL: url("DEEPGRAM_BASE_URL"),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: url("OPENAI_BASE_URL"),
+  OPENAI_MODEL: z.string().min(1).default("gpt-4.1-mini"),
+  DEBRIEF_MAX_TRANSCRIPT_MB: z.coerce.number().positive().max(1024).default(25),
+  DEBRIEF_MAX_AUDIO_MB: z.coerce.number().positive().max(10_240).default(2048),
+  DEBRIEF_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  DEBRIEF_WORKERS: z.coerce.number().int().min(0).max(64).default(2),
+  DEBRIEF_SEED_DEMO: z
+    .enum(["true", "false", "1", "0"])
+    .default("true")
+    .transform((v) => v === "true" || v === "1"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+export type Config = z.infer<typeof EnvSchema>;
+
+/**
+ * Parse the environment; a bad value stops start-up with a message naming the variable.
+ *
+ * @example
+ * const config = loadConfig(process.env); // throws DebriefError("config.invalid", "PORT: …")
+ */
+export function loadConfig(env: Readonly<Record<string, unknown>>): Config {
+  const result = EnvSchema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `${i.path.join(".") || "(environment)"}: ${i.message}`);
+  throw new DebriefError("config.invalid", `invalid configuration:\n  ${lines.join("\n  ")}`);
+}

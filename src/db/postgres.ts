@@ -1,0 +1,24 @@
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import type { DatabaseHandle } from "./database.js";
+import * as schema from "./schema/index.js";
+
+/**
+ * A PostgreSQL server through postgres.js — on Node, and on Workers (with `nodejs_compat`, directly
+ * or through a Hyperdrive connection string).
+ *
+ * @example
+ * const { db, close } = openPostgres("postgres://postgres@127.0.0.1:5432/debrief");
+ */
+export function openPostgres(url: string, options: { max?: number } = {}): DatabaseHandle {
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    // Jobs and uploads are short; fail fast instead of hanging when the server is gone.
+    connect_timeout: 10,
+    onnotice: () => {},
+    // Workers (and Hyperdrive) do not support prepared statements across requests reliably.
+    prepare: false,
+  });
+  const db = drizzle(client, { schema });
+  return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+}

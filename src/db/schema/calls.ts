@@ -1,0 +1,67 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import type { FileAnalysis } from "../../analysis/result.js";
+import type { Transcript } from "../../transcript/model.js";
+import { organizations } from "./organizations.js";
+import { users } from "./users.js";
+
+export const CALL_STATUSES = ["queued", "transcribing", "analyzing", "done", "failed"] as const;
+export const callStatus = pgEnum("call_status", CALL_STATUSES);
+export const CALL_SOURCES = ["transcript", "audio", "audio_url"] as const;
+export const callSource = pgEnum("call_source", CALL_SOURCES);
+
+/** Which speakers are reps and customers, as given at upload (ids or names). */
+export interface SpeakerRoles {
+  rep?: string[];
+  customer?: string[];
+}
+
+export interface CallFailure {
+  code: string;
+  message: string;
+  attempts: number;
+}
+
+/** One recorded or transcribed sales call and its analysis. */
+export const calls = pgTable(
+  "calls",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    repUserId: text("rep_user_id").references(() => users.id, { onDelete: "set null" }),
+    title: text("title"),
+    occurredAt: timestamp("occurred_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    status: callStatus("status").notNull(),
+    source: callSource("source").notNull(),
+    fileName: text("file_name"),
+    mediaType: text("media_type"),
+    /** SHA-256 of the uploaded bytes (or of the audio URL): re-uploads are idempotent per org. */
+    contentHash: text("content_hash").notNull(),
+    idempotencyKey: text("idempotency_key"),
+    /** Where the original audio is kept (blob store key) so a failed transcription can be retried. */
+    blobKey: text("blob_key"),
+    audioUrl: text("audio_url"),
+    /** Stereo call recordings: one speaker per channel (Deepgram multichannel). */
+    multichannel: boolean("multichannel").notNull().default(false),
+    speakerRoles: jsonb("speaker_roles").$type<SpeakerRoles>().notNull().default({}),
+    crmDealId: text("crm_deal_id"),
+    crmContactId: text("crm_contact_id"),
+    transcript: jsonb("transcript").$type<Transcript>(),
+    analysis: jsonb("analysis").$type<FileAnalysis>(),
+    failure: jsonb("failure").$type<CallFailure>(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("calls_org_hash_uq").on(t.orgId, t.contentHash),
+    uniqueIndex("calls_org_idem_uq")
+      .on(t.orgId, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} is not null`),
+    index("calls_org_occurred_idx").on(t.orgId, t.occurredAt.desc(), t.id.desc()),
+    index("calls_org_rep_occurred_idx").on(t.orgId, t.repUserId, t.occurredAt.desc()),
+  ],
+);
+export type Call = typeof calls.$inferSelect;
+export type CallStatus = (typeof CALL_STATUSES)[number];

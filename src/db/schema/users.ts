@@ -1,0 +1,23 @@
+import { index, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { organizations } from "./organizations.js";
+
+export const USER_ROLES = ["admin", "manager", "rep"] as const;
+export const userRole = pgEnum("user_role", USER_ROLES);
+
+/** A person in an organization. Reps see their own calls; managers and admins see the organization's. */
+export const users = pgTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: userRole("role").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("users_org_email_uq").on(t.orgId, t.email), index("users_org_idx").on(t.orgId)],
+);
+export type User = typeof users.$inferSelect;
+export type UserRole = (typeof USER_ROLES)[number];

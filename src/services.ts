@@ -1,0 +1,78 @@
+import type { Config } from "./config/env.js";
+import type { Database } from "./db/database.js";
+import type { JobKind } from "./db/schema/index.js";
+import type { Transcript } from "./transcript/model.js";
+
+/**
+ * What the app needs from the outside world, behind small interfaces so Node, Workers and tests
+ * plug in their own implementations (local folder or R2, Postgres queue or Cloudflare Queue…).
+ */
+
+/** Original uploads (audio) kept so a failed transcription can be retried. */
+export interface BlobStore {
+  /**
+   * Store a stream under `key`, never holding it whole in memory; returns its size and SHA-256
+   * (hex, computed while streaming: it is the upload's idempotency fingerprint).
+   * Throws DebriefError("payload_too_large") past `maxBytes`, leaving nothing stored.
+   */
+  put(
+    key: string,
+    body: ReadableStream<Uint8Array>,
+    meta: { contentType: string; maxBytes: number },
+  ): Promise<{ size: number; sha256: string }>;
+  get(key: string): Promise<{ body: ReadableStream<Uint8Array>; contentType: string; size: number } | null>;
+  delete(key: string): Promise<void>;
+}
+
+export interface EnqueueJob {
+  jobId: string;
+  orgId: string;
+  callId: string;
+  kind: JobKind;
+}
+
+/** Where background work goes: the jobs table (Node) or a Cloudflare Queue (Workers). */
+export interface JobQueue {
+  enqueue(job: EnqueueJob): Promise<void>;
+  /** Jobs waiting or running (for /health). */
+  depth(): Promise<number>;
+}
+
+export type AudioSource =
+  | { kind: "stream"; body: ReadableStream<Uint8Array>; contentType: string }
+  | { kind: "url"; url: string };
+
+export interface TranscriptionResult {
+  transcript: Transcript;
+  /** The vendor's raw response, kept for audits and re-parsing. */
+  raw: unknown;
+}
+
+/** Speech-to-text (Deepgram). Errors are TranscriptionError with `retryable` set. */
+export interface Transcriber {
+  transcribe(audio: AudioSource, options: { multichannel: boolean }): Promise<TranscriptionResult>;
+}
+
+export interface RateLimiter {
+  /** Take one token for `key`; `ok: false` with the seconds until the next token when empty. */
+  take(key: string): Promise<{ ok: boolean; retryAfterSec: number }>;
+}
+
+export interface Logger {
+  debug(msg: string, fields?: Record<string, unknown>): void;
+  info(msg: string, fields?: Record<string, unknown>): void;
+  warn(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+}
+
+export interface Services {
+  config: Config;
+  db: Database;
+  blobs: BlobStore;
+  queue: JobQueue;
+  /** null when DEEPGRAM_API_KEY is not set: audio uploads are refused with a clear 422. */
+  transcriber: Transcriber | null;
+  rateLimiter: RateLimiter;
+  logger: Logger;
+  now: () => Date;
+}

@@ -1,0 +1,73 @@
+import { bootstrap, createKey, createUser } from "../../src/admin/operations.js";
+import { memoryRateLimiter } from "../../src/api/rate-limiter.js";
+import { createApp } from "../../src/app.js";
+import { memoryBlobStore } from "../../src/blobs/memory.js";
+import { type Config, loadConfig } from "../../src/config/env.js";
+import type { Database } from "../../src/db/database.js";
+import type { UserRole } from "../../src/db/schema/index.js";
+import { pgJobQueue } from "../../src/jobs/pg-queue.js";
+import type { Logger, Services, Transcriber } from "../../src/services.js";
+
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+export interface TestAppOptions {
+  config?: Partial<Config>;
+  transcriber?: Transcriber | null;
+  now?: () => Date;
+}
+
+/**
+ * The app on a given database with in-memory blobs, the Postgres job queue and no transcriber
+ * (unless given), plus helpers to make users and keys. Requests go through `app.request`.
+ *
+ * @example
+ * const t = await createTestApp(db);
+ * const res = await t.request("/v1/calls", { headers: t.auth(t.adminKey) });
+ */
+export async function createTestApp(db: Database, options: TestAppOptions = {}) {
+  const config: Config = { ...loadConfig({ DEBRIEF_SEED_DEMO: "false" }), ...options.config };
+  const blobs = memoryBlobStore();
+  const services: Services = {
+    config,
+    db,
+    blobs,
+    queue: pgJobQueue(db),
+    transcriber: options.transcriber ?? null,
+    rateLimiter: memoryRateLimiter(config.DEBRIEF_RATE_LIMIT_PER_MINUTE),
+    logger: silentLogger,
+    now: options.now ?? (() => new Date()),
+  };
+  const app = createApp({ services: () => services });
+  const boot = await bootstrap(db, { orgName: "Test Org" });
+  if (!boot) throw new Error("createTestApp needs an empty database");
+  const adminActor = {
+    orgId: boot.orgId,
+    userId: boot.adminUserId,
+    role: "admin" as const,
+    keyId: "boot",
+    operator: true,
+  };
+
+  return {
+    app,
+    services,
+    blobs,
+    orgId: boot.orgId,
+    adminKey: boot.key,
+    adminUserId: boot.adminUserId,
+    request: (path: string, init?: RequestInit) => app.request(path, init),
+    auth: (key: string, extra: Record<string, string> = {}) => ({ authorization: `Bearer ${key}`, ...extra }),
+    /** A user of the test org with their own key. */
+    async user(role: UserRole, name: string = role) {
+      const ctx = { db, actor: adminActor };
+      const user = await createUser(ctx, {
+        email: `${name}.${Math.random().toString(36).slice(2)}@example.test`,
+        name,
+        role,
+      });
+      const key = await createKey(ctx, { userId: user.id, name: `${name} key` });
+      return { id: user.id, key: key.key, keyId: key.id };
+    },
+  };
+}
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
