@@ -59,7 +59,6 @@ export function analyzeTranscriptDetailed(
   const everyUtteranceHasWords = utterances.length > 0 && utterances.every((u) => (u.words?.length ?? 0) > 0);
   const timedUtterances: TimedUtterance[] = [];
   const questions: Question[] = [];
-  let previousBySomeoneElse: { speaker: string; text: string } | undefined;
   let last: { speaker: string; text: string } | undefined;
 
   utterances.forEach((u, index) => {
@@ -78,10 +77,11 @@ export function analyzeTranscriptDetailed(
       timedUtterances.push({ speaker: u.speaker, start: u.start, end: u.end, words: tokens.length });
     }
 
-    if (last && last.speaker !== u.speaker) previousBySomeoneElse = last;
+    // Context for backchannel questions ("oh really?"): only an utterance of someone else that
+    // comes right before this one; after the speaker's own words, "right?" is a tag question.
     const found = detectQuestions(u.text, {
       language,
-      ...(previousBySomeoneElse ? { previousText: previousBySomeoneElse.text } : {}),
+      ...(last && last.speaker !== u.speaker ? { previousText: last.text } : {}),
     });
     if (found.length > 0) {
       const start = u.start ?? u.words?.[0]?.start ?? null;
