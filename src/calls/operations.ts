@@ -228,13 +228,24 @@ export async function createAudioCall(
 }
 
 export async function getCall(ctx: CallCtx, id: string): Promise<CallDetail> {
+  // The transcript (with word timings, the bulk of the row) is served separately.
   const [row] = await ctx.services.db
-    .select()
+    .select({ ...summaryColumns, analysis: calls.analysis })
     .from(calls)
     .where(and(eq(calls.id, id), visibleTo(ctx.actor)));
   // A colleague's call and another organization's call look the same: not found.
   if (!row) throw new DebriefError("not_found", `no call ${id}`);
   return toDetail(row);
+}
+
+/** The canonical transcript of a call (null while an audio call is still being transcribed). */
+export async function getCallTranscript(ctx: CallCtx, id: string): Promise<Transcript | null> {
+  const [row] = await ctx.services.db
+    .select({ transcript: calls.transcript })
+    .from(calls)
+    .where(and(eq(calls.id, id), visibleTo(ctx.actor)));
+  if (!row) throw new DebriefError("not_found", `no call ${id}`);
+  return row.transcript;
 }
 
 interface Cursor {
@@ -339,6 +350,6 @@ function toSummary(r: SummaryRow): CallSummary {
   };
 }
 
-export function toDetail(r: Call): CallDetail {
+export function toDetail(r: SummaryRow & Pick<Call, "analysis">): CallDetail {
   return { ...toSummary(r), analysis: r.analysis ?? null };
 }

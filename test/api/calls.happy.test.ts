@@ -70,6 +70,11 @@ describe.each(testDatabases)("call lifecycle on $name", (database) => {
     expect(analysis.speakers.find((s) => s.id === "Dana Reyes")?.role).toBe("rep");
     expect(analysis.metrics.talkRatio).toBeGreaterThan(0.3);
     expect(analysis.questions.length).toBeGreaterThan(5);
+
+    const tr = await t.request(`/v1/calls/${created.id}/transcript`, { headers: t.auth(rep.key) });
+    expect(tr.status).toBe(200);
+    const { transcript } = (await tr.json()) as { transcript: { utterances: Array<{ speaker: string }> } };
+    expect(transcript.utterances[0]?.speaker).toBe("Dana Reyes");
   });
 
   it("accepts JSON uploads with a canonical transcript object", async () => {

@@ -1,7 +1,8 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
-import { deleteCall, getCall, listCalls } from "../../calls/operations.js";
+import { deleteCall, getCall, getCallTranscript, listCalls } from "../../calls/operations.js";
 import { CallDetailSchema, CallSummarySchema, ListCallsQuerySchema } from "../../calls/schemas.js";
+import { TranscriptSchema } from "../../transcript/model.js";
 import type { AppEnv } from "../env.js";
 import { problemResponses } from "./common.js";
 
@@ -40,6 +41,22 @@ const listCallsRoute = createRoute({
   },
 });
 
+const getTranscriptRoute = createRoute({
+  method: "get",
+  path: "/v1/calls/{id}/transcript",
+  tags: ["calls"],
+  summary: "The call's canonical transcript (utterances with word timings)",
+  security: [{ bearer: [] }],
+  request: { params: IdParams },
+  responses: {
+    200: {
+      description: "the transcript; null while an audio call is being transcribed",
+      content: { "application/json": { schema: z.object({ transcript: TranscriptSchema.nullable() }) } },
+    },
+    ...problemResponses(401, 404, 429),
+  },
+});
+
 const deleteCallRoute = createRoute({
   method: "delete",
   path: "/v1/calls/{id}",
@@ -64,6 +81,10 @@ export function registerCallRoutes(app: OpenAPIHono<AppEnv>): void {
       c.req.valid("query"),
     );
     return c.json(page, 200);
+  });
+  app.openapi(getTranscriptRoute, async (c) => {
+    const transcript = await getCallTranscript({ services: c.get("services"), actor: c.get("actor") }, c.req.valid("param").id);
+    return c.json({ transcript }, 200);
   });
   app.openapi(deleteCallRoute, async (c) => {
     await deleteCall({ services: c.get("services"), actor: c.get("actor") }, c.req.valid("param").id);
