@@ -58,6 +58,7 @@ export function analyzeTranscriptDetailed(
 
   const everyUtteranceHasWords = utterances.length > 0 && utterances.every((u) => (u.words?.length ?? 0) > 0);
   const timedUtterances: TimedUtterance[] = [];
+  const allSegments: Interval[] = [];
   const questions: Question[] = [];
   let last: { speaker: string; text: string } | undefined;
 
@@ -68,10 +69,18 @@ export function analyzeTranscriptDetailed(
     s.words += tokens.length;
     s.fillers += countFillers(tokens, fillers);
 
+    // Segments go both to the speaker and, in time order (TimSort then sorts in ~linear time), to the call.
     if (everyUtteranceHasWords) {
-      for (const w of u.words ?? []) if (w.end > w.start) s.segments.push({ start: w.start, end: w.end });
+      for (const w of u.words ?? []) {
+        if (w.end > w.start) {
+          s.segments.push(w);
+          allSegments.push(w);
+        }
+      }
     } else if (u.start !== null && u.end !== null && u.end > u.start) {
-      s.segments.push({ start: u.start, end: u.end });
+      const seg = { start: u.start, end: u.end };
+      s.segments.push(seg);
+      allSegments.push(seg);
     }
     if (u.start !== null && u.end !== null) {
       timedUtterances.push({ speaker: u.speaker, start: u.start, end: u.end, words: tokens.length });
@@ -104,8 +113,6 @@ export function analyzeTranscriptDetailed(
   const roleOf = (id: string): Role => roles.get(id) ?? "other";
 
   // ---- timing (contract §2) ----
-  const allSegments: Interval[] = [];
-  for (const id of order) for (const seg of acc.get(id)!.segments) allSegments.push(seg);
   const timed = allSegments.length > 0;
   const all = union(allSegments);
   const duration = timed ? all.parts[all.parts.length - 1]!.end - all.parts[0]!.start : null;

@@ -4,18 +4,23 @@ import type { Utterance } from "../transcript/model.js";
 const PUNCT_ONLY = /^\p{P}+$/u;
 const PUNCT_ANY = /\p{P}/gu;
 const WHITESPACE = /\s+/u;
+const HAS_WHITESPACE = /\s/u;
 
 /**
  * The word tokens of an utterance: `words[].text` when the utterance has word timings, else its
  * `text` split on whitespace; punctuation-only tokens are dropped.
  *
  * @example
- * utteranceTokens({ speaker: "A", start: 0, end: 1, text: "So — what's next?" }) // ["So", "what's", "next?"]
+ * utteranceTokens({ text: "So — what's next?" }) // ["So", "what's", "next?"]
  */
 export function utteranceTokens(u: Pick<Utterance, "text" | "words">): string[] {
   const out: string[] = [];
   if (u.words && u.words.length > 0) {
-    for (const w of u.words) pushTokens(w.text, out);
+    for (const w of u.words) {
+      // ASR words are single tokens; only split the rare one that holds a space.
+      if (HAS_WHITESPACE.test(w.text)) pushTokens(w.text, out);
+      else if (isWord(w.text)) out.push(w.text);
+    }
   } else {
     pushTokens(u.text, out);
   }
@@ -24,8 +29,18 @@ export function utteranceTokens(u: Pick<Utterance, "text" | "words">): string[] 
 
 function pushTokens(text: string, out: string[]): void {
   for (const t of text.split(WHITESPACE)) {
-    if (t.length > 0 && !PUNCT_ONLY.test(t)) out.push(t);
+    if (isWord(t)) out.push(t);
   }
+}
+
+/** Not empty and not made only of punctuation; an ASCII letter or digit settles it without a regex. */
+function isWord(t: string): boolean {
+  if (t.length === 0) return false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+  }
+  return !PUNCT_ONLY.test(t);
 }
 
 /** Hesitation lists per language (contract §2 lists the minimum; we use exactly those). */
@@ -33,6 +48,8 @@ export const FILLER_WORDS: Readonly<Record<"en" | "ru", ReadonlySet<string>>> = 
   en: new Set(["um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "hmm", "hm"]),
   ru: new Set(["э", "ээ", "эээ", "эм", "мм", "ммм"]),
 };
+/** No filler is longer than this once punctuation is stripped. */
+const MAX_FILLER_LENGTH = 4;
 
 /** The hesitation list for a BCP-47 tag; languages without a list use English's. */
 export function fillerListFor(language: string): ReadonlySet<string> {
@@ -48,7 +65,17 @@ export function fillerListFor(language: string): ReadonlySet<string> {
 export function countFillers(tokens: readonly string[], fillers: ReadonlySet<string>): number {
   let n = 0;
   for (const t of tokens) {
+    if (asciiAlnumCount(t) > MAX_FILLER_LENGTH) continue; // cheap reject for ordinary words
     if (fillers.has(t.toLowerCase().replace(PUNCT_ANY, ""))) n++;
+  }
+  return n;
+}
+
+function asciiAlnumCount(t: string): number {
+  let n = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) n++;
   }
   return n;
 }
