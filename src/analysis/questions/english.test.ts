@@ -153,3 +153,76 @@ describe("English: robustness", () => {
     expect(classifySentence("do you have budget", { language: "de" })).toBe("closed");
   });
 });
+
+describe("English: indirect questions aimed at the listener", () => {
+  it.each(
+    cases([
+      ["I don't know if you've seen our new dashboard.", "closed"],
+      ["I'm not sure whether your team has budget for this.", "closed"],
+      ["I don't know if it works.", null],
+      ["I don't know what you mean.", null],
+    ]),
+  )("$s → $k", ({ s, k }) => expect(en(s)).toBe(k));
+});
+
+describe("English: a period does not cancel an unmistakable question form", () => {
+  it.each(
+    cases([
+      // Inverted auxiliary agreeing with a pronoun subject.
+      ["Is it still on the legacy plan.", "closed"],
+      ["Does it integrate with Salesforce.", "closed"],
+      ["Are they still using spreadsheets.", "closed"],
+      ["Or is there a procurement step.", "closed"],
+      // Elliptical agreement, requests with "I" and clefts are not questions.
+      ["So do we.", null],
+      ["Can I send it over tomorrow.", null],
+      ["The thing is, is that we need approval first.", null],
+      // "what about / how about" fragments and wh + inversion with a pronoun subject.
+      ["What about the legal team.", "open"],
+      ["How about you.", "open"],
+      ["How about we meet Tuesday.", null],
+      ["How does it handle renewals.", "open"],
+      ["What's their budget.", "open"],
+      ["What do we do next.", null],
+    ]),
+  )("$s → $k", ({ s, k }) => expect(en(s)).toBe(k));
+});
+
+describe("English: questions broken off after the auxiliary and subject", () => {
+  it("an unpunctuated fragment is a question, a reaction or agreement is not", () => {
+    expect(en("so are you")).toBe("closed");
+    expect(en("do you uh")).toBe("closed");
+    expect(en("so do I")).toBeNull();
+    expect(en("is it,")).toBeNull(); // abandoned, the speaker moves on
+    // Echo of the other speaker's auxiliary.
+    expect(en("do you", "We do.")).toBeNull();
+    expect(en("Do you?", "We do use Gong.")).toBeNull();
+  });
+});
+
+describe("English: comprehension checks and reactions", () => {
+  it("'you know?' on its own after one's own words is a tag question, after another speaker a backchannel", () => {
+    expect(en("You know?")).toBe("closed");
+    expect(en("You know?", "We signed last year.")).toBeNull();
+    expect(en("That's the bottleneck, you know what I mean?")).toBe("closed");
+  });
+  it("a listener's turn cut off mid-clause is nothing to react to", () => {
+    expect(en("Right?", "and then the")).toBe("closed");
+    expect(en("Right?", "We have fifty reps.")).toBeNull();
+  });
+});
+
+describe("English: reported speech and suggestions", () => {
+  it.each(
+    cases([
+      ["And the CFO just goes, why are we paying for this?", null],
+      ["I asked him, what's the budget?", null],
+      ["and then you go, what now?", null],
+      ["Tell me, what's the budget?", "open"],
+      ["Why don't we set up a demo next week?", null],
+      ["Why don't I send over the contract?", null],
+      ["Why don't you use the API today?", "open"],
+      ["The question is how do you roll this out?", "open"],
+    ]),
+  )("$s → $k", ({ s, k }) => expect(en(s)).toBe(k));
+});

@@ -66,21 +66,28 @@ const BACKCHANNEL_RE =
 // "(oh) you did?", "is it?", "do they?": an echo of the other speaker, not a new question.
 const ECHO_RE =
   /^(?:(?:i|you|we|they|he|she|it|that|there) (?:do|does|did|is|are|was|were|am|have|has|had|can|could|will|would|should)(?: not| too)?|(?:do|does|did|is|are|was|were|am|have|has|had|can|could|will|would|should) (?:i|you|we|they|he|she|it|that|there)(?: really| now| too)?|(?:i|you|we|they|he|she|it|that|there)'(?:s|re|ve|d|ll) not)$/;
+// An inverted auxiliary and its subject with nothing after them: a question cut off mid-way.
+const BROKEN_OFF_RE =
+  /^(?:or )?(?:do|does|did|is|are|was|were|have|has|can|could|will|would|should|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|haven't|can't|won't|wouldn't|shouldn't) (?:you|y'all|you guys|we|they|he|she|it|i|that|there|this)$/;
 // Checks that are tags when the speaker continues their own words, backchannels when they react.
 const BARE_TAG_RE =
-  /^(?:right|yeah|true|is (?:that|it) (?:right|correct|true|so)|am i right|(?:(?:do|does|did|is|are|was|were|have|has|had|can|could|will|would|should)(?:n't)?|won't|can't|ain't) (?:i|you|we|they|he|she|it|that|there)|(?:i|you|we|they|he|she|it|that|there) (?:do|does|did|is|are|was|were|have|has|had|can|could|will|would)(?: not)?)$/;
+  /^(?:right|yeah|true|you know|(?:you )?know what i mean|(?:you )?know what i'?m saying|is (?:that|it) (?:right|correct|true|so)|am i right|(?:(?:do|does|did|is|are|was|were|have|has|had|can|could|will|would|should)(?:n't)?|won't|can't|ain't) (?:i|you|we|they|he|she|it|that|there)|(?:i|you|we|they|he|she|it|that|there) (?:do|does|did|is|are|was|were|have|has|had|can|could|will|would)(?: not)?)$/;
 // Questions asked for effect, not for an answer.
 const RHETORICAL_RE =
   /^(?:who (?:knows|cares|would(?:'ve| have) (?:thought|known|guessed)|doesn't|wouldn't)|who'd (?:have|'ve) (?:thought|known|guessed)|what (?:can (?:you|one|i|we) (?:do|say)|do you know|else is new|the (?:heck|hell)|could go wrong|are the odds|was i thinking|'?s not to (?:like|love)|are you (?:gonna|going to) do)|what's the point|what's not to (?:like|love)|guess what|go figure|why not|why bother|how (?:about that|cool|great|crazy|funny|sad|weird|nice|awesome) is that|how (?:should|would|could) i know|how hard can it be|need i say more|wouldn't (?:it|that) be nice|ain't that the truth)$|^isn't (?:that|it|this) (?:something|funny|ironic|amazing|great|interesting|crazy|wild|sad|terrible|awful|nice|cool|typical|the truth|the way|always the way|strange|weird|odd|incredible|unbelievable)\b/;
+// Proposals and offers in question form ("why don't we schedule a demo", "why don't I send it over"):
+// the speaker suggests an action and asks for no information.
+const SUGGESTION_RE = /^why (?:don't|do not) (?:we|i|us)\b/;
 // Greetings in question form are phatic, not questions about the customer.
 const GREETING_RE =
   /^(?:hey |hi |hello )?(?:how (?:are|r) (?:you|ya|y'all)(?: doing| today| doing today| guys| all)?|how (?:you|ya) doing(?: today)?|how's it going|how is it going|how have you been|how you been|how's everything|how are things|how's your (?:day|week|morning|afternoon) (?:going )?(?:so far)?|what's up|how do you do|what's new)$/;
 // Phatic endings: "…, you know?" asks for nothing.
-const PHATIC_END_RE =
-  /(?:^|\s)(?:you know|you see|know what i mean|you know what i mean|you know what i'?m saying|i mean)$/;
+const PHATIC_END_RE = /(?:^|\s)(?:you know|you see|i mean)$/;
+// "…, you know what I mean?": a check that the listener follows, a tag when it carries "?".
+const FOLLOW_TAG_RE = /(?:^|\s)(?:you )?know what i (?:mean|'?m saying|am saying|'?m talking about)$/;
 // Reported speech before a question ("I said, how are you doing?", "it's like, why…"): not asked now.
 const QUOTATIVE_END_RE =
-  /(?:^|\s)(?:said|says|saying|asked|asks|goes|went|thought|told (?:him|her|them|me|us)|tell (?:him|her|them)|yelled|wrote|(?:it's|i'm|i was|he's|she's|they're|was|were|we're|he was|she was|they were) like|(?:you|one) wonder|(?:the|my|our) (?:question|issue|thing|problem) (?:is|was)|(?:i|he|she|they|we|people) (?:go|say|think|thought|said|says|asked|went|was going|am going|'m going))$/;
+  /(?:^|\s)(?:said|says|saying|asked|asks|goes|went|thought|(?:told|asked) (?:him|her|them|me|us)|(?:telling|tell|ask|asking) (?:him|her|them|myself)|yelled|wrote|(?:it's|i'm|i was|he's|she's|they're|was|were|we're|he was|she was|they were|you're) like|(?:you|one) wonder|(?:the|my|our) (?:question|issue|thing|problem) (?:is|was)|(?:i|he|she|they|we|you|people|everybody|everyone)(?: just| always| kind of| sort of| then| all)? (?:go|goes|going|say|think|thought|said|says|asked|went|was going|am going|'m going|are going|were going|was like|were like|'re like))$/;
 // Word searches and self-talk without "?": "what's it called", "what else".
 const SELF_TALK_RE =
   /^(?:what (?:else|a|an)\b.*|what (?:is|was|are|were|'s) (?:it|that|they|he|she|his name|her name|the name|the word|that thing)(?: called)?|what(?:'s| is) (?:it|that|they) called|what do you call (?:it|them|that|those)|what am i (?:thinking of|trying to say)|how do you say (?:it|that)|can you imagine\b.*)$/;
@@ -119,7 +126,7 @@ const clean = (t: readonly Token[]): Token[] => dedupe(t.filter((x) => !HESITATI
 const WH_PREP = set(`about in for to from at on of with by since until`);
 // Indirect questions aimed at the listener: "I don't know if you've heard…", "I wonder what you think…".
 const INDIRECT_RE =
-  /^(?:i (?:wonder|was wondering|'m wondering|am wondering|was just wondering)|i'?d be curious) (?:(?:if|whether) (?:you|your|y'all)|(?:what|how|why|where|when|who|which)(?: [a-z']+){0,2} (?:you|your|y'all))\b/;
+  /^(?:(?:i (?:wonder|was wondering|'m wondering|am wondering|was just wondering)|i'?d be curious) (?:(?:if|whether) (?:you|your|y'all)|(?:what|how|why|where|when|who|which)(?: [a-z']+){0,2} (?:you|your|y'all))|(?:i (?:don't|do not|didn't|did not) know|i'?m not sure|i am not sure) (?:if|whether) (?:you|your|y'all))\b/;
 
 /** What the start of a chunk says about the clause. */
 type Signal = QuestionKind | "subordinate" | null;
@@ -289,6 +296,7 @@ function hasTag(t: readonly Token[], q: boolean, punctuated: boolean): boolean {
   }
   const last = t[n - 1]!;
   if (q && TAG_WORDS_Q.has(last)) return true;
+  if (q && FOLLOW_TAG_RE.test(tail)) return true;
   if (q && POS_TAG_TAIL_RE.test(tail) && !NO_TAG_BEFORE_POS.has(t[n - 3] ?? "")) return true;
   // Unpunctuated ASR: "you're on salesforce today right" (but not "that's right").
   if (
@@ -311,6 +319,29 @@ function offersOptions(sentence: string, lowerTokens: readonly Token[]): boolean
   return lowerTokens[0] === "which" || /\bwhich\b.*\bor\b/.test(lower.split(/[,;]/)[0] ?? "");
 }
 
+// Auxiliary families: an echo repeats the family of the other speaker's verb ("I'm Italian." "are you").
+const AUX_FAMILY: Readonly<Record<string, string>> = (() => {
+  const out: Record<string, string> = {};
+  const fam = (name: string, forms: string) => {
+    for (const f of forms.split(" ")) out[f] = name;
+  };
+  fam("do", "do does did don't doesn't didn't");
+  fam("be", "is are was were am isn't aren't wasn't weren't 's 're 'm");
+  fam("have", "have has had haven't hasn't hadn't 've 'd");
+  fam("can", "can can't cannot could couldn't");
+  fam("will", "will would won't wouldn't 'll should shouldn't");
+  return out;
+})();
+function echoesAux(previousText: string, aux: string): boolean {
+  const family = AUX_FAMILY[aux];
+  if (family === undefined) return false;
+  for (const w of words(previousText)) {
+    const apos = w.indexOf("'");
+    if (AUX_FAMILY[w] === family || (apos > 0 && AUX_FAMILY[w.slice(apos)] === family)) return true;
+  }
+  return false;
+}
+
 /** Tokens with markers, hesitations and repetitions removed, for lexicon look-ups. */
 function core(t: readonly Token[]): string {
   const d = clean(t);
@@ -319,6 +350,10 @@ function core(t: readonly Token[]): string {
 
 const ACK = set(`yeah yes yep yup uh-huh uhhuh uh huh mm-hmm mhm mm hmm hm okay ok right sure exactly
   true oh so well alright i see um gotcha cool`);
+/** Text that breaks off without a closing mark ("and it"), in a transcript that has punctuation. */
+function isUnfinished(text: string): boolean {
+  return /[\p{L}\p{N}]\s*$/u.test(text);
+}
 function isAcknowledgment(text: string): boolean {
   const w = words(text);
   return w.length <= 3 && w.every((x) => ACK.has(x));
@@ -327,8 +362,62 @@ function isAcknowledgment(text: string): boolean {
 // Inversion or a wh-word with the listener as subject: "do you…", "what's your…", "how are you…".
 const STRONG_RE =
   /(?:^|\s)(?:(?:do|does|did|are|were|have|has|can|could|would|will|is|was|should|don't|didn't|doesn't|aren't|isn't|wasn't|haven't|can't|won't|wouldn't|couldn't)|what's|how's|where's|who's|when's|why's|what|how|where|when|why|who|which) (?:you|your|y'all|ya)(?:\s|$)/;
+// An inverted auxiliary that agrees with the pronoun after it ("is it…", "do they…", "was he…"): a clause
+// type that statements do not take, so it survives a transcriber's period. Keyed by auxiliary.
+const AGREEING_SUBJ: Readonly<Record<string, ReadonlySet<string>>> = (() => {
+  // "I" is left out ("can I have it back." is a request, "do I have…" self-talk), and so are positive
+  // "is/was that" ("is that we…", "the thing is, is that…" are clefts).
+  const sg = set("it he she there that this");
+  const pl = set("they we there these those");
+  const nonThird = set("they we these those");
+  const any = set("it he she there that this they we these those");
+  const out: Record<string, ReadonlySet<string>> = {};
+  for (const a of ["is", "was"]) out[a] = set("it he she there");
+  for (const a of ["isn't", "wasn't", "does", "doesn't", "has", "hasn't"]) out[a] = sg;
+  for (const a of ["are", "were", "aren't", "weren't"]) out[a] = pl;
+  for (const a of ["do", "don't"]) out[a] = nonThird;
+  for (const a of [
+    "did",
+    "didn't",
+    "can",
+    "can't",
+    "could",
+    "couldn't",
+    "will",
+    "won't",
+    "would",
+    "wouldn't",
+  ])
+    out[a] = any;
+  for (const a of ["should", "shouldn't", "have", "haven't", "had", "hadn't", "might", "may"]) out[a] = any;
+  return out;
+})();
+function invertedHead(c: string): boolean {
+  const t = c.split(" ");
+  const k = t[0] === "or" ? 1 : 0;
+  const subj = t[k + 1];
+  const agree = AGREEING_SUBJ[t[k] ?? ""];
+  if (agree === undefined || subj === undefined || !agree.has(subj)) return false;
+  // "so do I" is elliptical agreement; "is that we…" a cleft continuation ("the thing is that we…").
+  if (t.length - k < 3) return false;
+  return !((subj === "that" || subj === "this") && PRONOUN_SUBJ.has(t[k + 2] ?? ""));
+}
+// A wh-word before an inverted auxiliary and a pronoun subject: "how does it…", "what's their budget"
+// ("what do we do" is left out: with a period it is mostly the speaker thinking aloud).
+const WH_INVERTED_RE =
+  /^(?:or )?(?:what|how|where|when|why|who)(?: (?:is|was|are|were|does|did|do|has|have|can|could|will|would)|'s) (?:it|he|she|they|that|this|there|his|her|their)\b/;
+// "what about the legal team.": a question fragment whatever the punctuation (not "how about we…").
+const WHAT_ABOUT_RE = /^(?:or )?(?:what|how) about (?!(?:if|we|i|us|let's)\b)[a-z]/;
 function strongCue(t: readonly Token[], c: string): boolean {
-  return STRONG_RE.test(t.join(" ")) || REQUEST_RE.test(c) || ASKING_PREFIX_RE.test(c) || INDIRECT_RE.test(c);
+  return (
+    STRONG_RE.test(t.join(" ")) ||
+    REQUEST_RE.test(c) ||
+    ASKING_PREFIX_RE.test(c) ||
+    INDIRECT_RE.test(c) ||
+    invertedHead(c) ||
+    WH_INVERTED_RE.test(c) ||
+    WHAT_ABOUT_RE.test(c)
+  );
 }
 
 /**
@@ -346,14 +435,30 @@ export function classifyEnglish(sentence: string, previousTextIn?: string): Ques
   // A bare check after the speaker's own words: "Okay?", "Correct?", "No?"; "Right?", "Is that right?",
   // "Don't you?" too unless they react to another speaker (contract: "right?" alone is a backchannel).
   if (q && all.length === 1 && /^(?:okay|ok|correct|no|yes|agreed|fair)$/.test(all[0]!)) return "closed";
-  if (q && previousText === undefined && BARE_TAG_RE.test(all.join(" "))) return "closed";
+  // A listener's turn cut off mid-clause (no closing mark) is nothing to react to either.
+  if (q && (previousText === undefined || isUnfinished(previousText)) && BARE_TAG_RE.test(all.join(" ")))
+    return "closed";
   if (!q && all.length === 1 && all[0] === "why") return "open";
   const punctuated = /[.,!?;:]/.test(sentence);
 
   const c = core(all);
   const orStart = all[0] === "or";
-  if (c === "" || BACKCHANNEL.has(c.replace(/ /g, "_")) || BACKCHANNEL_RE.test(c) || RHETORICAL_RE.test(c)) {
+  if (
+    c === "" ||
+    BACKCHANNEL.has(c.replace(/ /g, "_")) ||
+    BACKCHANNEL_RE.test(c) ||
+    RHETORICAL_RE.test(c) ||
+    SUGGESTION_RE.test(c)
+  ) {
     return c === "" && orStart && q ? "closed" : null; // a bare "or?" still offers an alternative
+  }
+  // A question broken off after its inverted auxiliary and subject ("are you", "so is it uh"): without
+  // "?" or a closing mark it is an interrupted question, not an echo ("Do you?") or agreement ("so do I").
+  // After another speaker's clause with the same auxiliary it is rather an echo ("I do." "do you").
+  if (!q && BROKEN_OFF_RE.test(c) && !/[,.!;:…]["')\]]*\s*$/.test(sentence)) {
+    if (/(?:^|\s)(?:so|neither|nor) [a-z']+ (?:i|we)$/.test(all.join(" "))) return null;
+    const aux = c.split(" ")[c.startsWith("or ") ? 1 : 0]!;
+    return previousText !== undefined && echoesAux(previousText, aux) ? null : "closed";
   }
   if (ECHO_RE.test(c) || GREETING_RE.test(c)) return null;
   // Repair requests: "what?", "who?", "Lake what?", "what's that?" (asking for a repeat, not information).
@@ -378,7 +483,8 @@ export function classifyEnglish(sentence: string, previousTextIn?: string): Ques
   for (let p = 0; p < parts.length && signal === null; p++) {
     const part = parts[p]!;
     const chunkCore = part.slice(skipLeading(part, 0)).join(" ");
-    if (RHETORICAL_RE.test(chunkCore) || GREETING_RE.test(chunkCore)) return null;
+    if (RHETORICAL_RE.test(chunkCore) || GREETING_RE.test(chunkCore) || SUGGESTION_RE.test(chunkCore))
+      return null;
     let s: Signal = headSignal(part, skipLeading(part, part[0] === "or" ? 1 : 0), q);
     if (s === "subordinate") s = null;
     if (s !== null && QUOTATIVE_END_RE.test(before.slice(-4).join(" "))) return null;
@@ -425,9 +531,7 @@ export function classifyEnglish(sentence: string, previousTextIn?: string): Ques
       (w === "what" && n === "about") ||
       (AUX_POS.has(n) && SUBJ.has(all[j + 2] ?? ""))
     ) {
-      if (
-        !/^(?:know|knew|wonder|sure|idea|remember|see|understand|mean|is|that's|exactly)$/.test(all[j - 1]!)
-      )
+      if (!/^(?:know|knew|wonder|sure|idea|remember|see|understand|mean|that's|exactly)$/.test(all[j - 1]!))
         return "open";
     }
   }

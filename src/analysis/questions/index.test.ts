@@ -59,6 +59,10 @@ describe("detectQuestions", () => {
       detectQuestions("We have fifty reps. Is that right?", { language: "en", previousText: "Fifty reps." }),
     ).toEqual([{ text: "We have fifty reps. Is that right?", kind: "closed" }]);
   });
+  it("keeps a trailing 'You know?' with the statement before it, as a phatic ending", () => {
+    expect(detectQuestions("We hit quota last year. You know?", { language: "en" })).toEqual([]);
+    expect(detectQuestions("You know?", { language: "en" })).toEqual([{ text: "You know?", kind: "closed" }]);
+  });
   it("returns [] for empty, whitespace and emoji-only input", () => {
     expect(detectQuestions("", { language: "en" })).toEqual([]);
     expect(detectQuestions("   ", { language: "ru" })).toEqual([]);

@@ -13,7 +13,7 @@ const ABBREVIATIONS = new Set(
 const BOUNDARY_RE = /[.?!…。？！]+["'”»)\]]*(?=\s|$)|\n+/g;
 // A check tag alone: attached to the preceding sentence when it carries "?".
 const BARE_TAG_RE =
-  /^(?:right|correct|yeah|yes|no|ok|okay|huh|eh|true|or not|is that right|is that correct|am i right|isn't it|aren't you|don't you|didn't you|doesn't it|wasn't it|да|верно|правда|так|правильно|ага|нет|не так ли|не правда ли|да ведь|так ведь|или нет)\s*[?？]+\s*$/iu;
+  /^(?:right|correct|yeah|yes|no|ok|okay|huh|eh|true|or not|you know|is that right|is that correct|am i right|isn't it|aren't you|don't you|didn't you|doesn't it|wasn't it|да|верно|правда|так|правильно|ага|нет|не так ли|не правда ли|да ведь|так ведь|или нет)\s*[?？]+\s*$/iu;
 
 /**
  * Split one utterance's text into trimmed sentences, in order, as they stand in the text.
