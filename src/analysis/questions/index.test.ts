@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { classifySentence, detectQuestions, splitSentences } from "./index.js";
+import { words } from "./text.js";
 
 describe("splitSentences", () => {
   it("splits on terminal punctuation and keeps the text as it stands", () => {
@@ -91,5 +92,35 @@ describe("detectQuestions", () => {
     for (const u of utterances) detectQuestions(u, { language: "en", previousText: u });
     detectQuestions(long, { language: "en" });
     expect(performance.now() - t0).toBeLessThan(500); // generous for slow CI; typically a few ms
+  });
+});
+
+describe("words() fast paths", () => {
+  it("tokenise exactly like the plain Unicode definition", () => {
+    const WORD_RE = /[\p{L}\p{N}]+(?:['’\-‐][\p{L}\p{N}]+)*/gu;
+    const reference = (text: string) =>
+      [...text.toLowerCase().matchAll(WORD_RE)].map((m) =>
+        m[0].replace(/[’]/g, "'").replace(/[‐]/g, "-").replace(/ё/g, "е"),
+      );
+    const piece = fc.constantFrom(
+      "Don’t",
+      "follow‐up",
+      "ЁЛКА",
+      "кто-то",
+      "it's",
+      "A-1",
+      "--",
+      " ",
+      "?",
+      "Ünïcode",
+      "x",
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 6 })), { maxLength: 12 }), (parts) => {
+        const text = parts.join("");
+        expect(words(text)).toEqual(reference(text));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

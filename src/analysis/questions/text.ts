@@ -16,13 +16,17 @@ const CHUNK_RE = /[,;:]|\s[-–—]+\s|--|…|\.{2,}/u;
  * @example words("Don’t you?") // ["don't", "you"]
  */
 export function words(text: string): Token[] {
-  const out: Token[] = [];
-  const lower = text.toLowerCase();
-  for (const m of lower.matchAll(WORD_RE)) {
-    out.push(m[0].replace(/[’]/g, "'").replace(/[‐]/g, "-").replace(/ё/g, "е"));
-  }
-  return out;
+  let lower = text.toLowerCase();
+  // Folding before matching gives the same tokens (the folded characters stay joiners or letters)
+  // and avoids three replaces per word; ASCII text takes a regex without Unicode classes.
+  if (NEEDS_FOLD_RE.test(lower)) lower = lower.replace(/’/g, "'").replace(/‐/g, "-").replace(/ё/g, "е");
+  return lower.match(ASCII_RE.test(lower) ? WORD_ASCII_RE : WORD_RE) ?? [];
 }
+
+const NEEDS_FOLD_RE = /[’‐ё]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the full ASCII range is the point
+const ASCII_RE = /^[\u0000-\u007f]*$/;
+const WORD_ASCII_RE = /[a-z0-9]+(?:['-][a-z0-9]+)*/g;
 
 /**
  * Word lists of the comma-delimited chunks of a sentence, empty chunks dropped.
