@@ -1,9 +1,25 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import * as Multipasta from "multipasta";
 import { z } from "zod";
-import { createTranscriptCall } from "../../calls/operations.js";
-import { CallDetailSchema, type CallMeta, CallMetaSchema } from "../../calls/schemas.js";
+import { newId, sha256Hex } from "../../auth/keys.js";
+import {
+  type AudioKind,
+  decodeUploadText,
+  peekStream,
+  SNIFF_BYTES,
+  sniffAudio,
+  sniffOtherBinary,
+} from "../../calls/audio.js";
+import {
+  type CallCtx,
+  type CreateResult,
+  createAudioCall,
+  createTranscriptCall,
+} from "../../calls/operations.js";
+import { AudioUrlBodySchema, CallDetailSchema, type CallMeta, CallMetaSchema } from "../../calls/schemas.js";
 import { DebriefError } from "../../errors.js";
+import type { Services } from "../../services.js";
 import type { AppEnv } from "../env.js";
 import { issuesToErrors } from "../validation.js";
 import { problemResponses } from "./common.js";
@@ -16,6 +32,9 @@ export const TranscriptJsonBodySchema = CallMetaSchema.extend({
   fileName: z.string().min(1).max(300).optional(),
 });
 
+/** JSON upload of an audio URL for Deepgram to fetch and transcribe. */
+export const AudioUrlJsonBodySchema = AudioUrlBodySchema;
+
 function invalid(issues: readonly z.core.$ZodIssue[]): never {
   const errors = issuesToErrors(issues);
   throw new DebriefError(
@@ -25,6 +44,10 @@ function invalid(issues: readonly z.core.$ZodIssue[]): never {
       details: { errors },
     },
   );
+}
+
+function invalidField(path: string, message: string): never {
+  invalid([{ code: "custom", path: [path], message, input: undefined }]);
 }
 
 /** Multipart text fields → CallMeta (lists as "a,b" or JSON; speakerRoles as JSON). */
@@ -78,28 +101,427 @@ export function metaFromFields(fields: Record<string, string>): CallMeta {
   return parsed.data;
 }
 
-function mb(bytes: number): string {
-  return `${Math.round(bytes / 1e6)} MB`;
+/** `multichannel` form field: true/false (also 1/0, yes/no, on/off); absent means false. */
+function booleanField(fields: Record<string, string>, name: string): boolean {
+  const v = fields[name]?.trim().toLowerCase();
+  if (v === undefined || v === "" || v === "false" || v === "0" || v === "no" || v === "off") return false;
+  if (v === "true" || v === "1" || v === "yes" || v === "on") return true;
+  invalidField(name, "must be true or false");
 }
 
-async function readJsonUpload(c: Context<AppEnv>, maxBytes: number) {
-  const text = await c.req.text();
-  if (text.length > maxBytes)
-    throw new DebriefError("payload_too_large", `JSON uploads are limited to ${mb(maxBytes)}`);
+function mb(bytes: number): string {
+  const v = bytes / 1e6;
+  return `${v >= 1 ? Math.round(v) : Number(v.toPrecision(2))} MB`;
+}
+
+/**
+ * Read a whole stream into memory, refusing it (413, and cancelling the rest) past `maxBytes`.
+ * Only for bodies that must be whole anyway (JSON, transcript text) and are capped small.
+ */
+async function readLimited(
+  stream: ReadableStream<Uint8Array>,
+  maxBytes: number,
+  what: string,
+): Promise<Uint8Array> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new DebriefError("payload_too_large", `${what} are limited to ${mb(maxBytes)}`);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let off = 0;
+  for (const c of chunks) {
+    out.set(c, off);
+    off += c.length;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Streaming multipart/form-data
+// ---------------------------------------------------------------------------------------------
+
+interface FilePartInfo {
+  name: string;
+  filename: string | undefined;
+  contentType: string;
+}
+
+interface MultipartHandlers {
+  onField(name: string, value: string): void;
+  /** Must consume `body` (or cancel it) before resolving; the request is read no faster than it does. */
+  onFile(info: FilePartInfo, body: ReadableStream<Uint8Array>): Promise<void>;
+}
+
+interface MultipartLimits {
+  maxParts: number;
+  maxFieldBytes: number;
+  maxTotalBytes: number;
+}
+
+function multipartError(e: Multipasta.MultipartError): DebriefError {
+  switch (e._tag) {
+    case "ReachedLimit":
+      if (e.limit === "MaxParts")
+        return new DebriefError("input.invalid", "too many parts in the multipart body");
+      if (e.limit === "MaxFieldSize")
+        return new DebriefError("payload_too_large", "a metadata field of the multipart body is too large");
+      return new DebriefError("payload_too_large", "the multipart body is too large");
+    case "InvalidBoundary":
+      return new DebriefError(
+        "input.invalid",
+        "multipart/form-data needs a boundary parameter in Content-Type",
+      );
+    case "BadHeaders":
+      return new DebriefError("input.invalid", "malformed part headers in the multipart body");
+    case "InvalidDisposition":
+      return new DebriefError("input.invalid", "a multipart part has no name in its Content-Disposition");
+    case "EndNotReached":
+      return new DebriefError("input.invalid", "the multipart body ended before its closing boundary");
+  }
+}
+
+type ParserEvent =
+  | { t: "field"; info: Multipasta.PartInfo; value: Uint8Array }
+  | { t: "start"; info: Multipasta.PartInfo }
+  | { t: "chunk"; chunk: Uint8Array }
+  | { t: "end" };
+
+interface OpenFile {
+  controller: ReadableStreamDefaultController<Uint8Array>;
+  /** Resolves the wait for demand (a pull), a cancel, or the handler settling. */
+  wake: (() => void) | null;
+  cancelled: boolean;
+  settled: boolean;
+  error: unknown;
+  outcome: Promise<void>;
+}
+
+/**
+ * Parse a multipart body as it arrives, with backpressure: a file part is handed over as a stream,
+ * and the request is only read further when that stream's consumer asks for more. At most one
+ * network chunk is held here, whatever the file's size.
+ *
+ * multipasta (the parser behind @effect/platform) runs anywhere with web streams (Node, Workers);
+ * its own web adapter buffers file chunks without backpressure, hence this small pump around the
+ * synchronous core.
+ */
+async function readMultipart(
+  body: ReadableStream<Uint8Array>,
+  contentType: string,
+  handlers: MultipartHandlers,
+  limits: MultipartLimits,
+): Promise<void> {
+  const events: ParserEvent[] = [];
+  let failure: Multipasta.MultipartError | undefined;
+  let finished = false;
+  const parser = Multipasta.make({
+    headers: { "content-type": contentType },
+    // `file` is always streamed, even without a filename (curl -F 'file=<call.vtt' sends none).
+    isFile: (info) => info.name === "file" || info.filename !== undefined,
+    maxParts: limits.maxParts,
+    maxFieldSize: limits.maxFieldBytes,
+    maxTotalSize: limits.maxTotalBytes,
+    onField: (info, value) => events.push({ t: "field", info, value }),
+    onFile: (info) => {
+      events.push({ t: "start", info });
+      return (chunk) => events.push(chunk === null ? { t: "end" } : { t: "chunk", chunk });
+    },
+    onError: (e) => {
+      failure ??= e;
+    },
+    onDone: () => {
+      finished = true;
+    },
+  });
+
+  // A holder, not a `let`: TypeScript does not see assignments made inside the drain closure.
+  const open: { file: OpenFile | null } = { file: null };
+  const waitForDemand = (f: OpenFile) =>
+    new Promise<void>((resolve) => {
+      f.wake = resolve;
+    });
+
+  async function drain(): Promise<void> {
+    for (let ev = events.shift(); ev !== undefined; ev = events.shift()) {
+      if (ev.t === "field") {
+        handlers.onField(ev.info.name, Multipasta.decodeField(ev.info, ev.value));
+      } else if (ev.t === "start") {
+        let controller!: ReadableStreamDefaultController<Uint8Array>;
+        const stream = new ReadableStream<Uint8Array>({
+          start(c) {
+            controller = c;
+          },
+          // Called after `f` exists: a stream pulls only once start() has returned.
+          pull() {
+            f.wake?.();
+          },
+          cancel() {
+            f.cancelled = true;
+            f.wake?.();
+          },
+        });
+        const f: OpenFile = {
+          controller,
+          wake: null,
+          cancelled: false,
+          settled: false,
+          error: undefined,
+          outcome: Promise.resolve(),
+        };
+        const { name, filename, contentType: type } = ev.info;
+        f.outcome = handlers.onFile({ name, filename, contentType: type }, stream).then(
+          () => {
+            f.settled = true;
+            f.wake?.();
+          },
+          (err: unknown) => {
+            f.settled = true;
+            f.error = err ?? new Error("upload handler failed");
+            f.wake?.();
+          },
+        );
+        open.file = f;
+      } else if (open.file) {
+        const f = open.file;
+        if (ev.t === "chunk") {
+          // A consumer that cancelled or finished early gets no more bytes; they are dropped.
+          if (f.cancelled || f.settled) {
+            if (f.error !== undefined) throw f.error;
+            continue;
+          }
+          f.controller.enqueue(ev.chunk);
+          while ((f.controller.desiredSize ?? 0) <= 0 && !f.cancelled && !f.settled) await waitForDemand(f);
+          if (f.error !== undefined) throw f.error;
+        } else {
+          if (!f.cancelled && !f.settled) f.controller.close();
+          await f.outcome;
+          open.file = null;
+          if (f.error !== undefined) throw f.error;
+        }
+      }
+    }
+    if (failure) throw multipartError(failure);
+  }
+
+  const reader = body.getReader();
+  try {
+    await drain();
+    while (!finished) {
+      const { done, value } = await reader.read();
+      if (done) {
+        parser.end();
+        await drain();
+        if (!finished) throw multipartError({ _tag: "EndNotReached" });
+        break;
+      }
+      parser.write(value);
+      await drain();
+    }
+  } catch (err) {
+    // Fail the part being streamed so its consumer cleans up (a blob store deletes its partial
+    // file), and wait for that before answering: nothing half-stored.
+    const f = open.file;
+    if (f !== null) {
+      if (!f.cancelled && !f.settled) {
+        try {
+          f.controller.error(err);
+        } catch {
+          // already closed
+        }
+      }
+      await f.outcome;
+    }
+    await reader.cancel(err).catch(() => {});
+    throw err;
+  }
+  // The epilogue after the closing boundary is ignored; release the request.
+  await reader.cancel().catch(() => {});
+}
+
+// ---------------------------------------------------------------------------------------------
+// The route
+// ---------------------------------------------------------------------------------------------
+
+type FileUpload =
+  | { kind: "transcript"; content: string; fileName: string }
+  | { kind: "audio"; blobKey: string; sha256: string; audio: AudioKind; fileName: string };
+
+function notConfigured(what: string): DebriefError {
+  return new DebriefError(
+    "transcription.not_configured",
+    `${what}: transcribing audio needs Deepgram, and this server has no DEEPGRAM_API_KEY. Set DEEPGRAM_API_KEY (and DEEPGRAM_BASE_URL for self-hosted Deepgram) and restart, or upload a transcript instead`,
+  );
+}
+
+function notRecognised(fileName: string, detected: string): DebriefError {
+  return new DebriefError(
+    "unsupported_media_type",
+    `${fileName}: neither a supported transcript nor a recognised audio container (detected: ${detected}). Send a transcript (WebVTT, SRT, plain text, Deepgram/AssemblyAI/Whisper JSON) or audio (WAV, MP3, M4A/MP4, FLAC, Ogg/Opus, WebM, AAC, AMR, CAF)`,
+  );
+}
+
+/** The `file` part: sniffed, then streamed to the blob store (audio) or read as text (transcript). */
+async function receiveFile(
+  services: Services,
+  orgId: string,
+  info: FilePartInfo,
+  body: ReadableStream<Uint8Array>,
+): Promise<FileUpload> {
+  const { head, stream } = await peekStream(body, SNIFF_BYTES);
+  const audio = sniffAudio(head);
+  if (audio) {
+    const fileName = info.filename || `audio.${audio.container}`;
+    if (!services.transcriber) {
+      await stream.cancel().catch(() => {});
+      throw notConfigured(`${fileName} is ${audio.label} audio`);
+    }
+    const blobKey = `audio/${orgId}/${newId("blob")}`;
+    const { sha256 } = await services.blobs.put(blobKey, stream, {
+      contentType: audio.mediaType,
+      maxBytes: services.config.DEBRIEF_MAX_AUDIO_MB * 1e6,
+    });
+    return { kind: "audio", blobKey, sha256, audio, fileName };
+  }
+  const fileName = info.filename || "transcript";
+  const other = sniffOtherBinary(head);
+  if (other) {
+    await stream.cancel().catch(() => {});
+    throw notRecognised(fileName, other);
+  }
+  const bytes = await readLimited(stream, services.config.DEBRIEF_MAX_TRANSCRIPT_MB * 1e6, "transcripts");
+  const text = decodeUploadText(bytes);
+  if (!text.ok) throw notRecognised(fileName, text.reason);
+  return { kind: "transcript", content: text.text, fileName };
+}
+
+async function createFromMultipart(
+  c: Context<AppEnv>,
+  ctx: CallCtx,
+  type: string,
+  idempotencyKey: string | undefined,
+): Promise<CreateResult> {
+  const { services } = ctx;
+  const body = c.req.raw.body;
+  if (!body) invalidField("file", "a `file` part with the transcript or audio is required");
+  const fields: Record<string, string> = {};
+  // A holder, not a `let`: the assignment happens inside the onFile callback.
+  const received: { upload: FileUpload | null } = { upload: null };
+  const maxFile =
+    Math.max(services.config.DEBRIEF_MAX_AUDIO_MB, services.config.DEBRIEF_MAX_TRANSCRIPT_MB) * 1e6;
+  try {
+    await readMultipart(
+      body,
+      type,
+      {
+        onField(name, value) {
+          fields[name] = value;
+        },
+        async onFile(info, stream) {
+          if (info.name !== "file") {
+            await stream.cancel().catch(() => {});
+            invalidField(info.name, "unexpected file part: send the transcript or audio as `file`");
+          }
+          if (received.upload) {
+            await stream.cancel().catch(() => {});
+            invalidField("file", "one `file` per upload");
+          }
+          received.upload = await receiveFile(services, ctx.actor.orgId, info, stream);
+        },
+      },
+      // Metadata fields are small; the total allows the largest file plus its fields.
+      { maxParts: 64, maxFieldBytes: 64 * 1024, maxTotalBytes: maxFile + 1e6 },
+    );
+  } catch (err) {
+    const got = received.upload;
+    if (got?.kind === "audio") await services.blobs.delete(got.blobKey);
+    throw err;
+  }
+  const file = received.upload;
+  if (!file) invalidField("file", "a `file` part with the transcript or audio is required");
+
+  if (file.kind === "transcript") {
+    return createTranscriptCall(ctx, {
+      content: file.content,
+      fileName: file.fileName,
+      meta: metaFromFields(fields),
+      idempotencyKey,
+    });
+  }
+  // Audio: the bytes are stored; any refusal from here on must take them back out.
+  let result: CreateResult;
+  try {
+    result = await createAudioCall(ctx, {
+      contentHash: file.sha256,
+      blobKey: file.blobKey,
+      audioUrl: null,
+      mediaType: file.audio.mediaType,
+      fileName: file.fileName,
+      multichannel: booleanField(fields, "multichannel"),
+      meta: metaFromFields(fields),
+      idempotencyKey,
+    });
+  } catch (err) {
+    await services.blobs.delete(file.blobKey);
+    throw err;
+  }
+  // An identical upload already existed: it keeps its own blob, this copy is not needed.
+  if (!result.created) await services.blobs.delete(file.blobKey);
+  return result;
+}
+
+async function createFromJson(
+  c: Context<AppEnv>,
+  ctx: CallCtx,
+  idempotencyKey: string | undefined,
+): Promise<CreateResult> {
+  const maxBytes = ctx.services.config.DEBRIEF_MAX_TRANSCRIPT_MB * 1e6;
+  const bytes = c.req.raw.body
+    ? await readLimited(c.req.raw.body, maxBytes, "JSON uploads")
+    : new Uint8Array();
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(new TextDecoder().decode(bytes));
   } catch (err) {
-    throw new DebriefError("validation_failed", `request body is not valid JSON: ${(err as Error).message}`);
+    throw new DebriefError(
+      "validation_failed",
+      `request body is not valid JSON: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
+  if (typeof body === "object" && body !== null && !Array.isArray(body) && "audioUrl" in body) {
+    if ("transcript" in body) invalidField("audioUrl", "send either `transcript` or `audioUrl`, not both");
+    if (!ctx.services.transcriber) throw notConfigured("audioUrl");
+    const parsed = AudioUrlJsonBodySchema.safeParse(body);
+    if (!parsed.success) invalid(parsed.error.issues);
+    const { audioUrl, multichannel, ...meta } = parsed.data;
+    return createAudioCall(ctx, {
+      contentHash: await sha256Hex(audioUrl),
+      blobKey: null,
+      audioUrl,
+      mediaType: null,
+      fileName: null,
+      multichannel: multichannel ?? false,
+      meta,
+      idempotencyKey,
+    });
   }
   const parsed = TranscriptJsonBodySchema.safeParse(body);
   if (!parsed.success) invalid(parsed.error.issues);
   const { transcript, fileName, ...meta } = parsed.data;
-  return {
+  return createTranscriptCall(ctx, {
     content: typeof transcript === "string" ? transcript : JSON.stringify(transcript),
     fileName: fileName ?? (typeof transcript === "string" ? "transcript" : "transcript.json"),
     meta,
-  };
+    idempotencyKey,
+  });
 }
 
 export function registerUploadRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -109,16 +531,22 @@ export function registerUploadRoutes(app: OpenAPIHono<AppEnv>): void {
     tags: ["calls"],
     summary: "Upload a call: a transcript (any supported format) or audio; returns 202 with the call id",
     description:
-      "multipart/form-data with a `file` part (transcript or audio) and metadata fields (title, occurredAt, repUserId, rep, customer, speakerRoles, crmDealId, crmContactId, format, language), or JSON with `transcript` (or `audioUrl`) and the same metadata. Identical content, or the same Idempotency-Key, returns the existing call.",
+      "multipart/form-data with a `file` part (a transcript, or audio: WAV, MP3, M4A/MP4, FLAC, Ogg/Opus, WebM, AAC, AMR, CAF — detected from the bytes, streamed, never buffered) and metadata fields (title, occurredAt, repUserId, rep, customer, speakerRoles, crmDealId, crmContactId, format, language, multichannel) before or after it; or JSON with `transcript` — or `audioUrl` (+ `multichannel`) — and the same metadata. Transcripts are analysed at once (status done); audio is queued for transcription (status queued) and needs DEEPGRAM_API_KEY on the server (else 422). Identical content, or the same Idempotency-Key, returns the existing call with `idempotent-replayed: true`.",
     security: [{ bearer: [] }],
     request: {
       headers: z.object({ "idempotency-key": z.string().max(200).optional() }),
       body: {
         content: {
-          "application/json": { schema: TranscriptJsonBodySchema },
+          "application/json": { schema: z.union([TranscriptJsonBodySchema, AudioUrlJsonBodySchema]) },
           "multipart/form-data": {
             schema: z
-              .object({ file: z.string().describe("the transcript or audio file (binary)") })
+              .object({
+                file: z.string().describe("the transcript or audio file (binary)"),
+                multichannel: z
+                  .enum(["true", "false"])
+                  .optional()
+                  .describe("audio only: one speaker per channel (stereo call recordings)"),
+              })
               .catchall(z.string()),
           },
         },
@@ -135,48 +563,29 @@ export function registerUploadRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.post("/v1/calls", async (c) => {
     const services = c.get("services");
-    const maxTranscript = services.config.DEBRIEF_MAX_TRANSCRIPT_MB * 1e6;
+    const ctx: CallCtx = { services, actor: c.get("actor") };
     const idempotencyKey = c.req.header("idempotency-key")?.slice(0, 200) || undefined;
-    const type = (c.req.header("content-type") ?? "").toLowerCase();
+    const type = c.req.header("content-type") ?? "";
+    const lower = type.toLowerCase();
     const declared = Number(c.req.header("content-length") ?? "0");
-    if (declared > maxTranscript && !type.startsWith("multipart/")) {
-      throw new DebriefError("payload_too_large", `uploads are limited to ${mb(maxTranscript)}`);
-    }
-    let upload: { content: string; fileName: string; meta: CallMeta };
-    if (type.startsWith("application/json")) {
-      upload = await readJsonUpload(c, maxTranscript);
-    } else if (type.startsWith("multipart/form-data")) {
-      if (declared > maxTranscript)
-        throw new DebriefError("payload_too_large", `uploads are limited to ${mb(maxTranscript)}`);
-      const form = await c.req.parseBody();
-      const file = form.file;
-      if (!(file instanceof File)) {
-        invalid([
-          {
-            code: "custom",
-            path: ["file"],
-            message: "a `file` part with the transcript is required",
-            input: undefined,
-          },
-        ]);
-      }
-      const fields: Record<string, string> = {};
-      for (const [k, v] of Object.entries(form)) if (typeof v === "string") fields[k] = v;
-      upload = {
-        content: await file.text(),
-        fileName: file.name || "transcript",
-        meta: metaFromFields(fields),
-      };
+    let result: CreateResult;
+    if (lower.startsWith("application/json")) {
+      const max = services.config.DEBRIEF_MAX_TRANSCRIPT_MB * 1e6;
+      if (declared > max)
+        throw new DebriefError("payload_too_large", `JSON uploads are limited to ${mb(max)}`);
+      result = await createFromJson(c, ctx, idempotencyKey);
+    } else if (lower.startsWith("multipart/form-data")) {
+      const max =
+        Math.max(services.config.DEBRIEF_MAX_AUDIO_MB, services.config.DEBRIEF_MAX_TRANSCRIPT_MB) * 1e6 + 1e6;
+      if (declared > max)
+        throw new DebriefError("payload_too_large", `uploads are limited to ${mb(max - 1e6)}`);
+      result = await createFromMultipart(c, ctx, type, idempotencyKey);
     } else {
       throw new DebriefError(
         "unsupported_media_type",
         "send multipart/form-data (a `file` part) or application/json",
       );
     }
-    const result = await createTranscriptCall(
-      { services, actor: c.get("actor") },
-      { content: upload.content, fileName: upload.fileName, meta: upload.meta, idempotencyKey },
-    );
     if (!result.created) c.header("idempotent-replayed", "true");
     c.header("location", `/v1/calls/${result.call.id}`);
     return c.json(result.call, 202);

@@ -1,0 +1,150 @@
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { sha256Hex } from "../auth/keys.js";
+import { DebriefError } from "../errors.js";
+import { fsBlobStore } from "./fs.js";
+
+function chunked(total: number, chunk: number, fill = (i: number) => i % 251): ReadableStream<Uint8Array> {
+  let sent = 0;
+  return new ReadableStream({
+    pull(c) {
+      if (sent >= total) return c.close();
+      const n = Math.min(chunk, total - sent);
+      const out = new Uint8Array(n);
+      for (let i = 0; i < n; i++) out[i] = fill(sent + i);
+      sent += n;
+      c.enqueue(out);
+    },
+  });
+}
+
+async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort();
+}
+
+describe("fsBlobStore", () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), "debrief-blobs-"));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("round-trips a streamed blob with its size, SHA-256 and content type", async () => {
+    const blobs = fsBlobStore(dir);
+    const total = 1_000_003;
+    const put = await blobs.put("audio/org_1/blob_a", chunked(total, 65_536), {
+      contentType: "audio/wav",
+      maxBytes: 2e6,
+    });
+    const expected = await readAll(chunked(total, 1_000_000));
+    expect(put).toEqual({ size: total, sha256: await sha256Hex(expected) });
+
+    const got = await blobs.get("audio/org_1/blob_a");
+    expect(got?.contentType).toBe("audio/wav");
+    expect(got?.size).toBe(total);
+    const bytes = await readAll(got!.body);
+    expect(bytes.length).toBe(total);
+    expect(Buffer.from(bytes).equals(Buffer.from(expected))).toBe(true);
+    // Only the blob and its sidecar: no temp file left behind.
+    expect(await listFiles(dir)).toEqual(["audio/org_1/blob_a", "audio/org_1/blob_a~meta.json"]);
+
+    await blobs.delete("audio/org_1/blob_a");
+    expect(await blobs.get("audio/org_1/blob_a")).toBeNull();
+    expect(await listFiles(dir)).toEqual([]);
+    await blobs.delete("audio/org_1/blob_a"); // deleting twice is fine
+  });
+
+  it("refuses a blob over maxBytes and leaves nothing behind", async () => {
+    const blobs = fsBlobStore(dir);
+    let pulled = 0;
+    const source = chunked(10_000_000, 100_000);
+    const counting = source.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(ch, c) {
+          pulled += ch.length;
+          c.enqueue(ch);
+        },
+      }),
+    );
+    const err = await blobs
+      .put("audio/org_1/too_big", counting, { contentType: "audio/wav", maxBytes: 250_000 })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DebriefError);
+    expect((err as DebriefError).code).toBe("payload_too_large");
+    expect(pulled).toBeLessThan(1_000_000); // stopped reading soon after the limit
+    expect(await blobs.get("audio/org_1/too_big")).toBeNull();
+    expect(await listFiles(dir)).toEqual([]);
+  });
+
+  it("deletes the partial file when the upload stream fails midway", async () => {
+    const blobs = fsBlobStore(dir);
+    let n = 0;
+    const failing = new ReadableStream<Uint8Array>({
+      pull(c) {
+        n += 1;
+        if (n > 3) c.error(new Error("client went away"));
+        else c.enqueue(new Uint8Array(10_000));
+      },
+    });
+    await expect(blobs.put("audio/x", failing, { contentType: "audio/wav", maxBytes: 1e6 })).rejects.toThrow(
+      "client went away",
+    );
+    expect(await listFiles(dir)).toEqual([]);
+  });
+
+  it("rejects keys that could escape the folder or hit its own files", async () => {
+    const blobs = fsBlobStore(join(dir, "store"));
+    for (const key of [
+      "../evil",
+      "a/../../evil",
+      "/etc/passwd",
+      ".hidden",
+      "a/.tmp",
+      "a//b",
+      "a\\b",
+      "",
+      "a~meta.json",
+      "a/",
+    ]) {
+      await expect(
+        blobs.put(key, chunked(1, 1), { contentType: "text/plain", maxBytes: 10 }),
+      ).rejects.toMatchObject({
+        code: "input.invalid",
+      });
+      await expect(blobs.get(key)).rejects.toMatchObject({ code: "input.invalid" });
+      await expect(blobs.delete(key)).rejects.toMatchObject({ code: "input.invalid" });
+    }
+    expect(await listFiles(dir)).toEqual([]);
+  });
+
+  it("overwrites an existing key atomically and serves a ranged read stream that can be cancelled", async () => {
+    const blobs = fsBlobStore(dir);
+    await blobs.put(
+      "k",
+      chunked(10, 10, () => 1),
+      { contentType: "audio/mpeg", maxBytes: 100 },
+    );
+    await blobs.put(
+      "k",
+      chunked(700_000, 50_000, () => 2),
+      { contentType: "audio/flac", maxBytes: 1e6 },
+    );
+    const got = await blobs.get("k");
+    expect(got).toMatchObject({ contentType: "audio/flac", size: 700_000 });
+    const reader = got!.body.getReader();
+    const first = await reader.read();
+    expect(first.value?.[0]).toBe(2);
+    await reader.cancel();
+  });
+});
