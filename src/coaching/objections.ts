@@ -1,0 +1,415 @@
+/**
+ * The deterministic objection engine (English and Russian): finds the customer's objections in a
+ * call, sentence by sentence, and judges how the rep handled each one on the acknowledge → clarify
+ * → respond → confirm scale, how fast the rep replied and whether the customer accepted the answer.
+ * Rule-based and offline; method, category definitions and measured figures in docs/objections.md.
+ *
+ * Cost: every sentence is normalised once and tested against a fixed set of precompiled regular
+ * expressions; handling looks at a bounded window of following utterances, so a call is linear in
+ * its length.
+ */
+import type { z } from "zod";
+import { detectQuestions, splitSentences } from "../analysis/questions/index.js";
+import type { Utterance } from "../transcript/model.js";
+import type { CoachingInput } from "./engine.js";
+import {
+  CATEGORY_ORDER,
+  type CategoryLexicon,
+  EN,
+  EN_HANDLING,
+  type HandlingLexicon,
+  normalize,
+  RU,
+  RU_HANDLING,
+} from "./objections-lexicon.js";
+import type { Evidence, Handling, Objection, ObjectionCategory, ObjectionMetricsSchema } from "./schema.js";
+
+/** "ru", "ru-RU", "rus", "russian" → Russian rules; anything else → English rules. */
+function isRussian(language: string): boolean {
+  return /^ru(?:[-_]|$)|^rus(?:sian)?$/i.test(language.trim());
+}
+
+/** Mostly-Cyrillic text is read with the Russian rules whatever the declared language. */
+function lexiconsFor(language: string, text: string): [CategoryLexicon, HandlingLexicon] {
+  return isRussian(language) || mostlyCyrillic(text) ? [RU, RU_HANDLING] : [EN, EN_HANDLING];
+}
+
+function mostlyCyrillic(text: string): boolean {
+  const cyr = text.match(/[\u0400-\u04FF]/g)?.length ?? 0;
+  if (cyr === 0) return false;
+  const lat = text.match(/[A-Za-z]/g)?.length ?? 0;
+  return cyr > lat;
+}
+
+/** The longest sentence we read: beyond it, a "sentence" is an unpunctuated monologue. */
+const MAX_SENTENCE_CHARS = 2000;
+
+/**
+ * Is this customer sentence an objection, and of which category? null = not an objection.
+ * `previousText` is the other side's preceding turn: it turns short replies into objections
+ * ("No." after "Would you like to start a pilot?", "That's a lot" after a price, "How about 400?").
+ * @example classifyObjection("Honestly it's a bit too expensive for us", { language: "en" }) // "price"
+ * @example classifyObjection("Our costs are too high", { language: "en" }) // null (the customer's pain)
+ * @example classifyObjection("Мне нужно согласовать это с руководством", { language: "ru" }) // "authority"
+ */
+export function classifyObjection(
+  sentence: string,
+  context: { language: string; previousText?: string },
+): ObjectionCategory | null {
+  if (typeof sentence !== "string") return null;
+  const raw = sentence.length > MAX_SENTENCE_CHARS ? sentence.slice(0, MAX_SENTENCE_CHARS) : sentence;
+  if (!/[\p{L}\p{N}]/u.test(raw)) return null;
+  const [lex] = lexiconsFor(context.language ?? "en", raw);
+  const full = normalize(raw);
+  lex.neutral.lastIndex = 0;
+  const text = full.replace(lex.neutral, " ");
+
+  for (const category of CATEGORY_ORDER) {
+    if (!lex.cues[category].test(text)) continue;
+    // "Our costs are too high" is the customer's pain (a reason to buy), not an objection to the
+    // offer — unless the sentence also points at the seller's price ("…and your quote is too").
+    if (category === "price" && lex.pain.test(text) && !lex.offer.test(text)) continue;
+    return category;
+  }
+
+  // Short replies read the rep's preceding turn (normalised only when needed).
+  const prevRaw = context.previousText;
+  if (typeof prevRaw === "string" && prevRaw !== "") {
+    const priceReply = lex.shortPriceReaction.test(text) || lex.counterOffer.test(text);
+    const refusal = !priceReply && lex.shortRefusal.test(text);
+    if (priceReply || refusal) {
+      const prev = normalize(
+        prevRaw.length > MAX_SENTENCE_CHARS ? prevRaw.slice(0, MAX_SENTENCE_CHARS) : prevRaw,
+      );
+      if (priceReply && lex.mentionedPrice.test(prev)) return "price";
+      if (refusal && (lex.askedCommitment.test(prev) || lex.mentionedPrice.test(prev))) return "need";
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- detection and handling
+
+/** How far after an objection the rep's handling is looked for. */
+const WINDOW_SEC = 60;
+/** …and at most this many utterances (keeps the pass linear for untimed transcripts). */
+const WINDOW_UTTERANCES = 12;
+/** Utterances scanned for the customer's reaction after the window, when the window ended on time. */
+const REACTION_LOOKAHEAD = 6;
+
+interface RepSentence {
+  text: string;
+  norm: string;
+  words: number;
+  isQuestion: boolean;
+  confirm: boolean;
+  acknowledge: boolean;
+  value: boolean;
+  stems: Set<string>;
+}
+
+interface Turn {
+  u: Utterance;
+  index: number;
+  /** The latest utterance of another speaker, when this turn starts a new speaker's turn. */
+  previousText: string | undefined;
+  /** Only backchannels ("mm-hmm", "yeah") or empty. */
+  backchannel: boolean;
+  // Lazily computed, at most once per call:
+  sentences?: string[];
+  norm?: string;
+  categories?: Array<ObjectionCategory | null>;
+  rep?: RepSentence[];
+}
+
+function turnStart(u: Utterance): number | null {
+  return u.start ?? u.words?.[0]?.start ?? null;
+}
+
+function turnEnd(u: Utterance): number | null {
+  if (u.end !== null && u.end !== undefined) return u.end;
+  const w = u.words;
+  return w !== undefined && w.length > 0 ? (w[w.length - 1]?.end ?? null) : null;
+}
+
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** Content stems of a normalised text (first five letters of words of four letters or more). */
+function stems(norm: string, stop: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const m of norm.matchAll(/[\p{L}\p{N}']+/gu)) {
+    const w = m[0];
+    if (w.length < 4 || stop.has(w)) continue;
+    out.add(w.slice(0, 5));
+  }
+  return out;
+}
+
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return n;
+}
+
+function wordCount(norm: string): number {
+  return norm.match(/[\p{L}\p{N}']+/gu)?.length ?? 0;
+}
+
+/** Longest utterance text read (characters): keeps pathological inputs linear and bounded. */
+const MAX_UTTERANCE_CHARS = 20000;
+
+/** One call's turns, with per-turn work computed lazily and only once. */
+class Call {
+  readonly turns: Turn[];
+  readonly h: HandlingLexicon;
+
+  constructor(
+    utterances: readonly Utterance[],
+    readonly language: string,
+    readonly isRep: (id: string) => boolean,
+    readonly isCustomer: (id: string) => boolean,
+  ) {
+    [, this.h] = lexiconsFor(language, "");
+    let lastText: string | undefined;
+    let lastSpeaker: string | undefined;
+    this.turns = utterances.map((u, index) => {
+      const raw = typeof u.text === "string" ? u.text : "";
+      const text = raw.length > MAX_UTTERANCE_CHARS ? raw.slice(0, MAX_UTTERANCE_CHARS) : raw;
+      const empty = !/[\p{L}\p{N}]/u.test(text);
+      const backchannel = empty || (text.length <= 40 && this.h.backchannel.test(normalize(text)));
+      const turn: Turn = {
+        u: text === raw ? u : { ...u, text },
+        index,
+        previousText: u.speaker !== lastSpeaker ? lastText : undefined,
+        backchannel,
+      };
+      if (!empty) {
+        lastText = text;
+        lastSpeaker = u.speaker;
+      }
+      return turn;
+    });
+  }
+
+  sentences(t: Turn): string[] {
+    t.sentences ??= splitSentences(t.u.text);
+    return t.sentences;
+  }
+
+  norm(t: Turn): string {
+    t.norm ??= normalize(t.u.text);
+    return t.norm;
+  }
+
+  /** Objection category of each sentence of a customer turn; every sentence reads the rep's preceding turn. */
+  categories(t: Turn): Array<ObjectionCategory | null> {
+    if (t.categories === undefined) {
+      const ctx =
+        t.previousText !== undefined
+          ? { language: this.language, previousText: t.previousText }
+          : { language: this.language };
+      t.categories = t.backchannel ? [] : this.sentences(t).map((s) => classifyObjection(s, ctx));
+    }
+    return t.categories;
+  }
+
+  /** What each sentence of a rep turn does: question (the metric pass's detector), acknowledgement, confirmation, value. */
+  repSentences(t: Turn): RepSentence[] {
+    if (t.rep === undefined) {
+      const h = this.h;
+      const ctx =
+        t.previousText !== undefined
+          ? { language: this.language, previousText: t.previousText }
+          : { language: this.language };
+      const questions = new Set(detectQuestions(t.u.text, ctx).map((q) => q.text));
+      t.rep = this.sentences(t).map((text) => {
+        const norm = normalize(text);
+        return {
+          text,
+          norm,
+          words: wordCount(norm),
+          isQuestion: questions.has(text),
+          confirm: h.confirm.test(norm),
+          acknowledge: h.acknowledge.test(norm),
+          value: h.value.test(norm),
+          stems: stems(norm, h.stop),
+        };
+      });
+    }
+    return t.rep;
+  }
+}
+
+/**
+ * All objections of a call, from customer utterances, with the rep's handling judged on the
+ * following rep turns. At most one objection per utterance and category (its first sentence).
+ * @example detectObjections({ transcript, analysis, playbook: null }).map((o) => o.category) // ["price", "authority"]
+ */
+export function detectObjections(input: CoachingInput): Objection[] {
+  const { transcript, analysis } = input;
+  const utterances = transcript?.utterances ?? [];
+  if (utterances.length === 0) return [];
+  const language = analysis?.language || transcript.language || "en";
+
+  const roles = new Map<string, string>();
+  for (const s of transcript.speakers ?? []) if (s.role !== undefined) roles.set(s.id, s.role);
+  for (const s of analysis?.speakers ?? []) roles.set(s.id, s.role);
+  const hasCustomer = [...roles.values()].includes("customer");
+  const hasRep = [...roles.values()].includes("rep");
+  const isCustomer = (id: string): boolean =>
+    hasCustomer ? roles.get(id) === "customer" : roles.get(id) !== "rep";
+  const isRep = (id: string): boolean => (hasRep ? roles.get(id) === "rep" : !isCustomer(id));
+
+  const call = new Call(utterances, language, isRep, isCustomer);
+  const out: Objection[] = [];
+  for (const turn of call.turns) {
+    if (!isCustomer(turn.u.speaker) || turn.backchannel) continue;
+    const seen = new Set<ObjectionCategory>();
+    const sentences = call.sentences(turn);
+    call.categories(turn).forEach((category, s) => {
+      if (category === null || seen.has(category)) return;
+      seen.add(category);
+      out.push(judge(call, turn, sentences[s]!, category));
+    });
+  }
+  return out;
+}
+
+function judge(call: Call, objTurn: Turn, sentence: string, category: ObjectionCategory): Objection {
+  const { turns, h, isRep, isCustomer } = call;
+  const objStems = stems(normalize(sentence), h.stop);
+  const objEnd = turnEnd(objTurn.u);
+  const objStart = turnStart(objTurn.u);
+  const at = objTurn.index;
+
+  const handling: Handling = { acknowledged: false, clarified: false, responded: false, confirmed: false };
+  let response: Evidence | null = null;
+  let replyStart: number | null = null;
+  let replied = false;
+  let lastRepIndex = -1;
+  let reaction: Turn | null = null;
+  let lastBackchannel: Turn | null = null;
+  let endedByTime = false;
+  // The rep's latest turn ended on a clarifying question: the customer's next turn answers it and
+  // keeps the exchange open (bounded, so a long discovery detour does not count as handling).
+  let awaitingAnswer = false;
+  let answers = 0;
+
+  let j = at + 1;
+  for (; j < turns.length && j <= at + WINDOW_UTTERANCES; j++) {
+    const t = turns[j]!;
+    const start = turnStart(t.u);
+    const ref = objEnd ?? objStart;
+    if (start !== null && ref !== null && start - ref > WINDOW_SEC) {
+      endedByTime = true;
+      break;
+    }
+    if (isCustomer(t.u.speaker)) {
+      if (t.backchannel) {
+        if (replied) lastBackchannel = t;
+        continue;
+      }
+      if (replied && awaitingAnswer && answers < 3) {
+        awaitingAnswer = false;
+        answers++;
+        continue;
+      }
+      // The customer's next substantive turn after the rep's reply closes the window; before any
+      // reply, the customer is still elaborating and we keep waiting for the rep.
+      if (replied) {
+        reaction = t;
+        break;
+      }
+      continue;
+    }
+    if (!isRep(t.u.speaker) || t.backchannel) continue;
+    for (const s of call.repSentences(t)) {
+      if (s.acknowledge) handling.acknowledged = true;
+      if (s.confirm && (s.isQuestion || /\?\s*$/.test(s.text) || s.words <= 12)) handling.confirmed = true;
+      else if (s.isQuestion) handling.clarified = true;
+      if (s.words > 0) awaitingAnswer = s.isQuestion && !s.confirm;
+      const substantive = s.words >= 3 && !h.backchannel.test(s.norm);
+      if (!substantive) continue;
+      if (!replied) {
+        replied = true;
+        replyStart = turnStart(t.u);
+      }
+      response ??= { speaker: t.u.speaker, start: turnStart(t.u), quote: s.text };
+      if (!s.isQuestion && !s.confirm && s.words >= 5 && !handling.responded) {
+        const relevantRe = h.relevant[category];
+        const relevant = relevantRe === null || relevantRe.test(s.norm) || overlap(objStems, s.stems) >= 1;
+        if (relevant && (s.value || s.words >= 12)) handling.responded = true;
+      }
+    }
+    if (replied) lastRepIndex = j;
+  }
+
+  // The reaction: the customer's next substantive turn; after a time cut-off, look a little further.
+  if (reaction === null && replied && endedByTime) {
+    for (let k = j; k < turns.length && k < j + REACTION_LOOKAHEAD; k++) {
+      const t = turns[k]!;
+      if (isCustomer(t.u.speaker) && !t.backchannel) {
+        reaction = t;
+        break;
+      }
+    }
+  }
+  let resolved = false;
+  if (replied) {
+    if (reaction !== null) resolved = accepts(call, reaction, category, objStems);
+    else if (lastBackchannel !== null && lastBackchannel.index > lastRepIndex) {
+      // "Yes." / "Okay." after the rep's answer: accepted, unless it is a bare "no".
+      resolved = !h.reject.test(call.norm(lastBackchannel));
+    }
+  }
+
+  return {
+    speaker: objTurn.u.speaker,
+    start: objStart === null ? null : round3(objStart),
+    text: sentence,
+    category,
+    handling,
+    responseDelaySec:
+      replied && replyStart !== null && objEnd !== null ? round3(Math.max(0, replyStart - objEnd)) : null,
+    resolved,
+    response,
+  };
+}
+
+const LEADING_BUT =
+  /^(?:but|still|yeah,? but|okay,? but|ok,? but|но|вс[её] равно|и вс[её] же|и вс[её]-таки)(?![\p{L}])/u;
+
+/** Does the customer's reaction accept the answer (or move on) rather than repeat the concern? */
+function accepts(
+  call: Call,
+  reaction: Turn,
+  category: ObjectionCategory,
+  objStems: ReadonlySet<string>,
+): boolean {
+  const h = call.h;
+  const sentences = call.sentences(reaction);
+  const norm = call.norm(reaction);
+  if (h.reject.test(normalize(sentences[0] ?? ""))) return false;
+  // Repeating or escalating: the same category again, or an objection led by "but"/"still".
+  const categories = call.categories(reaction);
+  for (let i = 0; i < categories.length; i++) {
+    const c = categories[i];
+    if (c === null || c === undefined) continue;
+    if (c === category || LEADING_BUT.test(normalize(sentences[i]!))) return false;
+  }
+  if (h.accept.test(norm)) return true;
+  // Moving on: a new topic that does not restate the concern.
+  return overlap(objStems, stems(norm, h.stop)) < 2;
+}
+
+/**
+ * Objection counts for the call metrics: handled = acknowledged and responded.
+ * @example objectionMetrics([]) // { count: 0, handledShare: null, resolvedShare: null }
+ */
+export function objectionMetrics(objections: readonly Objection[]): z.infer<typeof ObjectionMetricsSchema> {
+  const count = objections.length;
+  if (count === 0) return { count: 0, handledShare: null, resolvedShare: null };
+  const handled = objections.filter((o) => o.handling.acknowledged && o.handling.responded).length;
+  const resolved = objections.filter((o) => o.resolved).length;
+  return { count, handledShare: round3(handled / count), resolvedShare: round3(resolved / count) };
+}
