@@ -1,0 +1,282 @@
+import type { CoachingContent, CoachingInput } from "../coaching/engine.js";
+import {
+  createEvidenceIndex,
+  type EvidenceIndex,
+  normalizeText,
+  verifyEvidence,
+} from "../coaching/evidence.js";
+import type {
+  Evidence,
+  Objection,
+  Playbook,
+  PlaybookItemResult,
+  PlaybookResult,
+} from "../coaching/schema.js";
+import type { Role, Transcript, Utterance } from "../transcript/model.js";
+import { createInjectionGuard, type InjectionGuard } from "./injection.js";
+
+/**
+ * One verification pass for both engines. Every quote is checked against the transcript: a quote
+ * that carries a start time (the rules engine knows where it found it) must be in the utterance of
+ * that speaker at that time; one without (the model's) is looked up with the evidence index and
+ * re-anchored to where it occurs (speaker, start, verbatim text). A quote that is not there, or
+ * that comes from an injection-like sentence, is dropped and counted. Then the claims that rested
+ * on it fall:
+ *
+ * - an objection whose text is not verified is dropped, and so is one the rep "raised";
+ * - a reply (objection `response`) that is not verified becomes null;
+ * - a playbook item claimed covered needs verified evidence from the side that should cover it
+ *   (`by`: rep/customer/any); with only the other side's evidence it is at most partly (the topic
+ *   came up), and without any verified evidence it is missed. The score is recomputed.
+ *
+ * Summary and CRM fields are free text, not quotes: they are kept as written (lists capped to the
+ * contract's limits).
+ */
+export interface Verifier {
+  readonly index: EvidenceIndex;
+  readonly guard: InjectionGuard;
+  /**
+   * `scope`: the utterance indexes the content was judged on (one chunk of a long call); quotes
+   * without a start time are looked up there first, so a sentence said several times is anchored
+   * to the occurrence the model saw.
+   */
+  verify(content: CoachingContent, scope?: readonly number[]): { content: CoachingContent; dropped: number };
+}
+
+const MAX_EVIDENCE = 3;
+const RANK = { missed: 0, partly: 1, covered: 2 } as const;
+type Side = "rep" | "customer" | "any";
+
+/** Roles by speaker id: the transcript's declared roles, overridden by the analysis. */
+export function roleMap(input: Pick<CoachingInput, "transcript" | "analysis">): Map<string, Role> {
+  const roles = new Map<string, Role>();
+  for (const s of input.transcript.speakers ?? []) if (s.role) roles.set(s.id, s.role);
+  for (const s of input.analysis.speakers) roles.set(s.id, s.role);
+  return roles;
+}
+
+export function createVerifier(input: CoachingInput): Verifier {
+  const index = createEvidenceIndex(input.transcript);
+  const guard = createInjectionGuard(input.transcript);
+  const roles = roleMap(input);
+  const roleOf = (speaker: string): Role => roles.get(speaker) ?? "other";
+  const sides = sidesOf(input.playbook);
+
+  /** Verified, untainted, de-duplicated evidence; `dropped` counts the rest. */
+  const check = (
+    items: ReadonlyArray<{ speaker: string | null; start?: number | null; quote: string }>,
+    scoped: EvidenceIndex | null,
+  ) => {
+    const kept: Evidence[] = [];
+    let dropped = 0;
+    const seen = new Set<string>();
+    for (const item of items) {
+      let found: Evidence | null = null;
+      if (typeof item.start === "number" && item.speaker) {
+        const at = { speaker: item.speaker, start: item.start, quote: item.quote };
+        if (utteranceOf(input.transcript, at)) found = at;
+      }
+      for (const where of scoped ? [scoped, index] : [index]) {
+        if (found) break;
+        const v = verifyEvidence(where, [{ quote: item.quote, speaker: item.speaker }], {
+          strictSpeaker: false,
+        });
+        found = v.kept[0] ?? null;
+      }
+      if (!found || guard.taints(found)) {
+        dropped++;
+        continue;
+      }
+      const key = `${found.speaker}\u0000${found.start}\u0000${normalizeText(found.quote)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      kept.push(found);
+    }
+    return { kept, dropped };
+  };
+
+  return {
+    index,
+    guard,
+    verify(content, scope) {
+      const scoped = scope
+        ? createEvidenceIndex({
+            ...input.transcript,
+            utterances: scope.map((i) => input.transcript.utterances[i]!),
+          })
+        : null;
+      let dropped = 0;
+      const objections: Objection[] = [];
+      for (const o of content.objections) {
+        const text = check([{ speaker: o.speaker, start: o.start, quote: o.text }], scoped);
+        dropped += text.dropped;
+        const anchor = text.kept[0];
+        if (!anchor) continue;
+        if (roleOf(anchor.speaker) === "rep") {
+          dropped++;
+          continue;
+        }
+        let response: Evidence | null = null;
+        if (o.response) {
+          const r = check([o.response], scoped);
+          dropped += r.dropped;
+          response = r.kept[0] ?? null;
+          if (response && response.speaker === anchor.speaker) {
+            dropped++;
+            response = null;
+          }
+        }
+        objections.push({ ...o, speaker: anchor.speaker, start: anchor.start, text: anchor.quote, response });
+      }
+
+      let playbook: PlaybookResult | null = null;
+      if (content.playbook) {
+        const items = content.playbook.items.map((item): PlaybookItemResult => {
+          const ev = check(item.evidence, scoped);
+          dropped += ev.dropped;
+          return settleItem({ ...item, evidence: ev.kept }, sides.get(item.id) ?? "any", roleOf);
+        });
+        playbook = { ...content.playbook, items, score: playbookScore(items) };
+      }
+
+      return {
+        dropped,
+        content: {
+          objections: dedupeObjections(objections, input.transcript),
+          playbook,
+          summary: {
+            ...content.summary,
+            wentWell: content.summary.wentWell.slice(0, 5),
+            toChange: content.summary.toChange.slice(0, 2),
+          },
+          crm: content.crm,
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Settle an item's status against its verified evidence (see `createVerifier`). `by` is the
+ * playbook item's side; evidence of that side comes first, at most three quotes are kept.
+ */
+export function settleItem(
+  item: PlaybookItemResult,
+  by: Side,
+  roleOf: (speaker: string) => Role,
+): PlaybookItemResult {
+  const fits = (e: Evidence) => by === "any" || roleOf(e.speaker) === by;
+  const evidence = [...item.evidence.filter(fits), ...item.evidence.filter((e) => !fits(e))].slice(
+    0,
+    MAX_EVIDENCE,
+  );
+  let status = item.status;
+  if (status !== "missed") {
+    if (evidence.length === 0) status = "missed";
+    else if (status === "covered" && !evidence.some(fits)) status = "partly";
+  }
+  const coveredBy =
+    status === "missed" ? null : (evidence.find(fits)?.speaker ?? evidence[0]?.speaker ?? null);
+  return { ...item, status, coveredBy, evidence };
+}
+
+/** (covered + ½ partly) ÷ items, rounded to 4 places; 0 for no items. */
+export function playbookScore(items: readonly PlaybookItemResult[]): number {
+  if (items.length === 0) return 0;
+  const points = items.reduce(
+    (sum, i) => sum + (i.status === "covered" ? 1 : i.status === "partly" ? 0.5 : 0),
+    0,
+  );
+  return Math.round((points / items.length) * 10_000) / 10_000;
+}
+
+/** The better of two statuses. */
+export function bestStatus<S extends keyof typeof RANK>(a: S, b: S): S {
+  return RANK[b] > RANK[a] ? b : a;
+}
+
+/** `by` of each playbook item. */
+export function sidesOf(playbook: Playbook | null): Map<string, Side> {
+  return new Map((playbook?.items ?? []).map((i) => [i.id, i.by]));
+}
+
+// ─────────────────────────── locating quotes in utterances ───────────────────────────
+
+/** Normalized text of every utterance, computed once per transcript. */
+const NORMS = new WeakMap<Transcript, string[]>();
+function norms(transcript: Transcript): string[] {
+  let n = NORMS.get(transcript);
+  if (!n) {
+    n = transcript.utterances.map((u) => ` ${normalizeText(u.text)} `);
+    NORMS.set(transcript, n);
+  }
+  return n;
+}
+
+const EPS = 1e-6;
+/** Quotes shorter than this (in words) must be their utterance's whole text to be located. */
+const MIN_WORDS = 3;
+
+/**
+ * The utterance a quote comes from: same speaker, covering `start` when there is one, holding the
+ * quote's words (word-bounded, normalized as the evidence index does). Null when none does.
+ */
+export function utteranceOf(
+  transcript: Transcript,
+  e: Pick<Evidence, "speaker" | "start" | "quote">,
+): { index: number; utterance: Utterance } | null {
+  const q = normalizeText(e.quote);
+  if (q === "") return null;
+  const short = q.split(" ").length < MIN_WORDS;
+  const list = transcript.utterances;
+  const text = norms(transcript);
+  for (let i = 0; i < list.length; i++) {
+    const u = list[i]!;
+    if (u.speaker !== e.speaker) continue;
+    if (e.start !== null) {
+      if (u.start === null || u.start > e.start + EPS) continue;
+      if (u.end !== null && u.end < e.start - EPS) continue;
+    }
+    const t = text[i]!;
+    if (short ? t === ` ${q} ` : t.includes(` ${q} `)) return { index: i, utterance: u };
+  }
+  return null;
+}
+
+/**
+ * Objections that are the same one: same speaker, same utterance, one text inside the other
+ * (overlapping chunks quote the same objection with different spans). The longer text is kept;
+ * the result is in call order.
+ */
+export function dedupeObjections(list: readonly Objection[], transcript: Transcript): Objection[] {
+  const out: Array<{ o: Objection; at: number; norm: string }> = [];
+  for (const o of list) {
+    const norm = ` ${normalizeText(o.text)} `;
+    const at = utteranceOf(transcript, { speaker: o.speaker, start: o.start, quote: o.text })?.index ?? -1;
+    const twin = out.find(
+      (p) => p.o.speaker === o.speaker && p.at === at && (p.norm.includes(norm) || norm.includes(p.norm)),
+    );
+    if (!twin) out.push({ o, at, norm });
+    else if (norm.length > twin.norm.length) Object.assign(twin, { o, norm });
+  }
+  return out
+    .sort((a, b) => (a.at === b.at ? (a.o.start ?? 0) - (b.o.start ?? 0) : a.at - b.at))
+    .map((p) => p.o);
+}
+
+/**
+ * Seconds from the end of the objection's utterance to the start of the reply's (≥ 0, ms
+ * precision); null without a reply or without timing. Only fills objections that have none.
+ */
+export function fillResponseDelays(objections: readonly Objection[], transcript: Transcript): Objection[] {
+  return objections.map((o) => {
+    if (o.responseDelaySec !== null || !o.response) return o;
+    const from = utteranceOf(transcript, { speaker: o.speaker, start: o.start, quote: o.text });
+    const to = utteranceOf(transcript, o.response);
+    if (!from || !to || to.index <= from.index) return o;
+    const end = from.utterance.end;
+    const start = to.utterance.start;
+    if (end === null || start === null) return o;
+    return { ...o, responseDelaySec: Math.round(Math.max(0, start - end) * 1000) / 1000 };
+  });
+}

@@ -1,0 +1,123 @@
+import type OpenAI from "openai";
+import type { ChunkOptions } from "../ai/chunk.js";
+import { OpenAIFallbackError, openaiCoaching } from "../ai/openai-engine.js";
+import { getPrompt } from "../ai/prompts.js";
+import { createVerifier, fillResponseDelays } from "../ai/verify.js";
+import type { Logger } from "../services.js";
+import { type CoachingCache, coachingCacheKey, parseCachedCoaching } from "./cache.js";
+import type { CoachingContent, CoachingInput } from "./engine.js";
+import { rulesCoaching } from "./rules.js";
+import { type Coaching, CoachingSchema, type EngineInfo } from "./schema.js";
+
+export { createOpenAIClient, openaiFromConfig } from "../ai/client.js";
+
+export interface RunCoachingDeps {
+  /** OpenAI (or a compatible server) and the model; null/absent: the rules engine only. */
+  openai?: {
+    client: OpenAI;
+    model: string;
+    promptVersion?: string | undefined;
+    chunking?: Partial<ChunkOptions> | undefined;
+  } | null;
+  cache?: CoachingCache | undefined;
+  logger?: Logger | undefined;
+}
+
+const ZERO = { promptTokens: 0, completionTokens: 0, estimatedCostUsd: 0 } as const;
+
+/**
+ * Coach one call. Without OpenAI: the deterministic rules engine. With OpenAI: a cached result for
+ * the same transcript, roles, playbook, prompt version and model if there is one (`cached: true`,
+ * no tokens); else the OpenAI engine, whose result is stored. When the OpenAI engine gives up
+ * (refusal, invalid output twice, auth, timeout, rate limit…) the rules engine answers and
+ * `engineInfo.fallback` says why; fallbacks are not cached. Both engines' quotes go through the
+ * same verification (see src/ai/verify.ts).
+ *
+ * @example
+ * const coaching = await runCoaching({ transcript, analysis, playbook }, { openai: openaiFromConfig(config), cache });
+ */
+export async function runCoaching(input: CoachingInput, deps: RunCoachingDeps = {}): Promise<Coaching> {
+  const openai = deps.openai ?? null;
+  if (!openai) return rules(input, { model: null, promptVersion: null, fallback: null, ...ZERO });
+
+  const promptVersion = getPrompt("coaching", openai.promptVersion).version;
+  const key = await coachingCacheKey(input, { model: openai.model, promptVersion });
+  if (deps.cache) {
+    try {
+      const stored = await deps.cache.get(key);
+      const hit = stored === null ? null : parseCachedCoaching(stored);
+      if (hit) return finish({ ...hit, engineInfo: { ...hit.engineInfo, cached: true, ...ZERO } });
+      if (stored !== null)
+        deps.logger?.warn("coaching cache entry does not match the contract; recomputing", { key });
+    } catch (err) {
+      deps.logger?.warn("coaching cache read failed", { error: String(err) });
+    }
+  }
+
+  try {
+    const result = await openaiCoaching(input, {
+      client: openai.client,
+      model: openai.model,
+      promptVersion,
+      chunking: openai.chunking,
+    });
+    if (result.usage.costNote) deps.logger?.info("coaching cost not priced", { note: result.usage.costNote });
+    const coaching = finish({
+      engine: "openai",
+      engineInfo: {
+        engine: "openai",
+        model: openai.model,
+        promptVersion: result.promptVersion,
+        fallback: null,
+        cached: false,
+        promptTokens: result.usage.promptTokens,
+        completionTokens: result.usage.completionTokens,
+        estimatedCostUsd: result.usage.estimatedCostUsd,
+        unverifiedEvidenceDropped: result.unverifiedEvidenceDropped,
+      },
+      ...result.content,
+    });
+    if (deps.cache) {
+      try {
+        await deps.cache.set(key, coaching);
+      } catch (err) {
+        deps.logger?.warn("coaching cache write failed", { error: String(err) });
+      }
+    }
+    return coaching;
+  } catch (err) {
+    if (!(err instanceof OpenAIFallbackError)) throw err;
+    deps.logger?.warn("coaching fell back to the rules engine", { reason: err.reason, model: openai.model });
+    return rules(input, {
+      model: openai.model,
+      promptVersion: err.promptVersion,
+      fallback: err.reason,
+      promptTokens: err.usage.promptTokens,
+      completionTokens: err.usage.completionTokens,
+      estimatedCostUsd: err.usage.estimatedCostUsd,
+    });
+  }
+}
+
+/** The rules engine's judgement, through the same verification as the model's. */
+function rules(
+  input: CoachingInput,
+  info: Pick<
+    EngineInfo,
+    "model" | "promptVersion" | "fallback" | "promptTokens" | "completionTokens" | "estimatedCostUsd"
+  >,
+): Coaching {
+  const content: CoachingContent = rulesCoaching(input);
+  const { content: verified, dropped } = createVerifier(input).verify(content);
+  return finish({
+    engine: "rules",
+    engineInfo: { engine: "rules", cached: false, unverifiedEvidenceDropped: dropped, ...info },
+    ...verified,
+    objections: fillResponseDelays(verified.objections, input.transcript),
+  });
+}
+
+/** Every result leaves through the contract. */
+function finish(coaching: Coaching): Coaching {
+  return CoachingSchema.parse(coaching);
+}
