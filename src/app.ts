@@ -7,6 +7,7 @@ import { problem } from "./api/problem.js";
 import { registerAdminRoutes } from "./api/routes/admin.js";
 import { registerCallRoutes } from "./api/routes/calls.js";
 import { registerHealthRoutes } from "./api/routes/health.js";
+import { registerPlaybookRoutes } from "./api/routes/playbooks.js";
 import { registerUploadRoutes } from "./api/routes/upload.js";
 import { validationHook } from "./api/validation.js";
 import { DebriefError } from "./errors.js";
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerHealthRoutes(app);
   registerUploadRoutes(app);
   registerCallRoutes(app);
+  registerPlaybookRoutes(app);
   registerAdminRoutes(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {

@@ -1,3 +1,5 @@
+import type { CoachingInput } from "./coaching/engine.js";
+import type { Coaching } from "./coaching/schema.js";
 import type { Config } from "./config/env.js";
 import type { Database } from "./db/database.js";
 import type { JobKind } from "./db/schema/index.js";
@@ -73,6 +75,8 @@ export interface Services {
   /** null when DEEPGRAM_API_KEY is not set: audio uploads are refused with a clear 422. */
   transcriber: Transcriber | null;
   rateLimiter: RateLimiter;
+  /** Objections, playbook, summary, CRM: OpenAI when configured (cached), else the rules engine. */
+  coach: (input: CoachingInput) => Promise<Coaching>;
   logger: Logger;
   now: () => Date;
 }

@@ -3,6 +3,7 @@ import { analyzeTranscriptDetailed } from "../analysis/analyze.js";
 import type { FileAnalysis } from "../analysis/result.js";
 import type { Actor } from "../auth/actor.js";
 import { newId, sha256Hex } from "../auth/keys.js";
+import { withCoaching } from "../coaching/output.js";
 import { type Call, type CallFailure, calls, jobs, type SpeakerRoles, users } from "../db/schema/index.js";
 import { DebriefError } from "../errors.js";
 import type { Services } from "../services.js";
@@ -145,21 +146,28 @@ export async function createTranscriptCall(
     crmContactId: input.meta.crmContactId ?? null,
     transcript: parsed.transcript,
     analysis,
+    playbook: input.meta.playbook ?? null,
+    coaching: null,
+    coachingStatus: "pending",
     failure: null,
     createdAt: now,
     updatedAt: now,
   };
-  const inserted = await ctx.services.db
-    .insert(calls)
-    .values(row)
-    .onConflictDoNothing()
-    .returning({ id: calls.id });
-  if (inserted.length === 0) {
+  // The call and its coaching job are one write: a crash can't leave a call that is never coached.
+  const jobId = newId("job");
+  const inserted = await ctx.services.db.transaction(async (tx) => {
+    const ins = await tx.insert(calls).values(row).onConflictDoNothing().returning({ id: calls.id });
+    if (ins.length === 0) return false;
+    await tx.insert(jobs).values({ id: jobId, orgId: row.orgId, callId: row.id, kind: "coach", runAt: now });
+    return true;
+  });
+  if (!inserted) {
     // A concurrent identical upload won the race: answer with its call.
     const winner = await findDuplicate(ctx, contentHash, input.idempotencyKey);
     if (winner) return { call: toDetail(winner), created: false };
     throw new DebriefError("conflict", "a concurrent upload conflicted with this one; retry");
   }
+  await ctx.services.queue.enqueue({ jobId, orgId: row.orgId, callId: row.id, kind: "coach" });
   return { call: toDetail(row), created: true };
 }
 
@@ -206,6 +214,9 @@ export async function createAudioCall(
     crmContactId: input.meta.crmContactId ?? null,
     transcript: null,
     analysis: null,
+    playbook: input.meta.playbook ?? null,
+    coaching: null,
+    coachingStatus: "pending",
     failure: null,
     createdAt: now,
     updatedAt: now,
@@ -230,7 +241,7 @@ export async function createAudioCall(
 export async function getCall(ctx: CallCtx, id: string): Promise<CallDetail> {
   // The transcript (with word timings, the bulk of the row) is served separately.
   const [row] = await ctx.services.db
-    .select({ ...summaryColumns, analysis: calls.analysis })
+    .select({ ...summaryColumns, analysis: calls.analysis, coaching: calls.coaching })
     .from(calls)
     .where(and(eq(calls.id, id), visibleTo(ctx.actor)));
   // A colleague's call and another organization's call look the same: not found.
@@ -327,6 +338,7 @@ const summaryColumns = {
   crmContactId: calls.crmContactId,
   speakerRoles: calls.speakerRoles,
   failure: calls.failure,
+  coachingStatus: calls.coachingStatus,
   createdAt: calls.createdAt,
   updatedAt: calls.updatedAt,
 };
@@ -345,11 +357,12 @@ function toSummary(r: SummaryRow): CallSummary {
     crm: { dealId: r.crmDealId, contactId: r.crmContactId },
     speakerRoles: r.speakerRoles,
     failure: (r.failure as CallFailure | null) ?? null,
+    coachingStatus: r.coachingStatus,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   };
 }
 
-export function toDetail(r: SummaryRow & Pick<Call, "analysis">): CallDetail {
-  return { ...toSummary(r), analysis: r.analysis ?? null };
+export function toDetail(r: SummaryRow & Pick<Call, "analysis" | "coaching">): CallDetail {
+  return { ...toSummary(r), analysis: r.analysis ? withCoaching(r.analysis, r.coaching) : null };
 }

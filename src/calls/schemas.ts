@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { FileAnalysisSchema } from "../analysis/result.js";
-import { CALL_SOURCES, CALL_STATUSES } from "../db/schema/index.js";
+import { CoachedAnalysisSchema } from "../coaching/output.js";
+import { CALL_SOURCES, CALL_STATUSES, COACHING_STATUSES } from "../db/schema/index.js";
 import { TranscriptFormatSchema } from "../transcript/model.js";
 
 const ids = z.array(z.string().min(1).max(200)).max(50);
@@ -22,6 +22,12 @@ export const CallMetaSchema = z.object({
   crmContactId: z.string().min(1).max(200).optional(),
   format: TranscriptFormatSchema.optional().describe("force the transcript format instead of detecting it"),
   language: z.string().min(2).max(35).optional(),
+  playbook: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]*$/)
+    .max(60)
+    .optional()
+    .describe("playbook id to judge the call against; default: the organization's default playbook"),
 });
 export type CallMeta = z.infer<typeof CallMetaSchema>;
 
@@ -47,14 +53,17 @@ export const CallSummarySchema = z.object({
   crm: z.object({ dealId: z.string().nullable(), contactId: z.string().nullable() }),
   speakerRoles: z.object({ rep: z.array(z.string()).optional(), customer: z.array(z.string()).optional() }),
   failure: CallFailureSchema.nullable(),
+  coachingStatus: z
+    .enum(COACHING_STATUSES)
+    .describe("objections, playbook, summary: pending until the coach job ran"),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type CallSummary = z.infer<typeof CallSummarySchema>;
 
 export const CallDetailSchema = CallSummarySchema.extend({
-  analysis: FileAnalysisSchema.nullable().describe(
-    "the analysis contract's JSON; null until the call is analysed",
+  analysis: CoachedAnalysisSchema.nullable().describe(
+    "the analysis contract's JSON (with objections, playbook, summary, crm once coaching is done); null until analysed",
   ),
 });
 export type CallDetail = z.infer<typeof CallDetailSchema>;

@@ -6,7 +6,15 @@ import { z } from "zod";
  * schemas are also the OpenAI structured-output schemas, so the model cannot drift from them.
  */
 
-export const OBJECTION_CATEGORIES = ["price", "timing", "authority", "need", "competitor", "trust", "other"] as const;
+export const OBJECTION_CATEGORIES = [
+  "price",
+  "timing",
+  "authority",
+  "need",
+  "competitor",
+  "trust",
+  "other",
+] as const;
 export const ObjectionCategorySchema = z
   .enum(OBJECTION_CATEGORIES)
   .describe("price/budget, timing, authority, need/no interest, competitor/status quo, trust/risk, other");
@@ -15,7 +23,10 @@ export type ObjectionCategory = z.infer<typeof ObjectionCategorySchema>;
 /** A quote from the transcript, re-anchored to the utterance it was found in. */
 export const EvidenceSchema = z.object({
   speaker: z.string(),
-  start: z.number().nullable().describe("start of the utterance holding the quote (seconds); null without timing"),
+  start: z
+    .number()
+    .nullable()
+    .describe("start of the utterance holding the quote (seconds); null without timing"),
   quote: z.string().describe("verbatim words from the transcript"),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
@@ -142,8 +153,16 @@ export const PlaybookItemSchema = z.object({
   by: z.enum(["rep", "customer", "any"]).default("rep"),
   signals: z
     .object({
-      required: z.array(nonEmpty.max(100)).max(50).default([]).describe("words or phrases that show the item was covered"),
-      forbidden: z.array(nonEmpty.max(100)).max(50).default([]).describe("phrases that must not be said (e.g. 'discount' in discovery)"),
+      required: z
+        .array(nonEmpty.max(100))
+        .max(50)
+        .default([])
+        .describe("words or phrases that show the item was covered"),
+      forbidden: z
+        .array(nonEmpty.max(100))
+        .max(50)
+        .default([])
+        .describe("phrases that must not be said (e.g. 'discount' in discovery)"),
     })
     .default({ required: [], forbidden: [] }),
 });
@@ -165,7 +184,8 @@ export const PlaybookSchema = z
   .superRefine((p, ctx) => {
     const seen = new Set<string>();
     p.items.forEach((item, i) => {
-      if (seen.has(item.id)) ctx.addIssue({ code: "custom", path: ["items", i, "id"], message: `duplicate item id '${item.id}'` });
+      if (seen.has(item.id))
+        ctx.addIssue({ code: "custom", path: ["items", i, "id"], message: `duplicate item id '${item.id}'` });
       seen.add(item.id);
     });
   });

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FileAnalysisSchema } from "../../src/analysis/result.js";
+import { type CoachedAnalysis, CoachedAnalysisSchema } from "../../src/coaching/output.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { testDatabases } from "../helpers/db.js";
 
@@ -183,6 +184,32 @@ describe.each(testDatabases)("call lifecycle on $name", (database) => {
     expect((await t.request(`/v1/calls/${id}`, { method: "DELETE", headers: t.auth(rep.key) })).status).toBe(
       404,
     );
+  });
+
+  it("coaches every call in the background: objections, playbook, summary, CRM fields", async () => {
+    expect(
+      ((await (await t.request("/health")).json()) as { queue: { depth: number } }).queue.depth,
+    ).toBeGreaterThan(0);
+    expect(await t.runJobs()).toBeGreaterThan(0);
+    const list = (await (
+      await t.request("/v1/calls?limit=1&from=2026-11-20T00:00:00Z&to=2026-11-21T00:00:00Z", {
+        headers: t.auth(manager.key),
+      })
+    ).json()) as { items: Array<{ id: string; coachingStatus: string }> };
+    const acme = list.items[0]!;
+    expect(acme.coachingStatus).toBe("done");
+    const call = (await (
+      await t.request(`/v1/calls/${acme.id}`, { headers: t.auth(manager.key) })
+    ).json()) as {
+      analysis: CoachedAnalysis;
+    };
+    const a = CoachedAnalysisSchema.parse(call.analysis);
+    expect(a.engine).toBe("rules");
+    expect(a.playbook?.id).toBe("discovery");
+    expect(a.playbook?.items.length).toBeGreaterThan(5);
+    expect(a.crm?.competitors).toContain("RouteWise");
+    expect(a.summary?.nextSteps.length).toBeGreaterThan(0);
+    expect(a.metrics.objections?.count).toBe(a.objections?.length);
   });
 
   it("reports health: database, migrations and queue", async () => {

@@ -2,10 +2,12 @@ import { bootstrap, createKey, createUser } from "../../src/admin/operations.js"
 import { memoryRateLimiter } from "../../src/api/rate-limiter.js";
 import { createApp } from "../../src/app.js";
 import { memoryBlobStore } from "../../src/blobs/memory.js";
+import { runCoaching } from "../../src/coaching/run.js";
 import { type Config, loadConfig } from "../../src/config/env.js";
 import type { Database } from "../../src/db/database.js";
 import type { UserRole } from "../../src/db/schema/index.js";
 import { pgJobQueue } from "../../src/jobs/pg-queue.js";
+import { claimJob, executeJob } from "../../src/jobs/worker.js";
 import type { Logger, Services, Transcriber } from "../../src/services.js";
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
@@ -13,6 +15,7 @@ export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() 
 export interface TestAppOptions {
   config?: Partial<Config>;
   transcriber?: Transcriber | null;
+  coach?: Services["coach"];
   now?: () => Date;
 }
 
@@ -34,6 +37,8 @@ export async function createTestApp(db: Database, options: TestAppOptions = {}) 
     queue: pgJobQueue(db),
     transcriber: options.transcriber ?? null,
     rateLimiter: memoryRateLimiter(config.DEBRIEF_RATE_LIMIT_PER_MINUTE),
+    // The rules engine, as on a server without OPENAI_API_KEY.
+    coach: options.coach ?? ((input) => runCoaching(input, {})),
     logger: silentLogger,
     now: options.now ?? (() => new Date()),
   };
@@ -57,6 +62,16 @@ export async function createTestApp(db: Database, options: TestAppOptions = {}) 
     adminUserId: boot.adminUserId,
     request: (path: string, init?: RequestInit) => app.request(path, init),
     auth: (key: string, extra: Record<string, string> = {}) => ({ authorization: `Bearer ${key}`, ...extra }),
+    /** Run every job that is due (coaching, transcription) as a worker would; returns how many ran. */
+    async runJobs() {
+      let n = 0;
+      for (;;) {
+        const job = await claimJob(db, { leaseMs: 60_000, now: services.now() });
+        if (!job) return n;
+        await executeJob(services, job, { leaseMs: 60_000 });
+        n++;
+      }
+    },
     /** A user of the test org with their own key. */
     async user(role: UserRole, name: string = role) {
       const ctx = { db, actor: adminActor };

@@ -83,7 +83,10 @@ export function registerCallRoutes(app: OpenAPIHono<AppEnv>): void {
     return c.json(page, 200);
   });
   app.openapi(getTranscriptRoute, async (c) => {
-    const transcript = await getCallTranscript({ services: c.get("services"), actor: c.get("actor") }, c.req.valid("param").id);
+    const transcript = await getCallTranscript(
+      { services: c.get("services"), actor: c.get("actor") },
+      c.req.valid("param").id,
+    );
     return c.json({ transcript }, 200);
   });
   app.openapi(deleteCallRoute, async (c) => {

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { FileAnalysis } from "../../analysis/result.js";
+import type { Coaching } from "../../coaching/schema.js";
 import type { Transcript } from "../../transcript/model.js";
 import { organizations } from "./organizations.js";
 import { users } from "./users.js";
@@ -8,6 +9,8 @@ import { users } from "./users.js";
 export const CALL_STATUSES = ["queued", "transcribing", "analyzing", "done", "failed"] as const;
 export const callStatus = pgEnum("call_status", CALL_STATUSES);
 export const CALL_SOURCES = ["transcript", "audio", "audio_url"] as const;
+export const COACHING_STATUSES = ["pending", "done", "failed"] as const;
+export const coachingStatus = pgEnum("coaching_status", COACHING_STATUSES);
 export const callSource = pgEnum("call_source", CALL_SOURCES);
 
 /** Which speakers are reps and customers, as given at upload (ids or names). */
@@ -50,6 +53,12 @@ export const calls = pgTable(
     crmContactId: text("crm_contact_id"),
     transcript: jsonb("transcript").$type<Transcript>(),
     analysis: jsonb("analysis").$type<FileAnalysis>(),
+    /** Playbook (slug) to judge the call against; null = the organization's default. */
+    playbook: text("playbook"),
+    /** Objections, playbook adherence, summary and CRM fields; filled by the `coach` job. */
+    coaching: jsonb("coaching").$type<Coaching>(),
+    /** Metrics are ready with status `done`; coaching (possibly an LLM) follows on its own. */
+    coachingStatus: coachingStatus("coaching_status").notNull().default("pending"),
     failure: jsonb("failure").$type<CallFailure>(),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),

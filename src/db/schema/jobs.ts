@@ -2,7 +2,7 @@ import { index, integer, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg
 import { calls } from "./calls.js";
 import { organizations } from "./organizations.js";
 
-export const JOB_KINDS = ["transcribe", "analyze"] as const;
+export const JOB_KINDS = ["transcribe", "analyze", "coach"] as const;
 export const jobKind = pgEnum("job_kind", JOB_KINDS);
 export const JOB_STATUSES = ["queued", "running", "done", "failed"] as const;
 export const jobStatus = pgEnum("job_status", JOB_STATUSES);

@@ -1,0 +1,147 @@
+import { and, asc, eq } from "drizzle-orm";
+import { type Actor, requireRole } from "../auth/actor.js";
+import { newId } from "../auth/keys.js";
+import type { Database } from "../db/database.js";
+import { playbooks } from "../db/schema/index.js";
+import { DebriefError } from "../errors.js";
+import { loadDefaultPlaybooks, parsePlaybook } from "./playbook.js";
+import type { Playbook } from "./schema.js";
+
+/** The built-in playbook used when an organization has not chosen a default. */
+export const BUILTIN_DEFAULT_PLAYBOOK = "discovery";
+
+/**
+ * The playbook to judge a call against: the call's choice (an org playbook, else a built-in one
+ * with that id), else the organization's default, else the built-in discovery playbook.
+ */
+export async function resolvePlaybook(db: Database, orgId: string, slug: string | null): Promise<Playbook> {
+  const builtins = loadDefaultPlaybooks();
+  if (slug) {
+    const [own] = await db
+      .select({ definition: playbooks.definition })
+      .from(playbooks)
+      .where(and(eq(playbooks.orgId, orgId), eq(playbooks.slug, slug)));
+    if (own) return own.definition;
+    const builtin = builtins.find((p) => p.id === slug);
+    if (builtin) return builtin;
+    throw new DebriefError("not_found", `no playbook '${slug}' in this organization`);
+  }
+  const [def] = await db
+    .select({ definition: playbooks.definition })
+    .from(playbooks)
+    .where(and(eq(playbooks.orgId, orgId), eq(playbooks.isDefault, true)));
+  if (def) return def.definition;
+  const fallback = builtins.find((p) => p.id === BUILTIN_DEFAULT_PLAYBOOK) ?? builtins[0];
+  if (!fallback) throw new DebriefError("internal", "no built-in playbooks are available");
+  return fallback;
+}
+
+/** A playbook as the API lists it. */
+export interface PlaybookEntry {
+  id: string;
+  name: string;
+  stage: string;
+  version: string;
+  /** Shipped with Debrief (fixtures/playbooks) rather than defined by the organization. */
+  builtin: boolean;
+  isDefault: boolean;
+  definition: Playbook;
+}
+
+export interface PlaybookCtx {
+  db: Database;
+  actor: Actor;
+}
+
+/** The organization's playbooks, then the built-in ones it has not overridden. */
+export async function listPlaybooks(ctx: PlaybookCtx): Promise<PlaybookEntry[]> {
+  const own = await ctx.db
+    .select()
+    .from(playbooks)
+    .where(eq(playbooks.orgId, ctx.actor.orgId))
+    .orderBy(asc(playbooks.slug));
+  const hasDefault = own.some((p) => p.isDefault);
+  const entries: PlaybookEntry[] = own.map((p) => entry(p.definition, false, p.isDefault));
+  for (const b of loadDefaultPlaybooks()) {
+    if (!own.some((p) => p.slug === b.id))
+      entries.push(entry(b, true, !hasDefault && b.id === BUILTIN_DEFAULT_PLAYBOOK));
+  }
+  return entries;
+}
+
+export async function getPlaybook(ctx: PlaybookCtx, slug: string): Promise<PlaybookEntry> {
+  const found = (await listPlaybooks(ctx)).find((p) => p.id === slug);
+  if (!found) throw new DebriefError("not_found", `no playbook '${slug}'`);
+  return found;
+}
+
+/**
+ * Create or replace a playbook from its YAML or JSON text (managers and admins). The id in the
+ * path must be the definition's id; an organization's playbook overrides a built-in one of that id.
+ */
+export async function putPlaybook(
+  ctx: PlaybookCtx,
+  slug: string,
+  text: string,
+  now: Date,
+): Promise<PlaybookEntry> {
+  requireRole(ctx.actor, "admin", "manager");
+  const definition = parsePlaybook(text, `playbook '${slug}'`);
+  if (definition.id !== slug) {
+    throw new DebriefError(
+      "validation_failed",
+      `id: the definition's id '${definition.id}' differs from '${slug}' in the path`,
+      {
+        details: { errors: [{ path: "id", message: `must be '${slug}'` }] },
+      },
+    );
+  }
+  const [row] = await ctx.db
+    .insert(playbooks)
+    .values({ id: newId("pb"), orgId: ctx.actor.orgId, slug, definition, updatedAt: now })
+    .onConflictDoUpdate({ target: [playbooks.orgId, playbooks.slug], set: { definition, updatedAt: now } })
+    .returning();
+  return entry(row!.definition, false, row!.isDefault);
+}
+
+export async function deletePlaybook(ctx: PlaybookCtx, slug: string): Promise<void> {
+  requireRole(ctx.actor, "admin", "manager");
+  const gone = await ctx.db
+    .delete(playbooks)
+    .where(and(eq(playbooks.orgId, ctx.actor.orgId), eq(playbooks.slug, slug)))
+    .returning({ id: playbooks.id });
+  if (gone.length === 0)
+    throw new DebriefError("not_found", `no playbook '${slug}' defined by this organization`);
+}
+
+/** Make a playbook the organization's default (a built-in one is copied into the organization). */
+export async function setDefaultPlaybook(ctx: PlaybookCtx, slug: string, now: Date): Promise<PlaybookEntry> {
+  requireRole(ctx.actor, "admin", "manager");
+  const target = await getPlaybook(ctx, slug);
+  return ctx.db.transaction(async (tx) => {
+    await tx
+      .update(playbooks)
+      .set({ isDefault: false, updatedAt: now })
+      .where(and(eq(playbooks.orgId, ctx.actor.orgId), eq(playbooks.isDefault, true)));
+    const [row] = await tx
+      .insert(playbooks)
+      .values({
+        id: newId("pb"),
+        orgId: ctx.actor.orgId,
+        slug,
+        definition: target.definition,
+        isDefault: true,
+        updatedAt: now,
+      })
+      .onConflictDoUpdate({
+        target: [playbooks.orgId, playbooks.slug],
+        set: { isDefault: true, updatedAt: now },
+      })
+      .returning();
+    return entry(row!.definition, target.builtin, true);
+  });
+}
+
+function entry(p: Playbook, builtin: boolean, isDefault: boolean): PlaybookEntry {
+  return { id: p.id, name: p.name, stage: p.stage, version: p.version, builtin, isDefault, definition: p };
+}
