@@ -14,10 +14,14 @@ export default async function setup(): Promise<void> {
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     if (process.env.DEBRIEF_REQUIRE_POSTGRES === "1") {
-      throw new Error(`PostgreSQL is required (DEBRIEF_REQUIRE_POSTGRES=1) but ${url} is not reachable: ${why}`);
+      throw new Error(
+        `PostgreSQL is required (DEBRIEF_REQUIRE_POSTGRES=1) but ${url} is not reachable: ${why}`,
+      );
     }
     delete process.env.TEST_DATABASE_URL;
-    console.warn(`\n[debrief] PostgreSQL not reachable at ${url} (${why}): storage tests run on PGlite only.\n`);
+    console.warn(
+      `\n[debrief] PostgreSQL not reachable at ${url} (${why}): storage tests run on PGlite only.\n`,
+    );
   } finally {
     await sql.end({ timeout: 1 }).catch(() => {});
   }

@@ -1,14 +1,18 @@
 import { pathToFileURL } from "node:url";
 import { DebriefError } from "../errors.js";
+import { ADMIN_HELP, adminCommand } from "./admin.js";
 import { ANALYZE_HELP, analyzeCommand } from "./analyze.js";
 import { type CliIO, nodeIO, UsageError } from "./io.js";
 import { schemaCommand } from "./schema.js";
+import { serveCommand } from "./serve.js";
 
 const HELP = `debrief — sales-call coaching analyzer
 
 Usage:
   debrief analyze FILE… [--format F] [--rep ID,…] [--customer ID,…] [--json]
   debrief schema [analysis|transcript]      print the JSON Schema of the output or input
+  debrief serve                             start the API server (see README for settings)
+  debrief migrate | orgs | users | keys     administration (debrief help admin)
   debrief help [COMMAND]
 
 Run "debrief analyze --help" for the analysis options.
@@ -26,11 +30,19 @@ export async function runCli(argv: string[], io: CliIO = nodeIO): Promise<number
         return await analyzeCommand(rest, io);
       case "schema":
         return schemaCommand(rest, io);
+      case "serve":
+      case "start":
+        return await serveCommand(io);
+      case "migrate":
+      case "orgs":
+      case "users":
+      case "keys":
+        return await adminCommand(command, rest, io);
       case undefined:
       case "help":
       case "--help":
       case "-h":
-        io.stdout(rest[0] === "analyze" ? ANALYZE_HELP : HELP);
+        io.stdout(rest[0] === "analyze" ? ANALYZE_HELP : rest[0] === "admin" ? ADMIN_HELP : HELP);
         return 0;
       case "--version":
       case "-v":

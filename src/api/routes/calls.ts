@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import { deleteCall, getCall, getCallTranscript, listCalls } from "../../calls/operations.js";
 import { CallDetailSchema, CallSummarySchema, ListCallsQuerySchema } from "../../calls/schemas.js";
+import { retryCall } from "../../jobs/worker.js";
 import { TranscriptSchema } from "../../transcript/model.js";
 import type { AppEnv } from "../env.js";
 import { problemResponses } from "./common.js";
@@ -57,6 +58,19 @@ const getTranscriptRoute = createRoute({
   },
 });
 
+const retryCallRoute = createRoute({
+  method: "post",
+  path: "/v1/calls/{id}/retry",
+  tags: ["calls"],
+  summary: "Retry a failed call (transcription kept its upload) or its failed coaching",
+  security: [{ bearer: [] }],
+  request: { params: IdParams },
+  responses: {
+    202: { description: "queued again", content: { "application/json": { schema: CallDetailSchema } } },
+    ...problemResponses(401, 404, 409, 429),
+  },
+});
+
 const deleteCallRoute = createRoute({
   method: "delete",
   path: "/v1/calls/{id}",
@@ -88,6 +102,18 @@ export function registerCallRoutes(app: OpenAPIHono<AppEnv>): void {
       c.req.valid("param").id,
     );
     return c.json({ transcript }, 200);
+  });
+  app.openapi(retryCallRoute, async (c) => {
+    const ctx = { services: c.get("services"), actor: c.get("actor") };
+    const { id } = c.req.valid("param");
+    await getCall(ctx, id); // visibility: a rep retries only their own calls
+    const job = await retryCall(ctx.services.db, {
+      orgId: ctx.actor.orgId,
+      callId: id,
+      now: ctx.services.now(),
+    });
+    await ctx.services.queue.enqueue(job);
+    return c.json(await getCall(ctx, id), 202);
   });
   app.openapi(deleteCallRoute, async (c) => {
     await deleteCall({ services: c.get("services"), actor: c.get("actor") }, c.req.valid("param").id);
