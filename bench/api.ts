@@ -1,0 +1,196 @@
+/**
+ * API throughput on a real PostgreSQL server (`npm run bench:api`; BENCH_DATABASE_URL or
+ * TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres — a temporary database is
+ * created and dropped). Measures, in-process through `app.request` (the app + database cost,
+ * without a network hop):
+ *  - uploads of distinct 30-minute transcripts per second, parsed and analysed inline (their
+ *    metrics are complete when the 202 returns), for a Teams WebVTT export and for canonical JSON
+ *    with word timings (Deepgram-like, ~6x larger);
+ *  - latency of GET /v1/calls/{id} (p50/p99) over the stored calls;
+ *  - coaching jobs (rules engine) drained per second by the Node workers.
+ * Prints a markdown table; `--write` records it in docs/benchmarks.md.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { join } from "node:path";
+import { sql } from "drizzle-orm";
+import { bootstrap } from "../src/admin/operations.js";
+import { memoryRateLimiter } from "../src/api/rate-limiter.js";
+import { createApp } from "../src/app.js";
+import { memoryBlobStore } from "../src/blobs/memory.js";
+import { runCoaching } from "../src/coaching/run.js";
+import { loadConfig } from "../src/config/env.js";
+import { resultRows } from "../src/db/database.js";
+import { migrate } from "../src/db/migrate.js";
+import { openPostgres } from "../src/db/postgres.js";
+import { pgJobQueue } from "../src/jobs/pg-queue.js";
+import { startWorkers } from "../src/jobs/worker.js";
+import type { Services } from "../src/services.js";
+import type { Transcript } from "../src/transcript/model.js";
+import { createTempDatabase } from "../test/helpers/db.js";
+import { generateCall } from "./synthetic.js";
+
+const root = join(import.meta.dirname, "..");
+const adminUrl =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  "postgres://postgres@127.0.0.1:5432/postgres";
+const CONCURRENCY = 16;
+
+function toVtt(t: Transcript): string {
+  const ts = (s: number) => {
+    const ms = Math.round(s * 1000);
+    const h = Math.floor(ms / 3_600_000);
+    const m = Math.floor((ms % 3_600_000) / 60_000);
+    const sec = Math.floor((ms % 60_000) / 1000);
+    return `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}:${String(sec).padStart(2, "0")}.${String(ms % 1000).padStart(3, "0")}`;
+  };
+  const name = new Map((t.speakers ?? []).map((s) => [s.id, s.name ?? s.id]));
+  const cues = t.utterances.map(
+    (u, i) => `${i + 1}\n${ts(u.start ?? 0)} --> ${ts(u.end ?? 0)}\n<v ${name.get(u.speaker)}>${u.text}</v>`,
+  );
+  return `WEBVTT\n\n${cues.join("\n\n")}\n`;
+}
+
+async function pool<T>(items: readonly T[], n: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
+}
+
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+
+const temp = await createTempDatabase(adminUrl);
+const handle = openPostgres(temp.url, { max: 20 });
+const rows: string[] = [];
+try {
+  await migrate(handle.db);
+  const config = loadConfig({
+    DEBRIEF_SEED_DEMO: "false",
+    DEBRIEF_RATE_LIMIT_PER_MINUTE: "0",
+    LOG_LEVEL: "silent",
+  });
+  let wake = () => {};
+  const services: Services = {
+    config,
+    db: handle.db,
+    blobs: memoryBlobStore(),
+    queue: pgJobQueue(handle.db, () => wake()),
+    transcriber: null,
+    rateLimiter: memoryRateLimiter(0),
+    coach: (input) => runCoaching(input, {}),
+    logger: { debug() {}, info() {}, warn() {}, error() {} },
+    now: () => new Date(),
+  };
+  const app = createApp({ services: () => services });
+  const boot = await bootstrap(handle.db, { orgName: "Bench" });
+  const headers = { authorization: `Bearer ${boot!.key}`, "content-type": "application/json" };
+
+  const variants: Array<{ label: string; n: number; body: (i: number) => string }> = [
+    { label: "Teams WebVTT", n: 400, body: (i) => toVtt(generateCall({ minutes: 30, seed: 1000 + i })) },
+    {
+      label: "canonical JSON with word timings",
+      n: 150,
+      body: (i) => JSON.stringify(generateCall({ minutes: 30, seed: 5000 + i })),
+    },
+  ];
+  const ids: string[] = [];
+  rows.push(
+    "| 30-minute upload | calls | avg size KB | uploads/s (analysed) | p50 ms | p99 ms |",
+    "|---|---|---|---|---|---|",
+  );
+  for (const v of variants) {
+    const bodies = Array.from({ length: v.n }, (_, i) =>
+      JSON.stringify({
+        transcript: v.body(i),
+        fileName: "call",
+        speakerRoles: { rep: ["rep-dana", "Dana Reyes (Debrief)"] },
+      }),
+    );
+    const kb = bodies.reduce((a, b) => a + b.length, 0) / bodies.length / 1024;
+    const lat: number[] = [];
+    const t0 = performance.now();
+    await pool(bodies, CONCURRENCY, async (body) => {
+      const s = performance.now();
+      const res = await app.request("/v1/calls", { method: "POST", headers, body });
+      if (res.status !== 202) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
+      ids.push(((await res.json()) as { id: string }).id);
+      lat.push(performance.now() - s);
+    });
+    const secs = (performance.now() - t0) / 1000;
+    rows.push(
+      `| ${v.label} | ${v.n} | ${kb.toFixed(0)} | ${(v.n / secs).toFixed(1)} | ${pct(lat, 50).toFixed(1)} | ${pct(lat, 99).toFixed(1)} |`,
+    );
+  }
+
+  // GET latency, sequential (one client) and concurrent.
+  const get = async () => {
+    const id = ids[Math.floor(Math.random() * ids.length)]!;
+    const s = performance.now();
+    const res = await app.request(`/v1/calls/${id}`, { headers });
+    if (res.status !== 200) throw new Error(`get failed: ${res.status}`);
+    await res.arrayBuffer();
+    return performance.now() - s;
+  };
+  for (let i = 0; i < 50; i++) await get(); // warm-up
+  const seq: number[] = [];
+  for (let i = 0; i < 1000; i++) seq.push(await get());
+  const conc: number[] = [];
+  const tc = performance.now();
+  await pool(Array.from({ length: 2000 }), CONCURRENCY, async () => {
+    conc.push(await get());
+  });
+  const concRate = 2000 / ((performance.now() - tc) / 1000);
+  rows.push(
+    "",
+    "| GET /v1/calls/{id} | requests | p50 ms | p99 ms | requests/s |",
+    "|---|---|---|---|---|",
+    `| one client | 1000 | ${pct(seq, 50).toFixed(2)} | ${pct(seq, 99).toFixed(2)} | ${(1000 / (seq.reduce((a, b) => a + b, 0) / 1000)).toFixed(0)} |`,
+    `| ${CONCURRENCY} concurrent clients | 2000 | ${pct(conc, 50).toFixed(2)} | ${pct(conc, 99).toFixed(2)} | ${concRate.toFixed(0)} |`,
+  );
+
+  // Drain the coaching jobs the uploads queued (rules engine).
+  const pending = async () =>
+    Number(
+      resultRows<{ n: number }>(
+        await handle.db.execute(
+          sql`select count(*)::int as n from jobs where status in ('queued','running')`,
+        ),
+      )[0]?.n ?? 0,
+    );
+  const before = await pending();
+  const td = performance.now();
+  const workers = startWorkers(services, { concurrency: 2, pollIntervalMs: 20 });
+  wake = () => workers.wake();
+  while ((await pending()) > 0) await new Promise((r) => setTimeout(r, 100));
+  const drainSecs = (performance.now() - td) / 1000;
+  await workers.stop();
+  rows.push(
+    "",
+    "| coaching jobs (rules engine, 2 workers) | jobs | jobs/s |",
+    "|---|---|---|",
+    `| drained after the uploads | ${before} | ${(before / drainSecs).toFixed(1)} |`,
+  );
+} finally {
+  await handle.close();
+  await temp.drop();
+}
+
+const env = `Node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"} (${cpus().length} cores), PostgreSQL on 127.0.0.1, ${new Date().toISOString().slice(0, 10)}`;
+const table = rows.join("\n");
+console.log(`${env}\n\n${table}`);
+if (process.argv.includes("--write")) {
+  const doc = join(root, "docs", "benchmarks.md");
+  const begin = "<!-- bench:api:begin -->";
+  const end = "<!-- bench:api:end -->";
+  const text = readFileSync(doc, "utf8");
+  const i = text.indexOf(begin);
+  const j = text.indexOf(end);
+  if (i < 0 || j < 0) throw new Error(`docs/benchmarks.md lacks the ${begin} … ${end} markers`);
+  writeFileSync(doc, `${text.slice(0, i + begin.length)}\n${env}\n\n${table}\n${text.slice(j)}`);
+  console.log(`\nrecorded in ${doc}`);
+}
