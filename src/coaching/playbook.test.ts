@@ -155,9 +155,9 @@ describe("parsePlaybook", () => {
 });
 
 describe("default playbooks", () => {
-  it("are discovery, demo and renewal, valid and complete", () => {
+  it("are discovery, demo, negotiation and renewal, valid and complete", () => {
     const all = loadDefaultPlaybooks();
-    expect(all.map((p) => p.id).sort()).toEqual(["demo", "discovery", "renewal"]);
+    expect(all.map((p) => p.id).sort()).toEqual(["demo", "discovery", "negotiation", "renewal"]);
     for (const p of all) {
       for (const item of p.items) {
         expect(item.examples.length, `${p.id}/${item.id}`).toBeGreaterThanOrEqual(3);
@@ -178,7 +178,7 @@ describe("default playbooks", () => {
       "competition",
       "next-step",
     ]);
-    expect(defaultPlaybookFor("negotiation")).toBeNull();
+    expect(defaultPlaybookFor("negotiation")?.id).toBe("negotiation");
   });
 
   it("returns copies (callers may mutate them)", () => {

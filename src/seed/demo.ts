@@ -187,6 +187,8 @@ export async function seedDemo(
           occurredAt: call.occurredAt,
           repUserId: idOf.get(call.rep)!,
           speakerRoles: { rep: [call.repSpeaker] },
+          // Each stage has a built-in playbook of the same id (fixtures/playbooks).
+          playbook: call.stage,
           crmDealId: call.crm.dealId,
           crmContactId: call.crm.contactId,
         },
