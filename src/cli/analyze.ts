@@ -1,6 +1,13 @@
 import { parseArgs } from "node:util";
 import { analyzeTranscriptDetailed } from "../analysis/analyze.js";
 import type { FileAnalysis } from "../analysis/result.js";
+import { memoryCoachingCache } from "../coaching/cache.js";
+import { type CoachedAnalysis, withCoaching } from "../coaching/output.js";
+import { loadDefaultPlaybooks, parsePlaybook } from "../coaching/playbook.js";
+import { BUILTIN_DEFAULT_PLAYBOOK } from "../coaching/playbooks-store.js";
+import { openaiFromConfig, type RunCoachingDeps, runCoaching } from "../coaching/run.js";
+import type { Playbook } from "../coaching/schema.js";
+import { loadConfig } from "../config/env.js";
 import { DebriefError } from "../errors.js";
 import { TRANSCRIPT_FORMATS, type TranscriptFormat, TranscriptFormatSchema } from "../transcript/model.js";
 import { parseTranscript } from "../transcript/parse.js";
@@ -20,6 +27,10 @@ Options:
   --rep ID,…          speaker ids (or names) of your reps
   --customer ID,…     speaker ids (or names) of the customer side
   --language L        override the language (en, ru…)
+  --playbook P        judge against playbook P: a built-in id (discovery, demo, negotiation,
+                      renewal) or a YAML/JSON file; default: discovery
+  --engine E          coaching engine: auto (OpenAI when OPENAI_API_KEY is set), rules, openai
+  --no-coaching       metrics and questions only (no objections, playbook, summary)
   --json              print one JSON object per file (NDJSON), as in the analysis contract
   -h, --help          show this help
 `;
@@ -38,6 +49,9 @@ export async function analyzeCommand(args: string[], io: CliIO): Promise<number>
       rep: { type: "string", multiple: true },
       customer: { type: "string", multiple: true },
       language: { type: "string" },
+      playbook: { type: "string" },
+      engine: { type: "string", default: "auto" },
+      "no-coaching": { type: "boolean", default: false },
       json: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -56,6 +70,7 @@ export async function analyzeCommand(args: string[], io: CliIO): Promise<number>
   }
   const rep = splitList(values.rep);
   const customer = splitList(values.customer);
+  const coaching = values["no-coaching"] ? null : await coachingSetup(values.engine, values.playbook, io);
   const color =
     !values.json &&
     io.env.NO_COLOR === undefined &&
@@ -78,7 +93,20 @@ export async function analyzeCommand(args: string[], io: CliIO): Promise<number>
         io.stderr(
           `debrief: warning: ${name}: no speaker '${v}' (speakers: ${analysis.speakers.map((s) => s.id).join(", ")})\n`,
         );
-      const result: FileAnalysis = { file: name, format: parsed.format, ...analysis };
+      const base: FileAnalysis = { file: name, format: parsed.format, ...analysis };
+      const result: CoachedAnalysis = coaching
+        ? withCoaching(
+            base,
+            await runCoaching(
+              { transcript: parsed.transcript, analysis, playbook: coaching.playbook },
+              coaching.deps,
+            ),
+          )
+        : base;
+      if (result.engineInfo?.fallback)
+        io.stderr(
+          `debrief: warning: ${name}: OpenAI not used (${result.engineInfo.fallback}); rules engine result\n`,
+        );
       if (values.json) io.stdout(`${JSON.stringify(result)}\n`);
       else {
         if (!first) io.stdout("\n");
@@ -92,6 +120,39 @@ export async function analyzeCommand(args: string[], io: CliIO): Promise<number>
     }
   }
   return failures > 0 ? 1 : 0;
+}
+
+/**
+ * Coaching for this run: the playbook (`--playbook FILE` or a built-in id; default discovery) and
+ * the engine (`auto`: OpenAI when OPENAI_API_KEY is set, else rules). Results are cached for the run.
+ */
+async function coachingSetup(
+  engine: string | undefined,
+  playbookArg: string | undefined,
+  io: CliIO,
+): Promise<{ playbook: Playbook; deps: RunCoachingDeps }> {
+  if (engine !== "auto" && engine !== "rules" && engine !== "openai") {
+    throw new UsageError(`--engine must be auto, rules or openai (got '${engine}')`);
+  }
+  let playbook: Playbook | undefined;
+  const builtins = loadDefaultPlaybooks();
+  if (playbookArg === undefined) playbook = builtins.find((p) => p.id === BUILTIN_DEFAULT_PLAYBOOK);
+  else {
+    playbook = builtins.find((p) => p.id === playbookArg);
+    // Not a built-in id: a YAML or JSON file (parse errors name the file and the field).
+    playbook ??= parsePlaybook(await readOrExplain(io, playbookArg), playbookArg);
+  }
+  if (!playbook) throw new DebriefError("internal", "the built-in playbooks are missing from this build");
+  let openai: RunCoachingDeps["openai"] = null;
+  if (engine !== "rules") {
+    const config = loadConfig(io.env);
+    openai = openaiFromConfig(config);
+    if (!openai && engine === "openai")
+      throw new UsageError(
+        "--engine openai needs OPENAI_API_KEY (and optionally OPENAI_BASE_URL, OPENAI_MODEL)",
+      );
+  }
+  return { playbook, deps: { openai, cache: memoryCoachingCache() } };
 }
 
 function splitList(values: string[] | undefined): string[] {

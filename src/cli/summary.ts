@@ -1,5 +1,5 @@
 import { clock, evaluateBenchmarks, type Verdict } from "../analysis/benchmarks.js";
-import type { FileAnalysis } from "../analysis/result.js";
+import type { CoachedAnalysis } from "../coaching/output.js";
 
 const MARK: Record<Verdict, string> = { good: "✓", warn: "!", bad: "✗" };
 
@@ -10,7 +10,7 @@ const MARK: Record<Verdict, string> = { good: "✓", warn: "!", bad: "✗" };
  * @example
  * io.stdout(formatSummary(result));
  */
-export function formatSummary(a: FileAnalysis, opts: { color?: boolean } = {}): string {
+export function formatSummary(a: CoachedAnalysis, opts: { color?: boolean } = {}): string {
   const c = colors(opts.color ?? false);
   const out: string[] = [];
   const dur = a.durationSec === null ? "no timestamps" : clock(a.durationSec);
@@ -80,9 +80,15 @@ export function formatSummary(a: FileAnalysis, opts: { color?: boolean } = {}): 
     .filter((r) => r.value !== null && r.verdict !== null && r.verdict !== "good")
     .sort((x, y) => rank(y.verdict) - rank(x.verdict))
     .slice(0, 2);
+  out.push(...coachingSections(a, c));
+
   out.push(c.bold("Work on"));
-  if (toWork.length === 0) out.push("  Nothing stands out against the benchmarks — keep it up.");
-  for (const r of toWork) out.push(`  • ${r.benchmark.advice(r.value!)}`);
+  const advice = a.summary?.toChange.length
+    ? a.summary.toChange
+    : toWork.map((r) => r.benchmark.advice(r.value!));
+  if (advice.length === 0) out.push("  Nothing stands out against the benchmarks — keep it up.");
+  for (const line of advice) out.push(`  • ${line}`);
+  for (const line of a.summary?.wentWell ?? []) out.push(`  ${c.green("+")} ${line}`);
   out.push("");
 
   const repQs = a.questions.filter((qq) => a.speakers.find((s) => s.id === qq.speaker)?.role === "rep");
@@ -96,6 +102,81 @@ export function formatSummary(a: FileAnalysis, opts: { color?: boolean } = {}): 
     out.push("");
   }
   return `${out.join("\n")}\n`;
+}
+
+const STATUS_MARK = { covered: "✓", partly: "~", missed: "✗" } as const;
+
+/** Playbook, objections and next steps, when the analysis was coached. */
+function coachingSections(a: CoachedAnalysis, c: Colors): string[] {
+  const out: string[] = [];
+  if (a.playbook) {
+    const p = a.playbook;
+    const n = (s: string) => p.items.filter((i) => i.status === s).length;
+    out.push(
+      c.bold(`Playbook: ${p.name}`) +
+        `  ${Math.round(p.score * 100)}% (${n("covered")} covered, ${n("partly")} partly, ${n("missed")} missed)`,
+    );
+    for (const item of p.items) {
+      const mark =
+        item.status === "covered"
+          ? c.green(STATUS_MARK.covered)
+          : item.status === "partly"
+            ? c.yellow(STATUS_MARK.partly)
+            : c.red(STATUS_MARK.missed);
+      const ev = item.evidence[0];
+      const quote = ev
+        ? c.dim(`  "${truncate(ev.quote, 70)}"${ev.start === null ? "" : ` ${clock(ev.start)}`}`)
+        : "";
+      out.push(`  ${mark} ${item.title}${quote}`);
+    }
+    out.push("");
+  }
+  if (a.objections) {
+    const m = a.metrics.objections;
+    const handled = m?.handledShare == null ? "" : `, ${Math.round(m.handledShare * 100)}% handled`;
+    out.push(c.bold(`Objections (${a.objections.length}${handled})`));
+    if (a.objections.length === 0) out.push("  none raised");
+    for (const o of a.objections) {
+      const h = o.handling;
+      const steps = [
+        ["acknowledge", h.acknowledged],
+        ["clarify", h.clarified],
+        ["respond", h.responded],
+        ["confirm", h.confirmed],
+      ]
+        .map(([label, ok]) => (ok ? c.green(`${label} ✓`) : c.dim(`${label} ✗`)))
+        .join(" ");
+      const at = o.start === null ? "" : `${clock(o.start)} `;
+      out.push(`  ${c.dim(at)}${o.category.padEnd(10)} "${truncate(o.text, 80)}"`);
+      out.push(`      ${steps}  ${o.resolved ? c.green("resolved") : c.yellow("not resolved")}`);
+    }
+    out.push("");
+  }
+  if (a.summary) {
+    out.push(c.bold("Summary"), `  ${a.summary.text}`);
+    for (const s of a.summary.nextSteps) {
+      const who = s.owner ? ` — ${s.owner}` : "";
+      const when = s.due ? `, ${s.due}` : "";
+      out.push(`  → ${s.text}${c.dim(`${who}${when}`)}`);
+    }
+    out.push("");
+  }
+  if (a.engineInfo) {
+    const e = a.engineInfo;
+    const detail =
+      e.engine === "openai"
+        ? ` ${e.model ?? ""} (${e.promptTokens + e.completionTokens} tokens, ~$${e.estimatedCostUsd.toFixed(4)})`
+        : "";
+    out.push(
+      c.dim(`Coaching engine: ${e.engine}${detail}${e.fallback ? ` — fell back: ${e.fallback}` : ""}`),
+      "",
+    );
+  }
+  return out;
+}
+
+function truncate(s: string, n: number): string {
+  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
 }
 
 function rank(v: Verdict | null): number {
