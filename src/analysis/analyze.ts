@@ -115,7 +115,7 @@ export function analyzeTranscriptDetailed(
   // ---- timing (contract §2) ----
   const timed = allSegments.length > 0;
   const all = union(allSegments);
-  const duration = timed ? all.parts[all.parts.length - 1]!.end - all.parts[0]!.start : null;
+  const duration = timed ? all.ends[all.count - 1]! - all.starts[0]! : null;
 
   const talk = new Map<string, number>();
   for (const id of order) talk.set(id, union(acc.get(id)!.segments).length);
@@ -149,7 +149,7 @@ export function analyzeTranscriptDetailed(
     }
   }
 
-  const gapList = gaps(all.parts);
+  const gapList = gaps(all);
   let repTalk = 0;
   let customerTalk = 0;
   let hasRep = false;

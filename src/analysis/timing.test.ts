@@ -10,12 +10,10 @@ describe("union", () => {
       { start: 1, end: 3 },
       { start: 3, end: 4 },
     ]);
-    expect(r.parts).toEqual([
-      { start: 0, end: 4 },
-      { start: 5, end: 6 },
-    ]);
+    expect([...r.starts]).toEqual([0, 5]);
+    expect([...r.ends]).toEqual([4, 6]);
     expect(r.length).toBe(5);
-    expect(gaps(r.parts)).toEqual([1]);
+    expect(gaps(r)).toEqual([1]);
   });
 
   it("never exceeds the span nor the sum of lengths (property)", () => {
@@ -29,9 +27,52 @@ describe("union", () => {
         const sum = ivs.reduce((a, i) => a + i.end - i.start, 0);
         expect(r.length).toBeLessThanOrEqual(span + 1e-6);
         expect(r.length).toBeLessThanOrEqual(sum + 1e-6);
-        for (let i = 1; i < r.parts.length; i++)
-          expect(r.parts[i]!.start).toBeGreaterThan(r.parts[i - 1]!.end);
+        for (let i = 1; i < r.count; i++) expect(r.starts[i]!).toBeGreaterThan(r.ends[i - 1]!);
       }),
+    );
+  });
+});
+
+describe("union agrees with a plain sort-and-merge", () => {
+  const reference = (ivs: Array<{ start: number; end: number }>) => {
+    const sorted = [...ivs].sort((a, b) => a.start - b.start);
+    const parts: Array<{ start: number; end: number }> = [];
+    for (const iv of sorted) {
+      const last = parts[parts.length - 1];
+      if (last && iv.start <= last.end) last.end = Math.max(last.end, iv.end);
+      else parts.push({ ...iv });
+    }
+    return parts;
+  };
+  const iv = fc
+    .tuple(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 0, max: 300 }))
+    .map(([s, l]) => ({ start: s / 10, end: (s + l) / 10 }));
+
+  it("on random input (the full-sort path)", () => {
+    fc.assert(
+      fc.property(fc.array(iv, { maxLength: 400 }), (ivs) => {
+        const r = union(ivs);
+        const ref = reference(ivs);
+        expect([...r.starts]).toEqual(ref.map((p) => p.start));
+        expect([...r.ends]).toEqual(ref.map((p) => p.end));
+      }),
+    );
+  });
+
+  it("on nearly sorted input (the insertion path)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(iv, { maxLength: 400 }),
+        fc.array(fc.nat(399), { maxLength: 10 }),
+        (ivs, swaps) => {
+          const near = [...ivs].sort((a, b) => a.start - b.start);
+          for (const i of swaps) if (i + 1 < near.length) [near[i], near[i + 1]] = [near[i + 1]!, near[i]!];
+          const r = union(near);
+          const ref = reference(near);
+          expect([...r.starts]).toEqual(ref.map((p) => p.start));
+          expect([...r.ends]).toEqual(ref.map((p) => p.end));
+        },
+      ),
     );
   });
 });

@@ -15,55 +15,93 @@ export interface Interval {
 export interface UnionResult {
   /** Total covered length. */
   length: number;
-  /** Disjoint, sorted parts of the union. */
-  parts: Interval[];
+  /** Number of disjoint parts. */
+  count: number;
+  /** Starts and ends of the disjoint parts, in time order (typed arrays: a long call has ~40k). */
+  starts: Float64Array;
+  ends: Float64Array;
 }
 
 /**
- * Union of intervals: sorts a copy by start and merges overlapping or touching ones.
+ * Union of intervals: merges overlapping or touching ones. Works on typed arrays and an adaptive
+ * sort, because a four-hour call has ~40k word intervals that arrive almost in order.
  *
  * @example
  * union([{ start: 0, end: 2 }, { start: 1, end: 3 }, { start: 5, end: 6 }]).length // 4
  */
 export function union(intervals: readonly Interval[]): UnionResult {
-  if (intervals.length === 0) return { length: 0, parts: [] };
-  const sorted = sortedByStart(intervals);
-  const parts: Interval[] = [];
-  let cur = { start: sorted[0]!.start, end: sorted[0]!.end };
-  for (let i = 1; i < sorted.length; i++) {
-    const iv = sorted[i]!;
-    if (iv.start <= cur.end) {
-      if (iv.end > cur.end) cur.end = iv.end;
+  const n = intervals.length;
+  const s = new Float64Array(n);
+  const e = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    s[i] = intervals[i]!.start;
+    e[i] = intervals[i]!.end;
+  }
+  sortByStart(s, e);
+  const starts = new Float64Array(n);
+  const ends = new Float64Array(n);
+  let count = 0;
+  let length = 0;
+  for (let i = 0; i < n; i++) {
+    const a = s[i]!;
+    const b = e[i]!;
+    if (count > 0 && a <= ends[count - 1]!) {
+      if (b > ends[count - 1]!) ends[count - 1] = b;
     } else {
-      parts.push(cur);
-      cur = { start: iv.start, end: iv.end };
+      if (count > 0) length += ends[count - 1]! - starts[count - 1]!;
+      starts[count] = a;
+      ends[count] = b;
+      count++;
     }
   }
-  parts.push(cur);
-  let length = 0;
-  for (const p of parts) length += p.end - p.start;
-  return { length, parts };
+  if (count > 0) length += ends[count - 1]! - starts[count - 1]!;
+  return { length, count, starts: starts.subarray(0, count), ends: ends.subarray(0, count) };
 }
 
-/** Length of a union without materialising its parts. */
+/** Length of a union. */
 export function unionLength(intervals: readonly Interval[]): number {
   return union(intervals).length;
 }
 
-function sortedByStart(intervals: readonly Interval[]): readonly Interval[] {
-  // Word intervals almost always arrive in order; skip the sort when they do.
-  for (let i = 1; i < intervals.length; i++) {
-    if (intervals[i]!.start < intervals[i - 1]!.start) {
-      return [...intervals].sort((a, b) => a.start - b.start);
+/**
+ * Sort the pairs (s[i], e[i]) by s: insertion sort while the input is nearly sorted (linear in
+ * its few displacements), a full index sort once it has shifted more than a few times n.
+ */
+function sortByStart(s: Float64Array, e: Float64Array): void {
+  const n = s.length;
+  let budget = 8 * n + 64;
+  for (let i = 1; i < n; i++) {
+    const ks = s[i]!;
+    if (ks >= s[i - 1]!) continue;
+    const ke = e[i]!;
+    let j = i - 1;
+    while (j >= 0 && s[j]! > ks) {
+      s[j + 1] = s[j]!;
+      e[j + 1] = e[j]!;
+      j--;
+      if (--budget < 0) break;
+    }
+    s[j + 1] = ks;
+    e[j + 1] = ke;
+    if (budget < 0) {
+      fullSort(s, e);
+      return;
     }
   }
-  return intervals;
+}
+
+function fullSort(s: Float64Array, e: Float64Array): void {
+  const idx = Array.from({ length: s.length }, (_, i) => i).sort((a, b) => s[a]! - s[b]! || a - b);
+  const s2 = Float64Array.from(idx, (i) => s[i]!);
+  const e2 = Float64Array.from(idx, (i) => e[i]!);
+  s.set(s2);
+  e.set(e2);
 }
 
 /** Gaps between consecutive parts of a union. */
-export function gaps(parts: readonly Interval[]): number[] {
+export function gaps(u: Pick<UnionResult, "count" | "starts" | "ends">): number[] {
   const out: number[] = [];
-  for (let i = 1; i < parts.length; i++) out.push(parts[i]!.start - parts[i - 1]!.end);
+  for (let i = 1; i < u.count; i++) out.push(u.starts[i]! - u.ends[i - 1]!);
   return out;
 }
 

@@ -35,6 +35,23 @@ describe("utteranceTokens", () => {
   });
 });
 
+describe("utteranceTokens with word timings", () => {
+  it("agrees with the plain definition on any word texts (property)", () => {
+    const reference = (ws: string[]) =>
+      ws.flatMap((w) => w.split(/\s+/u)).filter((t) => t.length > 0 && !/^\p{P}+$/u.test(t));
+    const word = fc.oneof(
+      fc.constantFrom("ok", "-", "—", "New York", "$5", "привет", "...", " ", ""),
+      fc.string({ maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 12 }), (ws) => {
+        const words = ws.map((text, i) => ({ text, start: i, end: i + 1 }));
+        expect(utteranceTokens({ text: "", words })).toEqual(reference(ws));
+      }),
+    );
+  });
+});
+
 describe("countFillers", () => {
   it("counts listed hesitations, case- and punctuation-insensitive", () => {
     expect(

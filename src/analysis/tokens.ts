@@ -17,9 +17,13 @@ export function utteranceTokens(u: Pick<Utterance, "text" | "words">): string[] 
   const out: string[] = [];
   if (u.words && u.words.length > 0) {
     for (const w of u.words) {
-      // ASR words are single tokens; only split the rare one that holds a space.
-      if (HAS_WHITESPACE.test(w.text)) pushTokens(w.text, out);
-      else if (isWord(w.text)) out.push(w.text);
+      // ASR words are single ASCII tokens; only the rare one with a space or non-ASCII takes the regexes.
+      const kind = asciiWordKind(w.text);
+      if (kind === ASCII_WORD) out.push(w.text);
+      else if (kind === OTHER) {
+        if (HAS_WHITESPACE.test(w.text)) pushTokens(w.text, out);
+        else if (isWord(w.text)) out.push(w.text);
+      }
     }
   } else {
     pushTokens(u.text, out);
@@ -31,6 +35,22 @@ function pushTokens(text: string, out: string[]): void {
   for (const t of text.split(WHITESPACE)) {
     if (isWord(t)) out.push(t);
   }
+}
+
+const ASCII_WORD = 1;
+const NOT_A_WORD = 0;
+const OTHER = 2;
+
+/** ASCII_WORD: ASCII, no whitespace, has a letter or digit. NOT_A_WORD: empty. OTHER: ask the regexes. */
+function asciiWordKind(t: string): number {
+  if (t.length === 0) return NOT_A_WORD;
+  let alnum = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 128 || c <= 32) return OTHER;
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) alnum = true;
+  }
+  return alnum ? ASCII_WORD : OTHER;
 }
 
 /** Not empty and not made only of punctuation; an ASCII letter or digit settles it without a regex. */
