@@ -226,3 +226,13 @@ describe("English: reported speech and suggestions", () => {
     ]),
   )("$s → $k", ({ s, k }) => expect(en(s)).toBe(k));
 });
+
+describe("explanation requests count wherever they open a chunk", () => {
+  it.each([
+    "When you say the price was hard to justify, walk me through what you compared it to.",
+    "Dale, talk me through how dispatch works today.",
+    "Before we go on, tell me about your current process.",
+  ])("%s → open", (s) => {
+    expect(classifySentence(s, { language: "en" })).toBe("open");
+  });
+});

@@ -497,9 +497,23 @@ export function classifyEnglish(sentence: string, previousTextIn?: string): Ques
     if (!q && part.length - skipLeading(part, 0) > 3) break;
   }
   if (signal === null && !q) signal = scanInside(all);
+  // An explanation request opening any chunk asks, wherever it stands and whatever ends the
+  // sentence: "When you say X, walk me through Y." / "Dale, talk me through…".
+  let request = false;
+  if (signal === null || !q) {
+    for (const part of parts) {
+      const head = part.slice(skipLeading(part, 0)).join(" ");
+      if (REQUEST_RE.test(head) && !REQUEST_IDIOM_RE.test(head)) {
+        signal = REQUEST_CLOSED_RE.test(head) ? "closed" : "open";
+        request = true;
+        break;
+      }
+    }
+  }
 
   // A transcriber's period is evidence against a question: then only unmistakable cues count.
-  if (signal !== null && !q && /[.!]["')\]]*\s*$/.test(sentence) && !strongCue(all, c)) signal = null;
+  if (signal !== null && !q && !request && /[.!]["')\]]*\s*$/.test(sentence) && !strongCue(all, c))
+    signal = null;
 
   const options = offersOptions(sentence, all.slice(skipLeading(all, 0)));
   if (signal === "open") return options ? "closed" : "open";

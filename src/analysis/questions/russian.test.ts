@@ -104,3 +104,23 @@ describe("Russian: utterances", () => {
     expect(() => detectQuestions(s, { language: "ru" })).not.toThrow();
   });
 });
+
+describe("Russian complementizers and reported checks are not questions", () => {
+  it.each([
+    "Э, спасибо, что нашли время.",
+    "Я думаю, что мы приезжаем, когда склад уже закрыт.",
+    "Хорошо, что вы позвонили.",
+    "Я уточню у коллег, есть ли что-то ещё.",
+    "Мы проверим, когда будет готова интеграция.",
+  ])("%s → not a question", (s) => {
+    expect(classifySentence(s, { language: "ru" })).toBeNull();
+  });
+  it.each([
+    ["Марина, что вы думаете о цене?", "open"],
+    ["Марина, что вы думаете о цене", "open"],
+    ["Скажите, когда вы планируете запуск", "open"],
+    ["Уточните, пожалуйста, есть ли у вас бюджет?", "closed"],
+  ])("%s → %s", (s, kind) => {
+    expect(classifySentence(s, { language: "ru" })).toBe(kind);
+  });
+});

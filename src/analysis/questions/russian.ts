@@ -48,7 +48,13 @@ const STRONG_TAG_RE = /(?:^|\s)(?:не так ли|не правда ли|так
 const WEAK_TAGS = set(`да верно правда так правильно ага нет согласны согласитесь угу ок окей точно`);
 // Embedding clauses: "не знаю, есть ли…" is a statement unless it carries "?".
 const EMBED_RE =
-  /(?:^|\s)(?:не знаю|не уверен|не уверена|неизвестно|не помню|сомневаюсь|непонятно|не понятно|не ясно|неясно|посмотрим)(?:\s|$)/;
+  /(?:^|\s)(?:не знаю|не уверен|не уверена|неизвестно|не помню|сомневаюсь|непонятно|не понятно|не ясно|неясно|посмотрим|уточню|уточним|узнаю|узнаем|проверю|проверим|посмотрю|спрошу|спросим|выясню|выясним|подумаю|подумаем|решим|решу)(?:\s|$)/;
+// Words after which a comma + "что/когда/где…" introduces a subordinate clause ("спасибо, что…").
+const COMPLEMENT_TAKERS = set(`спасибо благодарю рад рада рады думаю думаем знаю знаем знаете понимаю понимаем
+  сказал сказала сказали говорил говорила говорили уверен уверена уверены слышал слышала видел видела
+  кажется важно жаль хорошо отлично здорово приятно удобно главное надеюсь считаю считаем помню
+  забыл забыла заметил заметила понятно ясно`);
+
 // "как" heads that are comparisons or parentheticals, not questions ("как я уже говорил").
 const KAK_PARENTHETICAL_RE =
   /^как (?:(?:я|мы|вы|ты|он|она|они|уже|и|раньше|ранее) )*(?:говорил|говорила|говорили|сказал|сказала|сказали|знаете|знаешь|понимаете|видите|помните|договаривались|упоминал|упоминала|упоминали|писал|писала|писали|обсуждали|обещал|обещали|отмечал|отмечали|правило|обычно|всегда|будто|раз|только|минимум|максимум|следствие|ни странно|можно (?:скорее|быстрее|раньше)|известно|говорится|уже|и)(?:\s|$)/;
@@ -131,9 +137,23 @@ export function classifyRussian(sentence: string): QuestionKind | null {
   const embedded = EMBED_RE.test(joined);
   let signal: Signal = null;
   const parts = punctuated ? chunks(sentence).map(dedupe) : [all];
+  let contentBefore = 0;
   for (let p = 0; p < parts.length && signal === null; p++) {
     const part = parts[p]!;
     let start = skipLeading(part, 0);
+    // Without "?", a question word after an earlier clause ("спасибо, что нашли время", "я думаю,
+    // что…", "мы знаем, когда…") is a complementizer or a relative, not a question; a vocative
+    // ("Марина, что вы думаете") leaves at most one word before it.
+    const prevLast = parts[p - 1]?.[parts[p - 1]!.length - 1];
+    const afterClause =
+      p > 0 && (contentBefore > 1 || (prevLast !== undefined && COMPLEMENT_TAKERS.has(prevLast)));
+    contentBefore += part.length - start;
+    if (
+      !q &&
+      afterClause &&
+      (WH.has(part[start] ?? "") || (PREP.has(part[start] ?? "") && WH.has(part[start + 1] ?? "")))
+    )
+      continue;
     // Leave "а" in place when it opens "а вы…" / "а у вас…".
     const aAt = part.indexOf("а");
     if (aAt >= 0 && aAt < start && /^(?:вы|ты|у|ваш|ваша|ваше|ваши|вам|вас)$/.test(part[aAt + 1] ?? ""))
