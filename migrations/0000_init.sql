@@ -34,7 +34,7 @@ CREATE TABLE "calls" (
 	"speaker_roles" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"crm_deal_id" text,
 	"crm_contact_id" text,
-	"transcript" jsonb,
+	"transcript" json,
 	"analysis" jsonb,
 	"playbook" text,
 	"coaching" jsonb,

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, json, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { FileAnalysis } from "../../analysis/result.js";
 import type { Coaching } from "../../coaching/schema.js";
 import type { Transcript } from "../../transcript/model.js";
@@ -51,7 +51,8 @@ export const calls = pgTable(
     speakerRoles: jsonb("speaker_roles").$type<SpeakerRoles>().notNull().default({}),
     crmDealId: text("crm_deal_id"),
     crmContactId: text("crm_contact_id"),
-    transcript: jsonb("transcript").$type<Transcript>(),
+    // `json`, not `jsonb`: stored as sent and never queried inside, it skips jsonb's costly conversion.
+    transcript: json("transcript").$type<Transcript>(),
     analysis: jsonb("analysis").$type<FileAnalysis>(),
     /** Playbook (slug) to judge the call against; null = the organization's default. */
     playbook: text("playbook"),
