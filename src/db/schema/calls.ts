@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, json, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  json,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import type { FileAnalysis } from "../../analysis/result.js";
 import type { Coaching } from "../../coaching/schema.js";
 import type { Transcript } from "../../transcript/model.js";
