@@ -50,6 +50,10 @@ const DO_SUBJ = set(`you ya y'all yall u i we they he she people folks anyone an
 // Open explanation requests: their first word, then what must follow within a short window.
 const REQUEST_RE =
   /^(?:please )?(?:tell (?:me|us) (?:about|more|how|what|why|when|where|who|which|a bit|a little|something about|a story|the story|your story|the background|the history|the reason)|talk (?:me|us) (?:through|about)|walk (?:me|us) through|take (?:me|us) through|run (?:me|us) through|describe|explain|elaborate|expand on|say (?:a bit |a little )?more|help (?:me|us) understand|share (?:a bit|a little|more|some|how|what|why|your)|give (?:me|us) (?:a|an|some|your) (?:(?:quick|brief|high[- ]level|little|rough|general|better) )?(?:overview|sense|idea|picture|rundown|background|example|examples|breakdown|walkthrough|summary|feel|context)|paint (?:me )?a picture|go (?:over|through)|fill (?:me|us) in)\b/;
+// Every word a REQUEST_RE match can begin with (after "please"): no such word, no request.
+const REQUEST_FIRST_WORDS = set(`tell talk walk take run describe explain elaborate expand say help share give
+  paint go fill`);
+const CLOSED_SENTENCE_RE = /[.!]["')\]]*\s*$/;
 // "tell me if/whether…" asks for yes/no; "tell me about it" is an idiom of sympathy.
 const REQUEST_CLOSED_RE = /^(?:please )?tell (?:me|us) (?:if|whether)\b/;
 const REQUEST_IDIOM_RE = /^tell me about it$/;
@@ -443,6 +447,17 @@ export function classifyEnglish(sentence: string, previousTextIn?: string): Ques
 
   const c = core(all);
   const orStart = all[0] === "or";
+  // Fast exit, exactly equivalent to the full rules below: a sentence closed with "." or "!" and no
+  // "?" is a question only through a strong cue, an explanation request or a tag — and most
+  // sentences of a call are such statements.
+  if (
+    !q &&
+    CLOSED_SENTENCE_RE.test(sentence) &&
+    !strongCue(all, c) &&
+    !all.some((w) => REQUEST_FIRST_WORDS.has(w)) &&
+    !hasTag(all, q, punctuated)
+  )
+    return null;
   if (
     c === "" ||
     BACKCHANNEL.has(c.replace(/ /g, "_")) ||
