@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { generateCall } from "../../bench/synthetic.js";
 import { analyzeTranscript } from "../analysis/analyze.js";
 import { parsePlaybook } from "../coaching/playbook.js";
 import { parseTranscript } from "../transcript/parse.js";
@@ -61,7 +62,9 @@ describe("buildCoachingRequests", () => {
   });
 
   it("token budget holds when the 4-hour bench call is chunked", () => {
-    const input = load("fixtures/bench/call-240min.json");
+    // The same call as fixtures/bench/call-240min.json, which is generated on demand, not committed.
+    const transcript = generateCall({ minutes: 240, seed: 42 });
+    const input = { transcript, analysis: analyzeTranscript(transcript), playbook };
     const plan = buildCoachingRequests(input, { model: "gpt-4.1-mini" });
     expect(plan.bodies.length).toBeGreaterThan(1);
     const prompt = plan.bodies.reduce((s, b) => s + estimateRequestTokens(b), 0);

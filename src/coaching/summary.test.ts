@@ -166,9 +166,10 @@ describe("summarizeRules: coaching points", () => {
 
   it("falls back to benchmark advice without a playbook", () => {
     const r = summarizeRules({ ...input, playbook: null }, [], null);
+    // The two benchmark warnings that come first (rep questions, open share, patience are all "warn").
     expect(r.summary.toChange).toEqual([
-      '43% of your questions were open: ask more "what/how/walk me through" questions.',
-      "You answered after 0.8 s on average: wait a beat (≥ 1 s) so the customer can finish.",
+      "You asked 15 questions: past ~14 a discovery call starts to feel like an interrogation.",
+      '47% of your questions were open: ask more "what/how/walk me through" questions.',
     ]);
     expect(r.summary.text).not.toMatch(/playbook/);
   });
