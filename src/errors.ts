@@ -104,3 +104,18 @@ export class UnsupportedFormatError extends DebriefError {
     super("transcript.unsupported_format", `${file ? `${file}: ` : ""}${detail}`);
   }
 }
+
+/**
+ * A field path the way every message prints it (transcripts, playbooks, API validation errors).
+ *
+ * @example
+ * formatPath(["utterances", 3, "start"]); // "utterances[3].start"
+ */
+export function formatPath(path: readonly PropertyKey[], root = "(root)"): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else out += out === "" ? String(key) : `.${String(key)}`;
+  }
+  return out === "" ? root : out;
+}

@@ -1,5 +1,6 @@
 import type { OpenAPIHonoOptions } from "@hono/zod-openapi";
 import type { z } from "zod";
+import { formatPath } from "../errors.js";
 import type { AppEnv } from "./env.js";
 import { problem } from "./problem.js";
 
@@ -7,7 +8,7 @@ import { problem } from "./problem.js";
 export function issuesToErrors(
   issues: readonly z.core.$ZodIssue[],
 ): Array<{ path: string; message: string }> {
-  return issues.map((i) => ({ path: i.path.map(String).join(".") || "(body)", message: i.message }));
+  return issues.map((i) => ({ path: formatPath(i.path, "(body)"), message: i.message }));
 }
 
 /** Every route's validation failure becomes a 422 problem listing the fields. */

@@ -1,7 +1,7 @@
 import { LineCounter, type Node, parseDocument } from "yaml";
 import type { z } from "zod";
 import { splitSentences } from "../analysis/questions/index.js";
-import { DebriefError } from "../errors.js";
+import { DebriefError, formatPath } from "../errors.js";
 import type { Role } from "../transcript/model.js";
 import type { CoachingInput } from "./engine.js";
 import { createEvidenceIndex } from "./evidence.js";
@@ -68,7 +68,7 @@ export function parsePlaybook(text: string, file?: string): Playbook {
   const issues = parsed.error.issues.map((issue): PlaybookIssue => {
     const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
     const line = lineOf(doc, lineCounter, path);
-    return { path: formatPath(path), message: describeIssue(issue), ...(line ? { line } : {}) };
+    return { path: formatPath(path, ""), message: describeIssue(issue), ...(line ? { line } : {}) };
   });
   throw invalid(where, issues);
 }
@@ -85,13 +85,6 @@ function invalid(where: string, issues: PlaybookIssue[]): DebriefError {
 
 function firstLine(s: string): string {
   return s.split("\n")[0]!.trim();
-}
-
-/** items.2.examples → "items[2].examples" */
-export function formatPath(path: ReadonlyArray<string | number>): string {
-  let out = "";
-  for (const p of path) out += typeof p === "number" ? `[${p}]` : out === "" ? p : `.${p}`;
-  return out;
 }
 
 /** The line of the deepest node on `path` that exists in the document. */

@@ -42,20 +42,7 @@ export function describeJson(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-/**
- * Formats a JSON path the way messages print it.
- *
- * @example
- * formatPath(["utterances", 3, "start"]); // "utterances[3].start"
- */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = "";
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`;
-    else out += out === "" ? String(key) : `.${String(key)}`;
-  }
-  return out === "" ? "(root)" : out;
-}
+export { formatPath } from "../../errors.js";
 
 /** Throws a parse error for a field: `path: detail`. */
 export function fieldError(ctx: JsonContext, path: string, detail: string): never {
