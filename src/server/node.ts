@@ -91,6 +91,10 @@ export async function startNodeServer(config: Config, out: (line: string) => voi
     out(
       `Try: curl -H "Authorization: Bearer ${boot.generated ? boot.key : "$DEBRIEF_ADMIN_KEY"}" ${url}/v1/calls`,
     );
+  } else {
+    // Keys are stored hashed, so the first start's key cannot be shown again.
+    out("Existing database: the admin key was printed on first start. Lost it? Stop the server and run");
+    out("  npx debrief keys create --user admin@debrief.local");
   }
 
   return {
