@@ -10,9 +10,6 @@
  *  - coaching jobs (rules engine) drained per second by the Node workers.
  * Prints a markdown table; `--write` records it in docs/benchmarks.md.
  */
-import { readFileSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
-import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { bootstrap } from "../src/admin/operations.js";
 import { memoryRateLimiter } from "../src/api/rate-limiter.js";
@@ -28,9 +25,9 @@ import { startWorkers } from "../src/jobs/worker.js";
 import type { Services } from "../src/services.js";
 import type { Transcript } from "../src/transcript/model.js";
 import { createTempDatabase } from "../test/helpers/db.js";
+import { machineLine, report } from "./record.js";
 import { generateCall } from "./synthetic.js";
 
-const root = join(import.meta.dirname, "..");
 const adminUrl =
   process.env.BENCH_DATABASE_URL ??
   process.env.TEST_DATABASE_URL ??
@@ -180,17 +177,4 @@ try {
   await temp.drop();
 }
 
-const env = `Node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"} (${cpus().length} cores), PostgreSQL on 127.0.0.1, ${new Date().toISOString().slice(0, 10)}`;
-const table = rows.join("\n");
-console.log(`${env}\n\n${table}`);
-if (process.argv.includes("--write")) {
-  const doc = join(root, "docs", "benchmarks.md");
-  const begin = "<!-- bench:api:begin -->";
-  const end = "<!-- bench:api:end -->";
-  const text = readFileSync(doc, "utf8");
-  const i = text.indexOf(begin);
-  const j = text.indexOf(end);
-  if (i < 0 || j < 0) throw new Error(`docs/benchmarks.md lacks the ${begin} … ${end} markers`);
-  writeFileSync(doc, `${text.slice(0, i + begin.length)}\n${env}\n\n${table}\n${text.slice(j)}`);
-  console.log(`\nrecorded in ${doc}`);
-}
+report("api", machineLine(", PostgreSQL on 127.0.0.1"), rows.join("\n"));

@@ -5,10 +5,10 @@
  * A benchmark, not a test: numbers depend on the machine and are recorded, not asserted.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
 import { join } from "node:path";
 import { analyzeTranscript } from "../src/analysis/analyze.js";
 import { parseTranscript } from "../src/transcript/parse.js";
+import { machineLine, report } from "./record.js";
 import { generateCall } from "./synthetic.js";
 
 const root = join(import.meta.dirname, "..");
@@ -56,18 +56,4 @@ for (const minutes of SIZES) {
   );
 }
 
-const env = `Node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"} (${cpus().length} cores), ${new Date().toISOString().slice(0, 10)}`;
-const table = rows.join("\n");
-console.log(`${env}\n\n${table}`);
-
-if (process.argv.includes("--write")) {
-  const doc = join(root, "docs", "benchmarks.md");
-  const begin = "<!-- bench:analysis:begin -->";
-  const end = "<!-- bench:analysis:end -->";
-  const text = readFileSync(doc, "utf8");
-  const i = text.indexOf(begin);
-  const j = text.indexOf(end);
-  if (i < 0 || j < 0) throw new Error(`docs/benchmarks.md lacks the ${begin} … ${end} markers`);
-  writeFileSync(doc, `${text.slice(0, i + begin.length)}\n${env}\n\n${table}\n${text.slice(j)}`);
-  console.log(`\nrecorded in ${doc}`);
-}
+report("analysis", machineLine(""), rows.join("\n"));

@@ -4,7 +4,15 @@ import type { FileAnalysis } from "../analysis/result.js";
 import type { Actor } from "../auth/actor.js";
 import { newId, sha256Hex } from "../auth/keys.js";
 import { withCoaching } from "../coaching/output.js";
-import { type Call, type CallFailure, calls, jobs, type SpeakerRoles, users } from "../db/schema/index.js";
+import {
+  type Call,
+  type CallFailure,
+  calls,
+  type JobKind,
+  jobs,
+  type SpeakerRoles,
+  users,
+} from "../db/schema/index.js";
 import { DebriefError } from "../errors.js";
 import type { Services } from "../services.js";
 import type { Transcript, TranscriptFormat } from "../transcript/model.js";
@@ -154,21 +162,7 @@ export async function createTranscriptCall(
     updatedAt: now,
   };
   // The call and its coaching job are one write: a crash can't leave a call that is never coached.
-  const jobId = newId("job");
-  const inserted = await ctx.services.db.transaction(async (tx) => {
-    const ins = await tx.insert(calls).values(row).onConflictDoNothing().returning({ id: calls.id });
-    if (ins.length === 0) return false;
-    await tx.insert(jobs).values({ id: jobId, orgId: row.orgId, callId: row.id, kind: "coach", runAt: now });
-    return true;
-  });
-  if (!inserted) {
-    // A concurrent identical upload won the race: answer with its call.
-    const winner = await findDuplicate(ctx, contentHash, input.idempotencyKey);
-    if (winner) return { call: toDetail(winner), created: false };
-    throw new DebriefError("conflict", "a concurrent upload conflicted with this one; retry");
-  }
-  await ctx.services.queue.enqueue({ jobId, orgId: row.orgId, callId: row.id, kind: "coach" });
-  return { call: toDetail(row), created: true };
+  return insertCallWithJob(ctx, row, "coach");
 }
 
 /**
@@ -192,10 +186,8 @@ export async function createAudioCall(
   if (dup) return { call: toDetail(dup), created: false };
   const repUserId = await resolveRep(ctx, input.meta.repUserId);
   const now = ctx.services.now();
-  const callId = newId("call");
-  const jobId = newId("job");
   const row: Call = {
-    id: callId,
+    id: newId("call"),
     orgId: ctx.actor.orgId,
     repUserId,
     title: input.meta.title ?? null,
@@ -221,20 +213,27 @@ export async function createAudioCall(
     createdAt: now,
     updatedAt: now,
   };
+  return insertCallWithJob(ctx, row, "transcribe");
+}
+
+/**
+ * Insert a new call together with its first job, then wake the queue. When an identical upload won
+ * a race (same content hash or Idempotency-Key), answer with that call instead.
+ */
+async function insertCallWithJob(ctx: CallCtx, row: Call, kind: JobKind): Promise<CreateResult> {
+  const jobId = newId("job");
   const inserted = await ctx.services.db.transaction(async (tx) => {
     const ins = await tx.insert(calls).values(row).onConflictDoNothing().returning({ id: calls.id });
     if (ins.length === 0) return false;
-    await tx
-      .insert(jobs)
-      .values({ id: jobId, orgId: ctx.actor.orgId, callId, kind: "transcribe", runAt: now });
+    await tx.insert(jobs).values({ id: jobId, orgId: row.orgId, callId: row.id, kind, runAt: row.createdAt });
     return true;
   });
   if (!inserted) {
-    const winner = await findDuplicate(ctx, input.contentHash, input.idempotencyKey);
+    const winner = await findDuplicate(ctx, row.contentHash, row.idempotencyKey ?? undefined);
     if (winner) return { call: toDetail(winner), created: false };
     throw new DebriefError("conflict", "a concurrent upload conflicted with this one; retry");
   }
-  await ctx.services.queue.enqueue({ jobId, orgId: ctx.actor.orgId, callId, kind: "transcribe" });
+  await ctx.services.queue.enqueue({ jobId, orgId: row.orgId, callId: row.id, kind });
   return { call: toDetail(row), created: true };
 }
 

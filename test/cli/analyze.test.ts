@@ -1,30 +1,12 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { FileAnalysisSchema } from "../../src/analysis/result.js";
-import { runCli } from "../../src/cli/main.js";
 import { CoachedAnalysisSchema } from "../../src/coaching/output.js";
-
-/** Run the CLI in-process with captured output. */
-async function cli(args: string[], opts: { stdin?: string; env?: Record<string, string> } = {}) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    readFile: async (p) => readFileSync(p, "utf8"),
-    readStdin: async () => opts.stdin ?? "",
-    env: { NO_COLOR: "1", ...opts.env },
-  });
-  return { code, stdout, stderr };
-}
+import { cli } from "../helpers/cli.js";
 
 const ndjson = (s: string) =>
   s
