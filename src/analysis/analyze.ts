@@ -13,7 +13,7 @@ import {
   type TimedUtterance,
   union,
 } from "./timing.js";
-import { countFillers, fillerListFor, utteranceTokens } from "./tokens.js";
+import { countWordsAndFillers, fillerListFor } from "./tokens.js";
 
 export interface AnalyzeOptions extends RoleOptions {
   /** Overrides the transcript's (or the detected) language. */
@@ -65,9 +65,9 @@ export function analyzeTranscriptDetailed(
   utterances.forEach((u, index) => {
     const s = speakerOf(u.speaker);
     if (index < s.firstIndex) s.firstIndex = index;
-    const tokens = utteranceTokens(u);
-    s.words += tokens.length;
-    s.fillers += countFillers(tokens, fillers);
+    const counts = countWordsAndFillers(u, fillers);
+    s.words += counts.words;
+    s.fillers += counts.fillers;
 
     // Segments go both to the speaker and, in time order (TimSort then sorts in ~linear time), to the call.
     if (everyUtteranceHasWords) {
@@ -83,7 +83,7 @@ export function analyzeTranscriptDetailed(
       allSegments.push(seg);
     }
     if (u.start !== null && u.end !== null) {
-      timedUtterances.push({ speaker: u.speaker, start: u.start, end: u.end, words: tokens.length });
+      timedUtterances.push({ speaker: u.speaker, start: u.start, end: u.end, words: counts.words });
     }
 
     // Context for backchannel questions ("oh really?"): only an utterance of someone else that

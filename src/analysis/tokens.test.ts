@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { countFillers, fillerListFor, utteranceTokens } from "./tokens.js";
+import { countFillers, countWordsAndFillers, fillerListFor, utteranceTokens } from "./tokens.js";
 
 describe("utteranceTokens", () => {
   it("drops punctuation-only tokens and keeps words with punctuation", () => {
@@ -70,6 +70,28 @@ describe("countFillers", () => {
     fc.assert(
       fc.property(fc.array(token, { maxLength: 20 }), (ts) => {
         expect(countFillers(ts, list)).toBe(reference(ts));
+      }),
+    );
+  });
+});
+
+describe("countWordsAndFillers", () => {
+  it("equals counting utteranceTokens and countFillers (property)", () => {
+    const list = fillerListFor("en");
+    const word = fc.oneof(
+      fc.constantFrom("um", "Uh,", "hmm...", "-", "New York", "э-э", "ok", "$5", ""),
+      fc.string({ maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 12 }), fc.boolean(), (ws, timed) => {
+        const u = timed
+          ? { text: ws.join(" "), words: ws.map((text, i) => ({ text, start: i, end: i + 1 })) }
+          : { text: ws.join(" ") };
+        const tokens = utteranceTokens(u);
+        expect(countWordsAndFillers(u, list)).toEqual({
+          words: tokens.length,
+          fillers: countFillers(tokens, list),
+        });
       }),
     );
   });

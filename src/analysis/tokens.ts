@@ -31,6 +31,41 @@ export function utteranceTokens(u: Pick<Utterance, "text" | "words">): string[] 
   return out;
 }
 
+/**
+ * Word and filler counts of an utterance, as `utteranceTokens` + `countFillers` would give them,
+ * without building the token array (this runs for every word of every call).
+ *
+ * @example
+ * countWordsAndFillers({ text: "Um, so — yes" }, fillerListFor("en")) // { words: 3, fillers: 1 }
+ */
+export function countWordsAndFillers(
+  u: Pick<Utterance, "text" | "words">,
+  fillers: ReadonlySet<string>,
+): { words: number; fillers: number } {
+  if (!u.words || u.words.length === 0) {
+    const tokens = utteranceTokens(u);
+    return { words: tokens.length, fillers: countFillers(tokens, fillers) };
+  }
+  let words = 0;
+  let found = 0;
+  for (const w of u.words) {
+    const t = w.text;
+    const kind = asciiWordKind(t);
+    if (kind === ASCII_WORD) {
+      words++;
+      if (asciiAlnumCount(t) <= MAX_FILLER_LENGTH && fillers.has(t.toLowerCase().replace(PUNCT_ANY, "")))
+        found++;
+    } else if (kind === OTHER) {
+      const tokens: string[] = [];
+      if (HAS_WHITESPACE.test(t)) pushTokens(t, tokens);
+      else if (isWord(t)) tokens.push(t);
+      words += tokens.length;
+      found += countFillers(tokens, fillers);
+    }
+  }
+  return { words, fillers: found };
+}
+
 function pushTokens(text: string, out: string[]): void {
   for (const t of text.split(WHITESPACE)) {
     if (isWord(t)) out.push(t);
