@@ -5,7 +5,7 @@
  * (c) it carries "?" (declarative questions). Only (c) needs punctuation, so ASR text without "?"
  * still yields most questions. All sets are hand-written from English grammar, not mined from data.
  */
-import { chunks, dedupe, hasQuestionMark, type Token, words } from "./text.js";
+import { chunks, dedupe, firstWords, hasQuestionMark, type Token, words } from "./text.js";
 import type { QuestionKind } from "./types.js";
 
 const set = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
@@ -359,7 +359,8 @@ function isUnfinished(text: string): boolean {
   return /[\p{L}\p{N}]\s*$/u.test(text);
 }
 function isAcknowledgment(text: string): boolean {
-  const w = words(text);
+  const w = firstWords(text, 4); // four are enough to tell "more than three"
+
   return w.length <= 3 && w.every((x) => ACK.has(x));
 }
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { classifySentence, detectQuestions, splitSentences } from "./index.js";
-import { words } from "./text.js";
+import { firstWords, words } from "./text.js";
 
 describe("splitSentences", () => {
   it("splits on terminal punctuation and keeps the text as it stands", () => {
@@ -120,6 +120,23 @@ describe("words() fast paths", () => {
         const text = parts.join("");
         expect(words(text)).toEqual(reference(text));
       }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("firstWords", () => {
+  it("is the first words of words(), whatever the text (property)", () => {
+    const piece = fc.constantFrom("Yeah", "okay.", "İstanbul", "ЁЖ", "don’t", " ", "--", "uh-huh", "A1");
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(piece, fc.string({ maxLength: 5 })), { maxLength: 10 }),
+        fc.integer({ min: 0, max: 6 }),
+        (parts, k) => {
+          const text = parts.join(" ");
+          expect(firstWords(text, k)).toEqual(words(text).slice(0, k));
+        },
+      ),
       { numRuns: 500 },
     );
   });

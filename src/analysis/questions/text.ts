@@ -23,6 +23,22 @@ export function words(text: string): Token[] {
   return lower.match(ASCII_RE.test(lower) ? WORD_ASCII_RE : WORD_RE) ?? [];
 }
 
+/**
+ * The first `max` words of `text` exactly as `words(text)` gives them, without tokenising the rest
+ * (a long previous utterance only needs its first few words looked at).
+ * @example firstWords("Yeah, okay. So here is the plan…", 3) // ["yeah", "okay", "so"]
+ */
+export function firstWords(text: string, max: number): Token[] {
+  const out: Token[] = [];
+  const re = FIRST_WORDS_RE; // its own instance: words() below resets WORD_RE's lastIndex
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null && out.length < max; m = re.exec(text)) {
+    out.push(...words(m[0]));
+  }
+  return out.slice(0, max);
+}
+
+const FIRST_WORDS_RE = new RegExp(WORD_RE.source, "gu");
 const NEEDS_FOLD_RE = /[’‐ё]/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the full ASCII range is the point
 const ASCII_RE = /^[\u0000-\u007f]*$/;
