@@ -134,6 +134,21 @@ describe.each(testDatabases)("playbooks on $name", (database) => {
     expect(call.analysis.playbook.id).toBe("demo");
   });
 
+  it("a multipart upload can name its playbook too", async () => {
+    const form = new FormData();
+    form.set("file", new File(["Dana: What would success look like?\nLee: Fewer late trucks."], "call.txt"));
+    form.set("playbook", "renewal");
+    form.set("rep", "Dana");
+    const upload = await t.request("/v1/calls", { method: "POST", headers: t.auth(rep.key), body: form });
+    expect(upload.status).toBe(202);
+    const { id } = (await upload.json()) as { id: string };
+    await t.runJobs();
+    const call = (await (await t.request(`/v1/calls/${id}`, { headers: t.auth(rep.key) })).json()) as {
+      analysis: { playbook: { id: string } };
+    };
+    expect(call.analysis.playbook.id).toBe("renewal");
+  });
+
   it("deletes an organization playbook; built-ins cannot be deleted", async () => {
     expect(
       (

@@ -93,6 +93,7 @@ export function metaFromFields(fields: Record<string, string>): CallMeta {
     crmContactId: fields.crmContactId,
     format: fields.format,
     language: fields.language,
+    playbook: fields.playbook,
   };
   const parsed = CallMetaSchema.safeParse(
     Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)),
