@@ -68,7 +68,7 @@ export function testClient(
   options: { maxRetries?: number; timeout?: number; baseURL?: string } = {},
 ): OpenAI {
   return new OpenAI({
-    apiKey: "sk-test-0000000000000000000000001234",
+    apiKey: "test-openai-key",
     baseURL: options.baseURL ?? BASE_URL,
     maxRetries: options.maxRetries ?? 2,
     timeout: options.timeout ?? 5_000,

@@ -54,7 +54,7 @@ describe("OpenAI engine via runCoaching (msw)", () => {
     const c = await runCoaching(input, { openai: { client: testClient(), model: MODEL } });
 
     expect(bodies).toHaveLength(1);
-    expect(headers[0]?.get("authorization")).toBe("Bearer sk-test-0000000000000000000000001234");
+    expect(headers[0]?.get("authorization")).toBe("Bearer test-openai-key");
     const body = bodies[0] as Record<string, unknown> & {
       response_format: {
         type: string;
