@@ -133,34 +133,16 @@ export async function createTranscriptCall(
     roles,
     language: input.meta.language,
   });
-  const now = ctx.services.now();
-  const row: Call = {
-    id: newId("call"),
-    orgId: ctx.actor.orgId,
-    repUserId,
-    title: input.meta.title ?? null,
-    occurredAt: input.meta.occurredAt ? new Date(input.meta.occurredAt) : now,
+  const row = newCallRow(ctx, input.meta, repUserId, {
     status: "done",
     source: "transcript",
     fileName,
-    mediaType: null,
     contentHash,
     idempotencyKey: input.idempotencyKey ?? null,
-    blobKey: null,
-    audioUrl: null,
-    multichannel: false,
     speakerRoles: roles,
-    crmDealId: input.meta.crmDealId ?? null,
-    crmContactId: input.meta.crmContactId ?? null,
     transcript: parsed.transcript,
     analysis,
-    playbook: input.meta.playbook ?? null,
-    coaching: null,
-    coachingStatus: "pending",
-    failure: null,
-    createdAt: now,
-    updatedAt: now,
-  };
+  });
   // The call and its coaching job are one write: a crash can't leave a call that is never coached.
   return insertCallWithJob(ctx, row, "coach");
 }
@@ -185,13 +167,7 @@ export async function createAudioCall(
   const dup = await findDuplicate(ctx, input.contentHash, input.idempotencyKey);
   if (dup) return { call: toDetail(dup), created: false };
   const repUserId = await resolveRep(ctx, input.meta.repUserId);
-  const now = ctx.services.now();
-  const row: Call = {
-    id: newId("call"),
-    orgId: ctx.actor.orgId,
-    repUserId,
-    title: input.meta.title ?? null,
-    occurredAt: input.meta.occurredAt ? new Date(input.meta.occurredAt) : now,
+  const row = newCallRow(ctx, input.meta, repUserId, {
     status: "queued",
     source: input.audioUrl ? "audio_url" : "audio",
     fileName: input.fileName,
@@ -201,19 +177,43 @@ export async function createAudioCall(
     blobKey: input.blobKey,
     audioUrl: input.audioUrl,
     multichannel: input.multichannel,
-    speakerRoles: input.meta.speakerRoles ?? {},
-    crmDealId: input.meta.crmDealId ?? null,
-    crmContactId: input.meta.crmContactId ?? null,
+  });
+  return insertCallWithJob(ctx, row, "transcribe");
+}
+
+/** A new call row: the upload's metadata, defaults for everything else, then the given fields. */
+function newCallRow(
+  ctx: CallCtx,
+  meta: CallMeta,
+  repUserId: string | null,
+  fields: Pick<Call, "status" | "source" | "contentHash"> & Partial<Call>,
+): Call {
+  const now = ctx.services.now();
+  return {
+    id: newId("call"),
+    orgId: ctx.actor.orgId,
+    repUserId,
+    title: meta.title ?? null,
+    occurredAt: meta.occurredAt ? new Date(meta.occurredAt) : now,
+    fileName: null,
+    mediaType: null,
+    idempotencyKey: null,
+    blobKey: null,
+    audioUrl: null,
+    multichannel: false,
+    speakerRoles: meta.speakerRoles ?? {},
+    crmDealId: meta.crmDealId ?? null,
+    crmContactId: meta.crmContactId ?? null,
     transcript: null,
     analysis: null,
-    playbook: input.meta.playbook ?? null,
+    playbook: meta.playbook ?? null,
     coaching: null,
     coachingStatus: "pending",
     failure: null,
     createdAt: now,
     updatedAt: now,
+    ...fields,
   };
-  return insertCallWithJob(ctx, row, "transcribe");
 }
 
 /**
