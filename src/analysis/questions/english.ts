@@ -347,9 +347,9 @@ function echoesAux(previousText: string, aux: string): boolean {
 }
 
 /** Tokens with markers, hesitations and repetitions removed, for lexicon look-ups. */
+/** The sentence's words after discourse markers, joined. `t` is already `clean`ed (clean is idempotent). */
 function core(t: readonly Token[]): string {
-  const d = clean(t);
-  return d.slice(skipLeading(d, 0)).join(" ");
+  return t.slice(skipLeading(t, 0)).join(" ");
 }
 
 const ACK = set(`yeah yes yep yup uh-huh uhhuh uh huh mm-hmm mhm mm hmm hm okay ok right sure exactly
@@ -413,9 +413,9 @@ const WH_INVERTED_RE =
   /^(?:or )?(?:what|how|where|when|why|who)(?: (?:is|was|are|were|does|did|do|has|have|can|could|will|would)|'s) (?:it|he|she|they|that|this|there|his|her|their)\b/;
 // "what about the legal team.": a question fragment whatever the punctuation (not "how about we…").
 const WHAT_ABOUT_RE = /^(?:or )?(?:what|how) about (?!(?:if|we|i|us|let's)\b)[a-z]/;
-function strongCue(t: readonly Token[], c: string): boolean {
+function strongCue(joined: string, c: string): boolean {
   return (
-    STRONG_RE.test(t.join(" ")) ||
+    STRONG_RE.test(joined) ||
     REQUEST_RE.test(c) ||
     ASKING_PREFIX_RE.test(c) ||
     INDIRECT_RE.test(c) ||
@@ -436,12 +436,13 @@ export function classifyEnglish(sentence: string, previousTextIn?: string): Ques
     previousTextIn !== undefined && isAcknowledgment(previousTextIn) ? undefined : previousTextIn;
   const all = clean(words(sentence));
   if (all.length === 0) return null;
+  const joined = all.join(" ");
   const q = hasQuestionMark(sentence);
   // A bare check after the speaker's own words: "Okay?", "Correct?", "No?"; "Right?", "Is that right?",
   // "Don't you?" too unless they react to another speaker (contract: "right?" alone is a backchannel).
   if (q && all.length === 1 && /^(?:okay|ok|correct|no|yes|agreed|fair)$/.test(all[0]!)) return "closed";
   // A listener's turn cut off mid-clause (no closing mark) is nothing to react to either.
-  if (q && (previousText === undefined || isUnfinished(previousText)) && BARE_TAG_RE.test(all.join(" ")))
+  if (q && (previousText === undefined || isUnfinished(previousText)) && BARE_TAG_RE.test(joined))
     return "closed";
   if (!q && all.length === 1 && all[0] === "why") return "open";
   const punctuated = /[.,!?;:]/.test(sentence);
@@ -454,7 +455,7 @@ export function classifyEnglish(sentence: string, previousTextIn?: string): Ques
   if (
     !q &&
     CLOSED_SENTENCE_RE.test(sentence) &&
-    !strongCue(all, c) &&
+    !strongCue(joined, c) &&
     !all.some((w) => REQUEST_FIRST_WORDS.has(w)) &&
     !hasTag(all, q, punctuated)
   )
@@ -472,7 +473,7 @@ export function classifyEnglish(sentence: string, previousTextIn?: string): Ques
   // "?" or a closing mark it is an interrupted question, not an echo ("Do you?") or agreement ("so do I").
   // After another speaker's clause with the same auxiliary it is rather an echo ("I do." "do you").
   if (!q && BROKEN_OFF_RE.test(c) && !/[,.!;:…]["')\]]*\s*$/.test(sentence)) {
-    if (/(?:^|\s)(?:so|neither|nor) [a-z']+ (?:i|we)$/.test(all.join(" "))) return null;
+    if (/(?:^|\s)(?:so|neither|nor) [a-z']+ (?:i|we)$/.test(joined)) return null;
     const aux = c.split(" ")[c.startsWith("or ") ? 1 : 0]!;
     return previousText !== undefined && echoesAux(previousText, aux) ? null : "closed";
   }
@@ -486,7 +487,7 @@ export function classifyEnglish(sentence: string, previousTextIn?: string): Ques
     return null;
   }
   // "Oh, Texas?" after the other speaker said Texas: a surprised echo, not a question.
-  if (previousText !== undefined && q && /^(?:oh|wow|really)\b/.test(all.join(" ")) && all.length <= 5) {
+  if (previousText !== undefined && q && /^(?:oh|wow|really)\b/.test(joined) && all.length <= 5) {
     const prev = new Set(words(previousText));
     const content = all.slice(skipLeading(all, 0));
     if (content.length > 0 && content.every((x) => prev.has(x))) return null;
@@ -528,7 +529,7 @@ export function classifyEnglish(sentence: string, previousTextIn?: string): Ques
   }
 
   // A transcriber's period is evidence against a question: then only unmistakable cues count.
-  if (signal !== null && !q && !request && /[.!]["')\]]*\s*$/.test(sentence) && !strongCue(all, c))
+  if (signal !== null && !q && !request && /[.!]["')\]]*\s*$/.test(sentence) && !strongCue(joined, c))
     signal = null;
 
   const options = offersOptions(sentence, all.slice(skipLeading(all, 0)));
@@ -538,10 +539,10 @@ export function classifyEnglish(sentence: string, previousTextIn?: string): Ques
   // An alternative left open at the end: "you have a fenced yard or?".
   if (all.length >= 3 && all[all.length - 1] === "or" && q) return "closed";
   if (!q) return null;
-  if (PHATIC_END_RE.test(all.join(" "))) return null;
+  if (PHATIC_END_RE.test(joined)) return null;
   if (
     /^(?:and |so |but )?(?:i|he|she|they|we) (?:said|asked|goes|go|went|thought|think|was like|'m like)\b/.test(
-      all.join(" "),
+      joined,
     )
   ) {
     return null; // reported speech

@@ -41,10 +41,14 @@ export function detectQuestions(utteranceText: string, context: QuestionContext)
   if (typeof utteranceText !== "string" || utteranceText.trim() === "") return [];
   const out: DetectedQuestion[] = [];
   const sentences = splitSentences(utteranceText);
+  const russian = isRussian(context.language); // once per utterance, not per sentence
   for (let i = 0; i < sentences.length; i++) {
     const text = sentences[i]!;
-    const ctx: QuestionContext = i === 0 ? context : { language: context.language };
-    const kind = classifySentence(text, ctx);
+    if (text.trim() === "") continue;
+    // Only the first sentence reacts to the previous speaker; later ones follow the speaker's own words.
+    const kind = russian
+      ? classifyRussian(text)
+      : classifyEnglish(text, i === 0 ? context.previousText : undefined);
     if (kind !== null) out.push({ text, kind });
   }
   return out;
