@@ -141,3 +141,14 @@ describe("firstWords", () => {
     );
   });
 });
+
+describe("splitSentences fast paths", () => {
+  it("keeps a bare tag with any number of question marks attached to its statement", () => {
+    expect(splitSentences("We use Salesforce. Is that correct ?????????????????")).toEqual([
+      "We use Salesforce. Is that correct ?????????????????",
+    ]);
+  });
+  it("drops spans without letters or digits, in any script", () => {
+    expect(splitSentences("... Привет. ?! 42.")).toEqual(["Привет. ?!", "42."]);
+  });
+});

@@ -15,6 +15,20 @@ const BOUNDARY_RE = /[.?!…。？！]+["'”»)\]]*(?=\s|$)|\n+/g;
 const BARE_TAG_RE =
   /^(?:right|correct|yeah|yes|no|ok|okay|huh|eh|true|or not|you know|is that right|is that correct|am i right|isn't it|aren't you|don't you|didn't you|doesn't it|wasn't it|да|верно|правда|так|правильно|ага|нет|не так ли|не правда ли|да ведь|так ведь|или нет)\s*[?？]+\s*$/iu;
 
+/** Longer than any tag BARE_TAG_RE lists ("is that correct" is 15): skip the regex. */
+const MAX_BARE_TAG = 20;
+
+/** Length of `s` without its trailing "?", "？" and whitespace (what BARE_TAG_RE's tag must fill). */
+function headLength(s: string): number {
+  let i = s.length;
+  while (i > 0) {
+    const c = s[i - 1]!;
+    if (c === "?" || c === "？" || /\s/u.test(c)) i--;
+    else break;
+  }
+  return i;
+}
+
 /**
  * Split one utterance's text into trimmed sentences, in order, as they stand in the text.
  * @example splitSentences("Great. So what's your budget? Is it approved, right?") // ["Great.", "So what's your budget?", "Is it approved, right?"]
@@ -35,7 +49,7 @@ export function splitSentences(text: string): string[] {
   let prevSpan: [number, number] | undefined;
   for (const span of spans) {
     const s = text.slice(span[0], span[1]).trim();
-    if (prevSpan !== undefined && BARE_TAG_RE.test(s)) {
+    if (prevSpan !== undefined && headLength(s) <= MAX_BARE_TAG && BARE_TAG_RE.test(s)) {
       prevSpan[1] = span[1];
       out[out.length - 1] = text.slice(prevSpan[0], prevSpan[1]).trim();
       continue;
@@ -48,8 +62,19 @@ export function splitSentences(text: string): string[] {
 
 function pushSpan(text: string, spans: Array<[number, number]>, start: number, end: number): void {
   // Skip spans with no letter or digit (stray punctuation, emoji-only noise stays if it has letters).
-  if (/[\p{L}\p{N}]/u.test(text.slice(start, end))) spans.push([start, end]);
+  if (hasLetterOrDigit(text, start, end)) spans.push([start, end]);
   else if (spans.length > 0 && text.slice(start, end).trim() !== "") spans[spans.length - 1]![1] = end;
+}
+
+/** An ASCII letter or digit settles it; otherwise the Unicode classes decide. */
+function hasLetterOrDigit(text: string, start: number, end: number): boolean {
+  let ascii = true;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+    if (c >= 128) ascii = false;
+  }
+  return !ascii && /[\p{L}\p{N}]/u.test(text.slice(start, end));
 }
 
 /** True when the "." at `dot` ends an abbreviation or a single-letter initial ("J. Smith"). */
