@@ -415,7 +415,9 @@ const WH_INVERTED_RE =
 const WHAT_ABOUT_RE = /^(?:or )?(?:what|how) about (?!(?:if|we|i|us|let's)\b)[a-z]/;
 function strongCue(joined: string, c: string): boolean {
   return (
-    STRONG_RE.test(joined) ||
+    // STRONG_RE needs the listener as a word ("you", "your", "ya", "y'all"): a substring test first.
+    ((joined.includes("you") || joined.includes("ya") || joined.includes("y'all")) &&
+      STRONG_RE.test(joined)) ||
     REQUEST_RE.test(c) ||
     ASKING_PREFIX_RE.test(c) ||
     INDIRECT_RE.test(c) ||
