@@ -23,18 +23,32 @@ function fixture(minutes: number): string {
   return json;
 }
 
-/** Median wall time of `fn` in ms over enough runs to fill ~`budgetMs` (at least 5). */
-function time(fn: () => unknown, budgetMs: number): number {
-  for (let i = 0; i < 3; i++) fn(); // warm-up: JIT and caches
-  const samples: number[] = [];
-  const until = performance.now() + budgetMs;
-  while (samples.length < 5 || (performance.now() < until && samples.length < 200)) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
+/**
+ * Median wall times (ms) of `floor` and `fn`, sampled in alternation for ~`budgetMs` (at least 9
+ * pairs), so both see the same machine state — JSON.parse alone swings by 60% between runs here.
+ */
+function timePaired(
+  floor: () => unknown,
+  fn: () => unknown,
+  budgetMs: number,
+): { floor: number; full: number } {
+  for (let i = 0; i < 3; i++) {
+    floor();
+    fn(); // warm-up: JIT and caches
   }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)]!;
+  const a: number[] = [];
+  const b: number[] = [];
+  const until = performance.now() + budgetMs;
+  while (a.length < 9 || (performance.now() < until && a.length < 200)) {
+    let t0 = performance.now();
+    floor();
+    a.push(performance.now() - t0);
+    t0 = performance.now();
+    fn();
+    b.push(performance.now() - t0);
+  }
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+  return { floor: median(a), full: median(b) };
 }
 
 const rows: string[] = [];
@@ -46,10 +60,10 @@ for (const minutes of SIZES) {
   const mb = Buffer.byteLength(content) / 1e6;
   const sample = parseTranscript(content, { file: "bench.json" }).transcript;
   const words = sample.utterances.reduce((n, u) => n + (u.words?.length ?? 0), 0);
-  const floor = time(() => JSON.parse(content), 1500);
-  const full = time(
+  const { floor, full } = timePaired(
+    () => JSON.parse(content),
     () => analyzeTranscript(parseTranscript(content, { file: "bench.json" }).transcript),
-    3000,
+    4000,
   );
   rows.push(
     `| ${minutes} min | ${words.toLocaleString("en-US")} | ${sample.utterances.length.toLocaleString("en-US")} | ${mb.toFixed(2)} | ${floor.toFixed(2)} | ${full.toFixed(2)} | ${(full / floor).toFixed(2)} | ${(mb / (full / 1000)).toFixed(1)} | ${(full / minutes).toFixed(3)} |`,
