@@ -301,8 +301,10 @@ export async function executeJob(
       return outcome;
     }
 
+    // The last heartbeat query is kept so it can be awaited: none may land after the job is let go.
+    let beat: Promise<unknown> = Promise.resolve();
     const heartbeat = setInterval(() => {
-      extendLease(db, job, { leaseMs, now: services.now() }).then(
+      beat = extendLease(db, job, { leaseMs, now: services.now() }).then(
         (ok) => {
           if (!ok) logger.warn("job lease lost to another worker", fields);
         },
@@ -334,6 +336,7 @@ export async function executeJob(
       clearTimeout(timer);
       if (onAbort) options.signal?.removeEventListener("abort", onAbort);
     }
+    await beat;
 
     if (result === ABANDONED) {
       // Shutting down: the lease lapses and another worker takes the job over.
@@ -475,6 +478,8 @@ export function startWorkers(services: Services, options: WorkerOptions = {}): W
       if (!finished) {
         abandon.abort();
         logger.warn("workers stopped with jobs still running; their leases will lapse and they be retried");
+        // Abandoned runs return at once; wait (briefly) for them to stop heartbeating.
+        await Promise.race([all, new Promise((r) => setTimeout(r, 1_000))]);
       }
       return finished;
     },
