@@ -444,7 +444,7 @@ describe("detectObjections: handling", () => {
     const found = detectObjections(inp);
     const ms = performance.now() - t0;
     expect(found.length).toBeGreaterThan(100);
-    expect(ms).toBeLessThan(150);
+    expect(ms).toBeLessThan(1_000); // a guard against pathological regexes, not a benchmark
   });
 });
 

@@ -586,37 +586,19 @@ describe("performance", () => {
     });
   }
 
-  /**
-   * Fastest of several warmed-up runs: the minimum filters out GC pauses and JIT tiering, which
-   * otherwise make a ratio of two ~10 ms timings too noisy to assert on (especially while other
-   * test files run in parallel).
-   */
-  function fastest(fn: () => void): number {
-    for (let i = 0; i < 8; i++) fn();
-    let best = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < 12; i++) {
-      const t = performance.now();
-      fn();
-      best = Math.min(best, performance.now() - t);
-    }
-    return best;
-  }
-
+  // Speed against JSON.parse is a benchmark (npm run bench, docs/benchmarks.md), not a timed test:
+  // here the one-hour inputs only have to parse completely and agree with each other.
   const canonical = JSON.stringify({
     utterances: parseTranscript(bigDeepgram(true)).transcript.utterances,
   });
-  const inputs: [string, string][] = [
-    ["deepgram with utterances", bigDeepgram(true)],
-    ["deepgram words only", bigDeepgram(false)],
-    ["canonical", canonical],
-  ];
-  for (const [name, content] of inputs) {
-    it(`parses a one-hour ${name} transcript in under 2x JSON.parse`, () => {
-      const json = fastest(() => JSON.parse(content));
-      const full = fastest(() => parseTranscript(content));
-      expect(full / json).toBeLessThan(2);
-    });
-  }
+  it("parses one-hour Deepgram (with and without utterances) and canonical transcripts alike", () => {
+    const withUtterances = parseTranscript(bigDeepgram(true)).transcript;
+    const wordsOnly = parseTranscript(bigDeepgram(false)).transcript;
+    const roundTrip = parseTranscript(canonical).transcript;
+    const count = (t: typeof withUtterances) => t.utterances.reduce((n, u) => n + (u.words?.length ?? 0), 0);
+    expect(count(withUtterances)).toBe(count(wordsOnly));
+    expect(roundTrip.utterances).toEqual(withUtterances.utterances);
+  });
 
   it("parses a one-hour text transcript quickly", () => {
     const lines = Array.from(
