@@ -638,3 +638,36 @@ describe("prototype keys are not formats, languages or entities", () => {
     expect(parseTranscript(vtt).transcript.utterances[0]?.text).toBe("a &valueOf; &hasOwnProperty; b");
   });
 });
+
+describe("AssemblyAI speaker labels", () => {
+  it("refuses a speaker that is not a label, naming the field", () => {
+    const bad = JSON.stringify({
+      status: "completed",
+      audio_duration: 2,
+      words: [{ text: "Hi", start: 0, end: 500, confidence: 0.9, speaker: [] }],
+    });
+    expect(() => parseTranscript(bad, { file: "a.json" })).toThrow(
+      /a\.json: assemblyai: words\[0\]\.speaker: expected a speaker label, got an array/,
+    );
+  });
+});
+
+describe("Deepgram speaker labels", () => {
+  it("refuses a speaker that is not a number, naming the field", () => {
+    const bad = JSON.stringify({
+      metadata: { channels: 1 },
+      results: {
+        channels: [
+          {
+            alternatives: [
+              { transcript: "hi", words: [{ word: "hi", start: 0, end: 0.4, confidence: 0.9, speaker: [] }] },
+            ],
+          },
+        ],
+      },
+    });
+    expect(() => parseTranscript(bad, { file: "d.json" })).toThrow(
+      /d\.json: deepgram: .*words\[0\]\.speaker: expected a speaker number/,
+    );
+  });
+});

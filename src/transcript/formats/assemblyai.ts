@@ -1,6 +1,8 @@
 import { TranscriptParseError } from "../../errors.js";
 import type { Transcript, Utterance, Word } from "../model.js";
 import {
+  describeJson,
+  fieldError,
   isRecord,
   isTime,
   type JsonContext,
@@ -45,7 +47,7 @@ export function parseAssemblyAi(value: unknown, file?: string): Transcript {
       const path = `utterances[${i}]`;
       const u = readRecord(ctx, item, path);
       const out: Utterance = {
-        speaker: label(u.speaker),
+        speaker: label(ctx, u.speaker, `${path}.speaker`),
         start: readTime(ctx, u.start, `${path}.start`, MS),
         end: readTime(ctx, u.end, `${path}.end`, MS),
         text: readString(ctx, u.text, `${path}.text`).trim(),
@@ -70,9 +72,16 @@ export function parseAssemblyAi(value: unknown, file?: string): Transcript {
   return transcript;
 }
 
-function label(speaker: unknown): string {
+/** AssemblyAI's speaker label ("A", "B"…); missing or empty means a single speaker, "A". */
+function label(ctx: JsonContext, speaker: unknown, path: string | (() => string)): string {
   if (speaker === null || speaker === undefined || speaker === "") return "A";
-  return String(speaker);
+  if (typeof speaker === "string" || (typeof speaker === "number" && Number.isFinite(speaker)))
+    return String(speaker);
+  return fieldError(
+    ctx,
+    typeof path === "string" ? path : path(),
+    `expected a speaker label, got ${describeJson(speaker)}`,
+  );
 }
 
 function readWords(ctx: JsonContext, value: unknown, path: string): { words: Word[]; speakers: string[] } {
@@ -91,7 +100,7 @@ function readWords(ctx: JsonContext, value: unknown, path: string): { words: Wor
     const confidence = readConfidence(w.confidence);
     if (confidence !== undefined) word.confidence = confidence;
     words[i] = word;
-    speakers[i] = label(w.speaker);
+    speakers[i] = label(ctx, w.speaker, () => `${path}[${i}].speaker`);
   }
   return { words, speakers };
 }

@@ -69,6 +69,7 @@ function readUtterance(ctx: JsonContext, value: unknown, path: string, multichan
     }
     speaker = `ch${u.channel}`;
   } else {
+    if (!isSpeakerValue(u.speaker)) badSpeaker(ctx, u.speaker, `${path}.speaker`);
     speaker = speakerLabel(u.speaker);
   }
   const out: Utterance = {
@@ -79,6 +80,20 @@ function readUtterance(ctx: JsonContext, value: unknown, path: string, multichan
   };
   if (u.words !== undefined) out.words = readWords(ctx, u.words, `${path}.words`, null);
   return out;
+}
+
+/** Deepgram's diarization label: a speaker number (or absent when not diarized). */
+function isSpeakerValue(value: unknown): boolean {
+  return (
+    value === undefined ||
+    value === null ||
+    (typeof value === "number" && Number.isFinite(value)) ||
+    (typeof value === "string" && value !== "")
+  );
+}
+
+function badSpeaker(ctx: JsonContext, value: unknown, path: string): never {
+  return fieldError(ctx, path, `expected a speaker number, got ${describeJson(value)}`);
 }
 
 /** Diarization label as a string; "0" when the response is not diarized. */
@@ -107,7 +122,10 @@ function readWords(ctx: JsonContext, value: unknown, path: string, speakers: unk
     const end = isTime(w.end) ? w.end : readTime(ctx, w.end, `${path}[${i}].end`);
     const confidence = readConfidence(w.confidence);
     out[i] = confidence === undefined ? { text, start, end } : { text, start, end, confidence };
-    if (speakers !== null) speakers.push(w.speaker);
+    if (speakers !== null) {
+      if (!isSpeakerValue(w.speaker)) badSpeaker(ctx, w.speaker, `${path}[${i}].speaker`);
+      speakers.push(w.speaker);
+    }
   }
   return out;
 }
