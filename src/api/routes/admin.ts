@@ -55,6 +55,12 @@ const keyOut = (k: KeyInfo) => ({
   revokedAt: k.revokedAt?.toISOString() ?? null,
 });
 
+/** A required JSON request body validated by `schema`. */
+const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  content: { "application/json": { schema } },
+  required: true,
+});
+
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { "application/json": { schema } },
@@ -82,18 +88,13 @@ const routes = {
     summary: "Create an organization with its first admin (operators only)",
     security: [{ bearer: [] }],
     request: {
-      body: {
-        content: {
-          "application/json": {
-            schema: z.object({
-              name: z.string().trim().min(1).max(200),
-              adminEmail: z.email(),
-              adminName: z.string().trim().min(1).max(200).optional(),
-            }),
-          },
-        },
-        required: true,
-      },
+      body: jsonBody(
+        z.object({
+          name: z.string().trim().min(1).max(200),
+          adminEmail: z.email(),
+          adminName: z.string().trim().min(1).max(200).optional(),
+        }),
+      ),
     },
     responses: {
       201: json(z.object({ orgId: z.string(), adminUserId: z.string(), key: CreatedKeySchema }), "created"),
@@ -118,18 +119,13 @@ const routes = {
     summary: "Add a user to the organization (admins)",
     security: [{ bearer: [] }],
     request: {
-      body: {
-        content: {
-          "application/json": {
-            schema: z.object({
-              email: z.email(),
-              name: z.string().trim().min(1).max(200),
-              role: z.enum(USER_ROLES),
-            }),
-          },
-        },
-        required: true,
-      },
+      body: jsonBody(
+        z.object({
+          email: z.email(),
+          name: z.string().trim().min(1).max(200),
+          role: z.enum(USER_ROLES),
+        }),
+      ),
     },
     responses: { 201: json(UserSchema, "created"), ...problemResponses(401, 403, 409, 422, 429) },
   }),
@@ -152,17 +148,12 @@ const routes = {
     summary: "Create an API key (admins for anyone in the org, others for themselves)",
     security: [{ bearer: [] }],
     request: {
-      body: {
-        content: {
-          "application/json": {
-            schema: z.object({
-              name: z.string().trim().min(1).max(200),
-              userId: z.string().min(1).optional(),
-            }),
-          },
-        },
-        required: true,
-      },
+      body: jsonBody(
+        z.object({
+          name: z.string().trim().min(1).max(200),
+          userId: z.string().min(1).optional(),
+        }),
+      ),
     },
     responses: {
       201: json(CreatedKeySchema, "created — store the key now"),
