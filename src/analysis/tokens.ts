@@ -53,8 +53,7 @@ export function countWordsAndFillers(
     const kind = asciiWordKind(t);
     if (kind === ASCII_WORD) {
       words++;
-      if (asciiAlnumCount(t) <= MAX_FILLER_LENGTH && fillers.has(t.toLowerCase().replace(PUNCT_ANY, "")))
-        found++;
+      if (isAsciiFiller(t, fillers)) found++;
     } else if (kind === OTHER) {
       const tokens: string[] = [];
       if (HAS_WHITESPACE.test(t)) pushTokens(t, tokens);
@@ -124,6 +123,25 @@ export function countFillers(tokens: readonly string[], fillers: ReadonlySet<str
     if (fillers.has(t.toLowerCase().replace(PUNCT_ANY, ""))) n++;
   }
   return n;
+}
+
+/**
+ * For an ASCII word: whether it is a filler once lower-cased and stripped of punctuation. Long words
+ * are rejected while scanning; a word of plain lower-case letters (most of them) is looked up as is.
+ */
+function isAsciiFiller(t: string, fillers: ReadonlySet<string>): boolean {
+  let alnum = 0;
+  let plain = true;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 97 && c <= 122) alnum++;
+    else {
+      plain = false;
+      if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90)) alnum++;
+    }
+    if (alnum > MAX_FILLER_LENGTH) return false;
+  }
+  return fillers.has(plain ? t : t.toLowerCase().replace(PUNCT_ANY, ""));
 }
 
 function asciiAlnumCount(t: string): number {

@@ -5,7 +5,7 @@
  * (c) it carries "?" (declarative questions). Only (c) needs punctuation, so ASR text without "?"
  * still yields most questions. All sets are hand-written from English grammar, not mined from data.
  */
-import { chunks, dedupe, firstWords, hasQuestionMark, type Token, words } from "./text.js";
+import { chunks, firstWords, hasQuestionMark, type Token, words } from "./text.js";
 import type { QuestionKind } from "./types.js";
 
 const set = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
@@ -63,8 +63,13 @@ const ASKING_PREFIX_RE =
   /^(?:i'?m|i am|we'?re|we are) (?:curious|interested to (?:know|hear|learn|understand))\b|^(?:i was|we were) curious\b|^(?:i'?d|i would|we'?d|we would) (?:love|like) to (?:know|hear|understand|learn|get a sense)\b|^(?:i|we) (?:want|wanted|need) to (?:know|understand|hear)\b/;
 
 // Whole-sentence reactions in question form: not counted (contract §3).
-const BACKCHANNEL = set(`really seriously huh what eh pardon sorry yeah yes no okay ok right hm hmm mhm
-  uh-huh mm-hmm what's_up and so oh wow whatever`);
+// Multi-word entries are written with "_" for the space between their words.
+const BACKCHANNEL = new Set(
+  [
+    ...set(`really seriously huh what eh pardon sorry yeah yes no okay ok right hm hmm mhm
+  uh-huh mm-hmm what's_up and so oh wow whatever`),
+  ].map((b) => b.replace(/_/g, " ")),
+);
 const BACKCHANNEL_RE =
   /^(?:is (?:that|it) (?:right|so|true|a fact|really so)|are you (?:serious|kidding(?: me)?|sure)|you'?re (?:kidding|joking|serious)(?: me)?|no (?:kidding|way)|pardon me|excuse me|come again|say (?:that )?again|you know|you see|know what i mean|you know what i mean|you know what i'?m saying|know what i'?m saying|how about that|imagine that|fancy that|is that (?:so|right|true|correct)|oh my god|my god|oh my gosh|yeah right|not really|really now|or something|or whatever|and then|you did|you do|you have|you are|you were|you can|you will|you would|you know what)$/;
 // "(oh) you did?", "is it?", "do they?": an echo of the other speaker, not a new question.
@@ -108,6 +113,9 @@ const NOT_TAG_BEFORE_RIGHT = set(`that's thats that all alright you're youre it'
   we're i'm do did done go went not so pretty very it this there's doing get got make made`);
 const TAG_TAIL_RE =
   /(?:^|\s)(?:(?:isn't|aren't|wasn't|weren't|don't|doesn't|didn't|haven't|hasn't|hadn't|can't|couldn't|won't|wouldn't|shouldn't) (?:it|you|we|they|he|she|i|there|that|ya|y'all)|is that (?:right|correct|true|fair)|am i right|right or wrong|don't you think|wouldn't you (?:say|agree)|would you agree|or not|or no|or what|does that make sense|make sense|sound (?:good|right|fair)|does that sound (?:right|good|fair))(?: though)?$/;
+// The words TAG_TAIL_RE can end on (before an optional "though"): any other ends no tag of it.
+const TAG_TAIL_LAST = set(`it you we they he she i there that ya y'all right correct true fair wrong think
+  say agree not no what sense good`);
 const POS_TAG_TAIL_RE =
   /\s(?:is|are|was|were|do|does|did|have|has|can|will|would) (?:it|you|we|they|he|she|there|that)$/;
 const NO_TAG_BEFORE_POS = set(`so neither nor than as what how where why when who which whatever that if
@@ -125,7 +133,12 @@ const COPULA_LATER = set(`is was`);
 
 // Hesitations dropped everywhere, so that "do, uh, you have…" still shows its inversion.
 const HESITATION = set(`uh um umm uhm uhh er erm hmm hm mm`);
-const clean = (t: readonly Token[]): Token[] => dedupe(t.filter((x) => !HESITATION.has(x)));
+/** Hesitations dropped, then immediate repetitions (`dedupe`), in one pass. */
+function clean(t: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (const x of t) if (!HESITATION.has(x) && out[out.length - 1] !== x) out.push(x);
+  return out;
+}
 // Prepositions that may precede a wh-word ("about how much…", "in what way…", "at which point…").
 const WH_PREP = set(`about in for to from at on of with by since until`);
 // Indirect questions aimed at the listener: "I don't know if you've heard…", "I wonder what you think…".
@@ -135,6 +148,9 @@ const INDIRECT_RE =
 /** What the start of a chunk says about the clause. */
 type Signal = QuestionKind | "subordinate" | null;
 
+// First words of the pairs and triples: only these need the joined look-up.
+const LEADING_MULTI_FIRST = new Set([...LEADING_PAIRS, ...LEADING_TRIPLES].map((p) => p.split("_")[0]!));
+
 /** Index of the first content word after discourse markers. */
 function skipLeading(t: readonly Token[], from: number): number {
   let i = from;
@@ -143,9 +159,11 @@ function skipLeading(t: readonly Token[], from: number): number {
     if (a === undefined) return i;
     const b = t[i + 1];
     const c = t[i + 2];
-    if (b !== undefined && c !== undefined && LEADING_TRIPLES.has(`${a}_${b}_${c}`)) {
+    const multi = LEADING_MULTI_FIRST.has(a);
+    if (multi && b !== undefined && c !== undefined && LEADING_TRIPLES.has(`${a}_${b}_${c}`)) {
       i += 3;
     } else if (
+      multi &&
       b !== undefined &&
       LEADING_PAIRS.has(`${a}_${b}`) &&
       !(a === "you" && b === "know" && c !== undefined && WH.has(c))
@@ -293,12 +311,13 @@ function whSignal(t: readonly Token[], i: number, q: boolean): Signal {
 function hasTag(t: readonly Token[], q: boolean, punctuated: boolean): boolean {
   const n = t.length;
   if (n < 3) return false;
-  const tail = t.slice(Math.max(0, n - 6)).join(" ");
+  const last = t[n - 1]!;
+  const tail =
+    TAG_TAIL_LAST.has(last === "though" ? t[n - 2]! : last) || q ? t.slice(Math.max(0, n - 6)).join(" ") : "";
   if (TAG_TAIL_RE.test(tail)) {
     // "…whether they renew or not" is an embedded alternative, not a tag.
     return !(/ or (?:not|no|what)$/.test(tail) && t.some((x) => x === "whether" || x === "if"));
   }
-  const last = t[n - 1]!;
   if (q && TAG_WORDS_Q.has(last)) return true;
   if (q && FOLLOW_TAG_RE.test(tail)) return true;
   if (q && POS_TAG_TAIL_RE.test(tail) && !NO_TAG_BEFORE_POS.has(t[n - 3] ?? "")) return true;
@@ -346,12 +365,6 @@ function echoesAux(previousText: string, aux: string): boolean {
   return false;
 }
 
-/** Tokens with markers, hesitations and repetitions removed, for lexicon look-ups. */
-/** The sentence's words after discourse markers, joined. `t` is already `clean`ed (clean is idempotent). */
-function core(t: readonly Token[]): string {
-  return t.slice(skipLeading(t, 0)).join(" ");
-}
-
 const ACK = set(`yeah yes yep yup uh-huh uhhuh uh huh mm-hmm mhm mm hmm hm okay ok right sure exactly
   true oh so well alright i see um gotcha cool`);
 /** Text that breaks off without a closing mark ("and it"), in a transcript that has punctuation. */
@@ -397,8 +410,8 @@ const AGREEING_SUBJ: Readonly<Record<string, ReadonlySet<string>>> = (() => {
   for (const a of ["should", "shouldn't", "have", "haven't", "had", "hadn't", "might", "may"]) out[a] = any;
   return out;
 })();
-function invertedHead(c: string): boolean {
-  const t = c.split(" ");
+/** `t`: the sentence's core words (after discourse markers). */
+function invertedHead(t: readonly Token[]): boolean {
   const k = t[0] === "or" ? 1 : 0;
   const subj = t[k + 1];
   const agree = AGREEING_SUBJ[t[k] ?? ""];
@@ -413,7 +426,8 @@ const WH_INVERTED_RE =
   /^(?:or )?(?:what|how|where|when|why|who)(?: (?:is|was|are|were|does|did|do|has|have|can|could|will|would)|'s) (?:it|he|she|they|that|this|there|his|her|their)\b/;
 // "what about the legal team.": a question fragment whatever the punctuation (not "how about we…").
 const WHAT_ABOUT_RE = /^(?:or )?(?:what|how) about (?!(?:if|we|i|us|let's)\b)[a-z]/;
-function strongCue(joined: string, c: string): boolean {
+/** `c`: the core words joined, `coreTokens` the same words. */
+function strongCue(joined: string, c: string, coreTokens: readonly Token[]): boolean {
   return (
     // STRONG_RE needs the listener as a word ("you", "your", "ya", "y'all"): a substring test first.
     ((joined.includes("you") || joined.includes("ya") || joined.includes("y'all")) &&
@@ -421,7 +435,7 @@ function strongCue(joined: string, c: string): boolean {
     REQUEST_RE.test(c) ||
     ASKING_PREFIX_RE.test(c) ||
     INDIRECT_RE.test(c) ||
-    invertedHead(c) ||
+    invertedHead(coreTokens) ||
     WH_INVERTED_RE.test(c) ||
     WHAT_ABOUT_RE.test(c)
   );
@@ -433,9 +447,6 @@ function strongCue(joined: string, c: string): boolean {
  * @example classifyEnglish("Right?", "We have fifty reps.") // null (a reaction)
  */
 export function classifyEnglish(sentence: string, previousTextIn?: string): QuestionKind | null {
-  // A mere acknowledgment ("uh-huh", "yeah.") from the listener is nothing to react to.
-  const previousText =
-    previousTextIn !== undefined && isAcknowledgment(previousTextIn) ? undefined : previousTextIn;
   const all = clean(words(sentence));
   if (all.length === 0) return null;
   const joined = all.join(" ");
@@ -443,13 +454,13 @@ export function classifyEnglish(sentence: string, previousTextIn?: string): Ques
   // A bare check after the speaker's own words: "Okay?", "Correct?", "No?"; "Right?", "Is that right?",
   // "Don't you?" too unless they react to another speaker (contract: "right?" alone is a backchannel).
   if (q && all.length === 1 && /^(?:okay|ok|correct|no|yes|agreed|fair)$/.test(all[0]!)) return "closed";
-  // A listener's turn cut off mid-clause (no closing mark) is nothing to react to either.
-  if (q && (previousText === undefined || isUnfinished(previousText)) && BARE_TAG_RE.test(joined))
-    return "closed";
   if (!q && all.length === 1 && all[0] === "why") return "open";
   const punctuated = /[.,!?;:]/.test(sentence);
 
-  const c = core(all);
+  // The sentence's words after discourse markers (`all` is already `clean`ed; clean is idempotent).
+  const coreStart = skipLeading(all, 0);
+  const coreTokens = coreStart === 0 ? all : all.slice(coreStart);
+  const c = coreStart === 0 ? joined : coreTokens.join(" ");
   const orStart = all[0] === "or";
   // Fast exit, exactly equivalent to the full rules below: a sentence closed with "." or "!" and no
   // "?" is a question only through a strong cue, an explanation request or a tag — and most
@@ -457,14 +468,21 @@ export function classifyEnglish(sentence: string, previousTextIn?: string): Ques
   if (
     !q &&
     CLOSED_SENTENCE_RE.test(sentence) &&
-    !strongCue(joined, c) &&
+    !strongCue(joined, c, coreTokens) &&
     !all.some((w) => REQUEST_FIRST_WORDS.has(w)) &&
     !hasTag(all, q, punctuated)
   )
     return null;
+  // A mere acknowledgment ("uh-huh", "yeah.") from the listener is nothing to react to. (Looked at
+  // only past the fast exit, which never reads it.)
+  const previousText =
+    previousTextIn !== undefined && isAcknowledgment(previousTextIn) ? undefined : previousTextIn;
+  // A listener's turn cut off mid-clause (no closing mark) is nothing to react to either.
+  if (q && (previousText === undefined || isUnfinished(previousText)) && BARE_TAG_RE.test(joined))
+    return "closed";
   if (
     c === "" ||
-    BACKCHANNEL.has(c.replace(/ /g, "_")) ||
+    BACKCHANNEL.has(c) ||
     BACKCHANNEL_RE.test(c) ||
     RHETORICAL_RE.test(c) ||
     SUGGESTION_RE.test(c)
@@ -491,7 +509,7 @@ export function classifyEnglish(sentence: string, previousTextIn?: string): Ques
   // "Oh, Texas?" after the other speaker said Texas: a surprised echo, not a question.
   if (previousText !== undefined && q && /^(?:oh|wow|really)\b/.test(joined) && all.length <= 5) {
     const prev = new Set(words(previousText));
-    const content = all.slice(skipLeading(all, 0));
+    const content = coreTokens;
     if (content.length > 0 && content.every((x) => prev.has(x))) return null;
   }
 
@@ -531,10 +549,16 @@ export function classifyEnglish(sentence: string, previousTextIn?: string): Ques
   }
 
   // A transcriber's period is evidence against a question: then only unmistakable cues count.
-  if (signal !== null && !q && !request && /[.!]["')\]]*\s*$/.test(sentence) && !strongCue(joined, c))
+  if (
+    signal !== null &&
+    !q &&
+    !request &&
+    /[.!]["')\]]*\s*$/.test(sentence) &&
+    !strongCue(joined, c, coreTokens)
+  )
     signal = null;
 
-  const options = offersOptions(sentence, all.slice(skipLeading(all, 0)));
+  const options = offersOptions(sentence, coreTokens);
   if (signal === "open") return options ? "closed" : "open";
   if (signal === "closed") return "closed";
   if (hasTag(all, q, punctuated)) return "closed";

@@ -10,6 +10,7 @@ const ABBREVIATIONS = new Set(
   `mr mrs ms dr prof st jr sr inc ltd co corp vs etc approx dept est fig no vol e.g i.e a.m p.m u.s u.k
   т.е т.д т.п т.к г гг др им стр руб тыс млн млрд ул д см напр`.split(/\s+/),
 );
+const MAX_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
 const BOUNDARY_RE = /[.?!…。？！]+["'”»)\]]*(?=\s|$)|\n+/g;
 // A check tag alone: attached to the preceding sentence when it carries "?".
 const BARE_TAG_RE =
@@ -80,9 +81,15 @@ function hasLetterOrDigit(text: string, start: number, end: number): boolean {
 /** True when the "." at `dot` ends an abbreviation or a single-letter initial ("J. Smith"). */
 function isAbbreviation(text: string, dot: number): boolean {
   let i = dot;
-  while (i > 0 && /[\p{L}.]/u.test(text[i - 1]!)) i--;
+  while (i > 0 && isLetterOrDot(text.charCodeAt(i - 1), text[i - 1]!)) i--;
+  if (dot - i > MAX_ABBREVIATION || dot === i) return false; // an ordinary word ends the sentence
   const word = text.slice(i, dot).toLowerCase();
-  if (word.length === 0) return false;
   if (ABBREVIATIONS.has(word)) return true;
   return word.length === 1 && /\p{Lu}/u.test(text[i]!) && /^\s+\p{Lu}/u.test(text.slice(dot + 1, dot + 4));
+}
+
+/** `[\p{L}.]` for one character, without a regex for ASCII ones. */
+function isLetterOrDot(code: number, ch: string): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 46;
+  return /[\p{L}.]/u.test(ch);
 }
