@@ -7,6 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
+import { report } from "../bench/record.js";
 import { buildCoachingRequests, estimateRequestTokens, transcriptTokens } from "../src/ai/request.js";
 import { analyzeTranscript } from "../src/analysis/analyze.js";
 import { defaultPlaybookFor } from "../src/coaching/playbook.js";
@@ -42,10 +43,22 @@ const rows = inputs.map((file) => {
 if (json) {
   for (const r of rows) console.log(JSON.stringify(r));
 } else {
-  console.log("file                 utterances  transcript tok  requests  prompt tok  ratio");
-  for (const r of rows) {
-    console.log(
-      `${r.file.padEnd(20)} ${String(r.utterances).padStart(10)}  ${String(r.transcriptTokens).padStart(14)}  ${String(r.requests).padStart(8)}  ${String(r.promptTokens).padStart(10)}  ${r.ratio.toFixed(3)}`,
-    );
-  }
+  const fmt = (n: number) => n.toLocaleString("en-US");
+  const table = [
+    "| call | utterances | transcript tokens | requests | prompt tokens | ratio |",
+    "|---|---|---|---|---|---|",
+    ...rows.map(
+      (r) =>
+        `| ${r.file} | ${r.utterances} | ${fmt(r.transcriptTokens)} | ${r.requests} | ${fmt(r.promptTokens)} | ${r.ratio.toFixed(3)} |`,
+    ),
+  ].join("\n");
+  const hour = rows.find((r) => r.file === "call-60min.json");
+  const note = hour
+    ? `\n\nPer hour of audio: about ${fmt(Math.round(hour.promptTokens / 100) * 100)} prompt tokens for one full analysis (the 60-minute call). Short calls pay a fixed ~1,850 tokens per request (instructions, schema, playbook), so a 15-minute call exceeds the 1.3× ratio; from an hour up it holds, chunked or not.`
+    : "";
+  report(
+    "tokens",
+    `${new Date().toISOString().slice(0, 10)}, \`npx tsx scripts/token-budget.ts\` (discovery playbook, prompt coaching@1; tokens by the engine's estimator)`,
+    table + note,
+  );
 }

@@ -32,9 +32,7 @@ async function insertKey(
   key = generateApiKey(),
 ): Promise<CreatedKey> {
   const id = newId("key");
-  await db
-    .insert(apiKeys)
-    .values({ id, orgId, userId, name, start: keyStart(key), hash: await hashKey(key) });
+  await db.insert(apiKeys).values({ id, orgId, userId, name, start: keyStart(key), hash: hashKey(key) });
   return { id, key, start: keyStart(key), userId, name };
 }
 

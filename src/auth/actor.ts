@@ -1,5 +1,5 @@
-import { and, eq, isNull } from "drizzle-orm";
-import type { Database } from "../db/database.js";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { type Database, perDatabase } from "../db/database.js";
 import { apiKeys, organizations, type UserRole, users } from "../db/schema/index.js";
 import { DebriefError } from "../errors.js";
 import { hashKey } from "./keys.js";
@@ -14,18 +14,9 @@ export interface Actor {
   operator: boolean;
 }
 
-/** Minimum interval between `last_used_at` writes, so reads stay reads. */
-const LAST_USED_RESOLUTION_MS = 60_000;
-
-/**
- * Resolve a bearer key to its actor; `null` for unknown or revoked keys.
- *
- * @example
- * const actor = await authenticate(db, "dbf_…", new Date());
- */
-export async function authenticate(db: Database, key: string, now: Date): Promise<Actor | null> {
-  const hash = await hashKey(key);
-  const rows = await db
+// Every request runs this: prepared once per database.
+const keyLookup = perDatabase((db) =>
+  db
     .select({
       keyId: apiKeys.id,
       orgId: apiKeys.orgId,
@@ -37,8 +28,22 @@ export async function authenticate(db: Database, key: string, now: Date): Promis
     .from(apiKeys)
     .innerJoin(users, eq(users.id, apiKeys.userId))
     .innerJoin(organizations, eq(organizations.id, apiKeys.orgId))
-    .where(and(eq(apiKeys.hash, hash), isNull(apiKeys.revokedAt)))
-    .limit(1);
+    .where(and(eq(apiKeys.hash, sql.placeholder("hash")), isNull(apiKeys.revokedAt)))
+    .limit(1)
+    .prepare("auth_key_lookup"),
+);
+
+/** Minimum interval between `last_used_at` writes, so reads stay reads. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/**
+ * Resolve a bearer key to its actor; `null` for unknown or revoked keys.
+ *
+ * @example
+ * const actor = await authenticate(db, "dbf_…", new Date());
+ */
+export async function authenticate(db: Database, key: string, now: Date): Promise<Actor | null> {
+  const rows = await keyLookup(db).execute({ hash: hashKey(key) });
   const row = rows[0];
   if (!row) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {

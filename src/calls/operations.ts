@@ -1,9 +1,10 @@
-import { and, desc, eq, gte, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lt, or, type SQL, sql } from "drizzle-orm";
 import { analyzeTranscriptDetailed } from "../analysis/analyze.js";
 import type { FileAnalysis } from "../analysis/result.js";
 import type { Actor } from "../auth/actor.js";
 import { newId, sha256Hex } from "../auth/keys.js";
 import { withCoaching } from "../coaching/output.js";
+import { type Database, perDatabase } from "../db/database.js";
 import {
   type Call,
   type CallFailure,
@@ -237,12 +238,28 @@ async function insertCallWithJob(ctx: CallCtx, row: Call, kind: JobKind): Promis
   return { call: toDetail(row), created: true };
 }
 
-export async function getCall(ctx: CallCtx, id: string): Promise<CallDetail> {
-  // The transcript (with word timings, the bulk of the row) is served separately.
-  const [row] = await ctx.services.db
+// The hottest read of the API: prepared once per database, for the two visibility rules.
+const callDetailQuery = (db: Database, repOnly: boolean) =>
+  db
     .select({ ...summaryColumns, analysis: calls.analysis, coaching: calls.coaching })
     .from(calls)
-    .where(and(eq(calls.id, id), visibleTo(ctx.actor)));
+    .where(
+      and(
+        eq(calls.id, sql.placeholder("id")),
+        eq(calls.orgId, sql.placeholder("orgId")),
+        repOnly ? eq(calls.repUserId, sql.placeholder("userId")) : undefined,
+      ),
+    )
+    .prepare(repOnly ? "call_detail_rep" : "call_detail_org");
+const callDetailOrg = perDatabase((db) => callDetailQuery(db, false));
+const callDetailRep = perDatabase((db) => callDetailQuery(db, true));
+
+export async function getCall(ctx: CallCtx, id: string): Promise<CallDetail> {
+  // The transcript (with word timings, the bulk of the row) is served separately. Visibility is
+  // `visibleTo`'s rule: reps their own calls, everyone else the organization's.
+  const { actor } = ctx;
+  const query = actor.role === "rep" ? callDetailRep : callDetailOrg;
+  const [row] = await query(ctx.services.db).execute({ id, orgId: actor.orgId, userId: actor.userId });
   // A colleague's call and another organization's call look the same: not found.
   if (!row) throw new DebriefError("not_found", `no call ${id}`);
   return toDetail(row);

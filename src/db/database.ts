@@ -24,3 +24,23 @@ export function resultRows<T>(result: unknown): T[] {
   }
   return [];
 }
+
+/**
+ * Memoises something built from a database handle — typically a prepared query, so a hot path
+ * skips Drizzle's per-call SQL building (and postgres.js reuses the server-side statement).
+ *
+ * @example
+ * const byId = perDatabase((db) => db.select().from(calls).where(eq(calls.id, sql.placeholder("id"))).prepare("call_by_id"));
+ * const [row] = await byId(db).execute({ id });
+ */
+export function perDatabase<T>(build: (db: Database) => T): (db: Database) => T {
+  const cache = new WeakMap<Database, T>();
+  return (db) => {
+    let value = cache.get(db);
+    if (value === undefined) {
+      value = build(db);
+      cache.set(db, value);
+    }
+    return value;
+  };
+}
