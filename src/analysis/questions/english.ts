@@ -5,7 +5,7 @@
  * (c) it carries "?" (declarative questions). Only (c) needs punctuation, so ASR text without "?"
  * still yields most questions. All sets are hand-written from English grammar, not mined from data.
  */
-import { chunks, firstWords, hasQuestionMark, type Token, words } from "./text.js";
+import { chunks, chunksOf, firstWords, hasQuestionMark, type Token, tokenize, words } from "./text.js";
 import type { QuestionKind } from "./types.js";
 
 const set = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
@@ -187,11 +187,12 @@ function hasOpenRequest(t: readonly Token[], from: number, window: number): bool
 }
 
 /** Classify the clause starting at `t[i]` (after markers). `q`: the sentence has "?". */
-function headSignal(t: readonly Token[], i: number, q: boolean): Signal {
+function headSignal(t: readonly Token[], i: number, q: boolean, joinedRest?: string): Signal {
   const w = t[i];
   if (w === undefined) return null;
   const next = t[i + 1];
-  const rest = t.slice(i).join(" ");
+  // `joinedRest`: the caller's `t.slice(i).join(" ")`, when it has it already.
+  const rest = joinedRest ?? t.slice(i).join(" ");
 
   if (REQUEST_IDIOM_RE.test(rest)) return null;
   if (REQUEST_RE.test(rest)) return REQUEST_CLOSED_RE.test(rest) ? "closed" : "open";
@@ -441,13 +442,56 @@ function strongCue(joined: string, c: string, coreTokens: readonly Token[]): boo
   );
 }
 
+const I_HEADS = set(`i i'm im i'd id we we're were we'd wed`);
+const ANY_HEADS = set(`any anything anyone anybody`);
+
+/**
+ * For a sentence without "?": false when none of the ways `classifyEnglish` finds an unmarked
+ * question can apply — no chunk opens like a question or a request (`mayOpenQuestion`), no
+ * inverted clause inside (`scanInside`), no tag (`hasTag`), no clause broken off after its
+ * auxiliary (BROKEN_OFF_RE). The rules would then return null; this spares them their regexes.
+ * It may say true for a statement (the rules decide), never false for a question.
+ */
+function couldAskUnmarked(
+  all: readonly Token[],
+  coreTokens: readonly Token[],
+  parts: readonly (readonly Token[])[],
+  skips: readonly number[],
+  punctuated: boolean,
+): boolean {
+  const first = coreTokens[0];
+  if (first === "or" || isAux(first)) return true;
+  for (let p = 0; p < parts.length; p++) {
+    const part = parts[p]!;
+    if (mayOpenQuestion(part, skips[p]!)) return true;
+    if (part[0] === "or" && mayOpenQuestion(part, skipLeading(part, 1))) return true;
+  }
+  return scanInside(all) !== null || hasTag(all, false, punctuated);
+}
+
+/** Whether `headSignal(t, i, false)` or an explanation request can fire on the clause at `t[i]`. */
+function mayOpenQuestion(t: readonly Token[], i: number): boolean {
+  const w = t[i];
+  if (w === undefined) return false;
+  const next = t[i + 1];
+  if (w === "please" || REQUEST_FIRST_WORDS.has(w) || WH.has(w) || isAux(w) || ANY_HEADS.has(w)) return true;
+  if (WH_PREP.has(w)) return next !== undefined && WH.has(next);
+  if (w === "you" || w === "y'all") return next === "ever" || next === "mean" || next === "guys";
+  if (I_HEADS.has(w)) {
+    const rest = t.slice(i).join(" ");
+    return ASKING_PREFIX_RE.test(rest) || INDIRECT_RE.test(rest);
+  }
+  return false;
+}
+
 /**
  * English: the kind of question `sentence` is, or null when it is not a (counted) question.
  * @example classifyEnglish("walk me through your process") // "open"
  * @example classifyEnglish("Right?", "We have fifty reps.") // null (a reaction)
  */
 export function classifyEnglish(sentence: string, previousTextIn?: string): QuestionKind | null {
-  const all = clean(words(sentence));
+  const tokenized = tokenize(sentence);
+  const all = clean(tokenized.words);
   if (all.length === 0) return null;
   const joined = all.join(" ");
   const q = hasQuestionMark(sentence);
@@ -473,6 +517,11 @@ export function classifyEnglish(sentence: string, previousTextIn?: string): Ques
     !hasTag(all, q, punctuated)
   )
     return null;
+  // The sentence's chunks ("Stephanie, what's…") and where each one's words start after markers.
+  const parts = punctuated ? chunksOf(sentence, tokenized).map(clean) : [all];
+  const skips = parts.map((part) => (part === all ? coreStart : skipLeading(part, 0)));
+  // Without "?" only a few shapes can ask; every other sentence is a statement, spared the rules below.
+  if (!q && !couldAskUnmarked(all, coreTokens, parts, skips, punctuated)) return null;
   // A mere acknowledgment ("uh-huh", "yeah.") from the listener is nothing to react to. (Looked at
   // only past the fast exit, which never reads it.)
   const previousText =
@@ -515,31 +564,38 @@ export function classifyEnglish(sentence: string, previousTextIn?: string): Ques
 
   // Find the first clause head that signals a question, chunk by chunk ("Stephanie, what's…").
   let signal: Signal = null;
-  const parts = punctuated ? chunks(sentence).map(clean) : [all];
   const before: Token[] = [];
+  // Each chunk's words after markers, joined: the sentence's core when the chunk is the sentence.
+  const chunkCores: Array<string | undefined> = [];
+  const chunkCore = (p: number): string =>
+    (chunkCores[p] ??= parts[p] === all ? c : parts[p]!.slice(skips[p]).join(" "));
   for (let p = 0; p < parts.length && signal === null; p++) {
     const part = parts[p]!;
-    const chunkCore = part.slice(skipLeading(part, 0)).join(" ");
-    if (RHETORICAL_RE.test(chunkCore) || GREETING_RE.test(chunkCore) || SUGGESTION_RE.test(chunkCore))
-      return null;
-    let s: Signal = headSignal(part, skipLeading(part, part[0] === "or" ? 1 : 0), q);
+    const skip = skips[p]!;
+    const core = chunkCore(p);
+    if (RHETORICAL_RE.test(core) || GREETING_RE.test(core) || SUGGESTION_RE.test(core)) return null;
+    const head = part[0] === "or" ? skipLeading(part, 1) : skip;
+    let s: Signal = headSignal(part, head, q, head === skip ? core : undefined);
     if (s === "subordinate") s = null;
     if (s !== null && QUOTATIVE_END_RE.test(before.slice(-4).join(" "))) return null;
-    if (s !== null && !q && SELF_TALK_RE.test(chunkCore)) return null;
+    if (s !== null && !q && SELF_TALK_RE.test(core)) return null;
     signal = s;
     if (part.length > 1) before.push(...part); // interjections ("God,") do not hide a quotative
 
     // Without "?", a question clause must open the sentence, after at most markers or a vocative
     // ("Well, Stephanie, what's…"); later chunks are mostly relative or adverbial clauses.
-    if (!q && part.length - skipLeading(part, 0) > 3) break;
+    if (!q && part.length - skip > 3) break;
   }
   if (signal === null && !q) signal = scanInside(all);
   // An explanation request opening any chunk asks, wherever it stands and whatever ends the
   // sentence: "When you say X, walk me through Y." / "Dale, talk me through…".
   let request = false;
   if (signal === null || !q) {
-    for (const part of parts) {
-      const head = part.slice(skipLeading(part, 0)).join(" ");
+    for (let p = 0; p < parts.length; p++) {
+      // REQUEST_RE needs a request word first (after an optional "please"): no join otherwise.
+      const first = parts[p]![skips[p]!];
+      if (first === undefined || (first !== "please" && !REQUEST_FIRST_WORDS.has(first))) continue;
+      const head = chunkCore(p);
       if (REQUEST_RE.test(head) && !REQUEST_IDIOM_RE.test(head)) {
         signal = REQUEST_CLOSED_RE.test(head) ? "closed" : "open";
         request = true;

@@ -10,6 +10,7 @@ export type Token = string;
 const WORD_RE = /[\p{L}\p{N}]+(?:['’\-‐][\p{L}\p{N}]+)*/gu;
 // Chunk boundaries inside a sentence: commas, semicolons, colons, dashes, ellipses.
 const CHUNK_RE = /[,;:]|\s[-–—]+\s|--|…|\.{2,}/u;
+const CHUNK_GLOBAL_RE = new RegExp(CHUNK_RE.source, "gu");
 
 /**
  * Lower-case words of `text`, apostrophes folded, `ё` folded to `е` (Russian ASR is inconsistent).
@@ -18,7 +19,7 @@ const CHUNK_RE = /[,;:]|\s[-–—]+\s|--|…|\.{2,}/u;
 export function words(text: string): Token[] {
   let lower = text.toLowerCase();
   // ASCII text (nearly every English call) takes a hand-written scan that also proves it is ASCII.
-  const ascii = asciiWords(lower);
+  const ascii = asciiWords(lower, null);
   if (ascii !== null) return ascii;
   // Folding before matching gives the same tokens (the folded characters stay joiners or letters)
   // and avoids three replaces per word.
@@ -35,7 +36,7 @@ function isAsciiAlnum(c: number): boolean {
  * Tokens of lower-cased ASCII text exactly as a global match of `[a-z0-9]+(?:['-][a-z0-9]+)*` finds them, or null
  * as soon as a non-ASCII character shows the Unicode rules are needed.
  */
-function asciiWords(lower: string): Token[] | null {
+function asciiWords(lower: string, starts: number[] | null): Token[] | null {
   const out: Token[] = [];
   const n = lower.length;
   let i = 0;
@@ -56,6 +57,47 @@ function asciiWords(lower: string): Token[] | null {
       else break;
     }
     out.push(lower.slice(start, i));
+    starts?.push(start);
+  }
+  return out;
+}
+
+/** A sentence's words, and for ASCII text where each word starts (to group them into chunks). */
+export interface Tokenized {
+  words: Token[];
+  starts: number[] | null;
+}
+
+/**
+ * `words(text)`, keeping what `chunksOf` needs to give `chunks(text)` without tokenising again.
+ * @example tokenize("Well, what's up?").words // ["well", "what's", "up"]
+ */
+export function tokenize(text: string): Tokenized {
+  const starts: number[] = [];
+  const ascii = asciiWords(text.toLowerCase(), starts);
+  return ascii !== null ? { words: ascii, starts } : { words: words(text), starts: null };
+}
+
+/**
+ * Exactly `chunks(text)` for the `tokenize(text)` given. In ASCII text lower-casing is
+ * context-free and no chunk boundary can fall inside a word (boundaries are punctuation, spaced
+ * dashes and "--", none of which joins a word), so the words of each chunk are the sentence's
+ * words between two boundaries.
+ * @example chunksOf("Well, what's up?", tokenize("Well, what's up?")) // [["well"], ["what's", "up"]]
+ */
+export function chunksOf(text: string, tokenized: Tokenized): Token[][] {
+  const { words: all, starts } = tokenized;
+  if (starts === null) return chunks(text);
+  const out: Token[][] = [];
+  let k = 0;
+  const re = CHUNK_GLOBAL_RE;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); ; m = re.exec(text)) {
+    const end = m === null ? text.length : m.index;
+    const chunk: Token[] = [];
+    while (k < all.length && starts[k]! < end) chunk.push(all[k++]!);
+    if (chunk.length > 0) out.push(chunk);
+    if (m === null) break;
   }
   return out;
 }
