@@ -53,6 +53,13 @@ const REQUEST_RE =
 // Every word a REQUEST_RE match can begin with (after "please"): no such word, no request.
 const REQUEST_FIRST_WORDS = set(`tell talk walk take run describe explain elaborate expand say help share give
   paint go fill`);
+/**
+ * Whether REQUEST_RE can match words that begin with the token `w`: "please", a request word, or a
+ * one-word request glued to more ("describe-what": REQUEST_RE's `\b` lets that through).
+ */
+function mayStartRequest(w: Token): boolean {
+  return w === "please" || REQUEST_FIRST_WORDS.has(w) || /^(?:describe|explain|elaborate)\b/.test(w);
+}
 const CLOSED_SENTENCE_RE = /[.!]["')\]]*\s*$/;
 // "tell me if/whether…" asks for yes/no; "tell me about it" is an idiom of sympathy.
 const REQUEST_CLOSED_RE = /^(?:please )?tell (?:me|us) (?:if|whether)\b/;
@@ -474,9 +481,10 @@ function mayOpenQuestion(t: readonly Token[], i: number): boolean {
   const w = t[i];
   if (w === undefined) return false;
   const next = t[i + 1];
-  if (w === "please" || REQUEST_FIRST_WORDS.has(w) || WH.has(w) || isAux(w) || ANY_HEADS.has(w)) return true;
+  if (mayStartRequest(w) || WH.has(w) || isAux(w) || ANY_HEADS.has(w)) return true;
   if (WH_PREP.has(w)) return next !== undefined && WH.has(next);
-  if (w === "you" || w === "y'all") return next === "ever" || next === "mean" || next === "guys";
+  // headSignal's /^(?:you|you guys|y'all) (?:ever|mean)\b/, word by word.
+  if (w === "you" || w === "y'all") return next !== undefined && /^(?:guys$|ever\b|mean\b)/.test(next);
   if (I_HEADS.has(w)) {
     const rest = t.slice(i).join(" ");
     return ASKING_PREFIX_RE.test(rest) || INDIRECT_RE.test(rest);
@@ -489,7 +497,12 @@ function mayOpenQuestion(t: readonly Token[], i: number): boolean {
  * @example classifyEnglish("walk me through your process") // "open"
  * @example classifyEnglish("Right?", "We have fifty reps.") // null (a reaction)
  */
-export function classifyEnglish(sentence: string, previousTextIn?: string): QuestionKind | null {
+export function classifyEnglish(
+  sentence: string,
+  previousTextIn?: string,
+  /** Tests turn the two early exits off to check they never change an answer. */
+  { shortcuts = true }: { shortcuts?: boolean } = {},
+): QuestionKind | null {
   const tokenized = tokenize(sentence);
   const all = clean(tokenized.words);
   if (all.length === 0) return null;
@@ -510,10 +523,11 @@ export function classifyEnglish(sentence: string, previousTextIn?: string): Ques
   // "?" is a question only through a strong cue, an explanation request or a tag — and most
   // sentences of a call are such statements.
   if (
+    shortcuts &&
     !q &&
     CLOSED_SENTENCE_RE.test(sentence) &&
     !strongCue(joined, c, coreTokens) &&
-    !all.some((w) => REQUEST_FIRST_WORDS.has(w)) &&
+    !all.some(mayStartRequest) &&
     !hasTag(all, q, punctuated)
   )
     return null;
@@ -521,7 +535,7 @@ export function classifyEnglish(sentence: string, previousTextIn?: string): Ques
   const parts = punctuated ? chunksOf(sentence, tokenized).map(clean) : [all];
   const skips = parts.map((part) => (part === all ? coreStart : skipLeading(part, 0)));
   // Without "?" only a few shapes can ask; every other sentence is a statement, spared the rules below.
-  if (!q && !couldAskUnmarked(all, coreTokens, parts, skips, punctuated)) return null;
+  if (shortcuts && !q && !couldAskUnmarked(all, coreTokens, parts, skips, punctuated)) return null;
   // A mere acknowledgment ("uh-huh", "yeah.") from the listener is nothing to react to. (Looked at
   // only past the fast exit, which never reads it.)
   const previousText =
@@ -592,9 +606,9 @@ export function classifyEnglish(sentence: string, previousTextIn?: string): Ques
   let request = false;
   if (signal === null || !q) {
     for (let p = 0; p < parts.length; p++) {
-      // REQUEST_RE needs a request word first (after an optional "please"): no join otherwise.
+      // REQUEST_RE needs a request word first: no join otherwise.
       const first = parts[p]![skips[p]!];
-      if (first === undefined || (first !== "please" && !REQUEST_FIRST_WORDS.has(first))) continue;
+      if (first === undefined || !mayStartRequest(first)) continue;
       const head = chunkCore(p);
       if (REQUEST_RE.test(head) && !REQUEST_IDIOM_RE.test(head)) {
         signal = REQUEST_CLOSED_RE.test(head) ? "closed" : "open";
