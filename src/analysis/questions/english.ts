@@ -58,7 +58,9 @@ const REQUEST_FIRST_WORDS = set(`tell talk walk take run describe explain elabor
  * one-word request glued to more ("describe-what": REQUEST_RE's `\b` lets that through).
  */
 function mayStartRequest(w: Token): boolean {
-  return w === "please" || REQUEST_FIRST_WORDS.has(w) || /^(?:describe|explain|elaborate)\b/.test(w);
+  if (w === "please" || REQUEST_FIRST_WORDS.has(w)) return true;
+  const c0 = w.charCodeAt(0); // "d" or "e": most words need no regex
+  return (c0 === 100 || c0 === 101) && /^(?:describe|explain|elaborate)\b/.test(w);
 }
 const CLOSED_SENTENCE_RE = /[.!]["')\]]*\s*$/;
 // "tell me if/whether…" asks for yes/no; "tell me about it" is an idiom of sympathy.
@@ -501,7 +503,7 @@ export function classifyEnglish(
   sentence: string,
   previousTextIn?: string,
   /** Tests turn the two early exits off to check they never change an answer. */
-  { shortcuts = true }: { shortcuts?: boolean } = {},
+  shortcuts = true,
 ): QuestionKind | null {
   const tokenized = tokenize(sentence);
   const all = clean(tokenized.words);
