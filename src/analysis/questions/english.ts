@@ -142,10 +142,17 @@ const COPULA_LATER = set(`is was`);
 
 // Hesitations dropped everywhere, so that "do, uh, you have…" still shows its inversion.
 const HESITATION = set(`uh um umm uhm uhh er erm hmm hm mm`);
+// Every hesitation is two or three letters starting with u, e, h or m: most words need no look-up.
+const MAX_HESITATION = Math.max(...[...HESITATION].map((h) => h.length));
+const HESITATION_FIRST = new Set([...HESITATION].map((h) => h.charCodeAt(0)));
+function isHesitation(x: Token): boolean {
+  return x.length <= MAX_HESITATION && HESITATION_FIRST.has(x.charCodeAt(0)) && HESITATION.has(x);
+}
+
 /** Hesitations dropped, then immediate repetitions (`dedupe`), in one pass. */
 function clean(t: readonly Token[]): Token[] {
   const out: Token[] = [];
-  for (const x of t) if (!HESITATION.has(x) && out[out.length - 1] !== x) out.push(x);
+  for (const x of t) if (!isHesitation(x) && out[out.length - 1] !== x) out.push(x);
   return out;
 }
 // Prepositions that may precede a wh-word ("about how much…", "in what way…", "at which point…").
