@@ -126,23 +126,32 @@ export function countFillers(tokens: readonly string[], fillers: ReadonlySet<str
 }
 
 /**
- * For an ASCII word: whether it is a filler once lower-cased and stripped of punctuation. Long words
- * are rejected while scanning; a word of plain lower-case letters (most of them) is looked up as is.
+ * For an ASCII word: whether it is a filler once lower-cased and stripped of punctuation (\p{P}).
+ * Fillers are letters only, so a digit or an ASCII symbol ($+<=>^`|~, kept by the stripping)
+ * rules a word out, and so does a fifth letter; a plain lower-case word is looked up as is.
  */
 function isAsciiFiller(t: string, fillers: ReadonlySet<string>): boolean {
-  let alnum = 0;
+  let letters = 0;
   let plain = true;
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
-    if (c >= 97 && c <= 122) alnum++;
-    else {
+    if (c >= 97 && c <= 122) letters++;
+    else if (c >= 65 && c <= 90) {
+      letters++;
       plain = false;
-      if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90)) alnum++;
-    }
-    if (alnum > MAX_FILLER_LENGTH) return false;
+    } else if (ASCII_PUNCTUATION[c] === 1) plain = false;
+    else return false; // a digit or a symbol
+    if (letters > MAX_FILLER_LENGTH) return false;
   }
-  return fillers.has(plain ? t : t.toLowerCase().replace(PUNCT_ANY, ""));
+  return letters > 0 && fillers.has(plain ? t : t.toLowerCase().replace(PUNCT_ANY, ""));
 }
+
+// 1 for the ASCII characters in \p{P} (connector, dash, open/close, quote and other punctuation).
+const ASCII_PUNCTUATION = (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) if (PUNCT_ONLY.test(String.fromCharCode(c))) table[c] = 1;
+  return table;
+})();
 
 function asciiAlnumCount(t: string): number {
   let n = 0;

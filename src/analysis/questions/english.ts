@@ -459,6 +459,30 @@ function strongCue(joined: string, c: string, coreTokens: readonly Token[]): boo
 }
 
 const I_HEADS = set(`i i'm im i'd id we we're were we'd wed`);
+// Words STRONG_RE needs as its last word, and first words the other regexes of strongCue need.
+const LISTENER = set(`you your y'all ya`);
+const CUE_FIRST = new Set([
+  ...I_HEADS,
+  ...set(`or what how where when why who what's how's where's when's why's who's`),
+]);
+
+/**
+ * The fast exit's test for a sentence closed by "." or "!" without "?": no explanation request, no
+ * tag, no strong cue. `strongCue` is only run (with the joins it needs) when a word lets one of
+ * its patterns match: a listener word for STRONG_RE, or a first word its anchored patterns start with.
+ */
+function closesAsStatement(
+  all: readonly Token[],
+  coreTokens: readonly Token[],
+  punctuated: boolean,
+): boolean {
+  if (all.some(mayStartRequest) || hasTag(all, false, punctuated) || invertedHead(coreTokens)) return false;
+  const first = coreTokens[0];
+  const cueFirst = first !== undefined && (CUE_FIRST.has(first) || mayStartRequest(first));
+  if (!cueFirst && !all.some((t) => LISTENER.has(t))) return true;
+  const joined = all.join(" ");
+  return !strongCue(joined, coreTokens === all ? joined : coreTokens.join(" "), coreTokens);
+}
 const ANY_HEADS = set(`any anything anyone anybody`);
 
 /**
@@ -515,7 +539,6 @@ export function classifyEnglish(
   const tokenized = tokenize(sentence);
   const all = clean(tokenized.words);
   if (all.length === 0) return null;
-  const joined = all.join(" ");
   const q = hasQuestionMark(sentence);
   // A bare check after the speaker's own words: "Okay?", "Correct?", "No?"; "Right?", "Is that right?",
   // "Don't you?" too unless they react to another speaker (contract: "right?" alone is a backchannel).
@@ -526,20 +549,14 @@ export function classifyEnglish(
   // The sentence's words after discourse markers (`all` is already `clean`ed; clean is idempotent).
   const coreStart = skipLeading(all, 0);
   const coreTokens = coreStart === 0 ? all : all.slice(coreStart);
-  const c = coreStart === 0 ? joined : coreTokens.join(" ");
-  const orStart = all[0] === "or";
   // Fast exit, exactly equivalent to the full rules below: a sentence closed with "." or "!" and no
   // "?" is a question only through a strong cue, an explanation request or a tag — and most
   // sentences of a call are such statements.
-  if (
-    shortcuts &&
-    !q &&
-    CLOSED_SENTENCE_RE.test(sentence) &&
-    !strongCue(joined, c, coreTokens) &&
-    !all.some(mayStartRequest) &&
-    !hasTag(all, q, punctuated)
-  )
+  if (shortcuts && !q && CLOSED_SENTENCE_RE.test(sentence) && closesAsStatement(all, coreTokens, punctuated))
     return null;
+  const joined = all.join(" ");
+  const c = coreStart === 0 ? joined : coreTokens.join(" ");
+  const orStart = all[0] === "or";
   // The sentence's chunks ("Stephanie, what's…") and where each one's words start after markers.
   const parts = punctuated ? chunksOf(sentence, tokenized).map(clean) : [all];
   const skips = parts.map((part) => (part === all ? coreStart : skipLeading(part, 0)));

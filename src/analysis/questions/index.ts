@@ -12,8 +12,15 @@ export type { DetectedQuestion, QuestionContext, QuestionKind } from "./types.js
 
 /** "ru", "ru-RU", "rus", "russian" → Russian rules; anything else → English rules. */
 function isRussian(language: string): boolean {
-  return /^ru(?:[-_]|$)|^rus(?:sian)?$/i.test(language.trim());
+  // Asked once per utterance with the same language all call long: remember the last answer.
+  if (language !== lastLanguage) {
+    lastLanguage = language;
+    lastRussian = /^ru(?:[-_]|$)|^rus(?:sian)?$/i.test(language.trim());
+  }
+  return lastRussian;
 }
+let lastLanguage: string | undefined;
+let lastRussian = false;
 
 /**
  * Classify one sentence: its question kind, or null when it is not a counted question

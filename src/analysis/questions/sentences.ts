@@ -38,7 +38,10 @@ function headLength(s: string): number {
 export function splitSentences(text: string): string[] {
   const spans: Array<[number, number]> = [];
   let start = 0;
-  for (const m of text.matchAll(BOUNDARY_RE)) {
+  // exec on the shared global regex, not matchAll (which clones the regex on every call).
+  const re = BOUNDARY_RE;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const end = m.index + m[0].length;
     if (m[0] === "." && isAbbreviation(text, m.index)) continue;
     pushSpan(text, spans, start, end);
