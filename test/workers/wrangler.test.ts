@@ -10,7 +10,8 @@ import { createTempDatabase, TEST_DATABASE_URL } from "../helpers/db.js";
 
 /**
  * The Worker under `wrangler dev` (local workerd, simulated R2 and Queue) against a fresh database
- * on the local PostgreSQL — postgres.js over `cloudflare:sockets`. Audio goes through the real queue
+ * on the local PostgreSQL, reached through a (local) Hyperdrive binding — postgres.js over
+ * `cloudflare:sockets`. Audio goes through the real queue
  * consumer and the Deepgram client, pointed at a fake Deepgram on 127.0.0.1. Nothing goes online:
  * metrics, error reports, the `Request.cf` download and the update banner are all switched off.
  */
@@ -123,7 +124,13 @@ describe.skipIf(!TEST_DATABASE_URL)("the Worker under wrangler dev (local worker
     writeFileSync(join(work, "wrangler.toml"), withMain(join(ROOT, "src", "entry", "worker.ts")));
     // `wrangler dev` serves the bundle `wrangler deploy` would upload, built once up front: dev
     // would otherwise watch src/ and reload the Worker mid-test whenever a file is saved.
-    writeFileSync(join(work, "wrangler.dev.toml"), withMain(join(work, "dist", "worker.js")));
+    // PostgreSQL through a Hyperdrive binding, as in production: wrangler dev gives the Worker a
+    // local Hyperdrive whose connection string leads to `localConnectionString`. Miniflare insists
+    // on a password; the test server's trust authentication ignores it.
+    const local = new URL(temp.url);
+    if (local.password === "") local.password = "unused";
+    const hyperdrive = `\n[[hyperdrive]]\nbinding = "HYPERDRIVE"\nid = "debrief-test"\nlocalConnectionString = ${JSON.stringify(local.toString())}\n`;
+    writeFileSync(join(work, "wrangler.dev.toml"), withMain(join(work, "dist", "worker.js")) + hyperdrive);
     // Wrangler looks for a newer version of itself on error paths; a fresh cache entry of the
     // update-check package (under TMPDIR) answers instead of the npm registry.
     const { version } = JSON.parse(
@@ -136,7 +143,8 @@ describe.skipIf(!TEST_DATABASE_URL)("the Worker under wrangler dev (local worker
     );
 
     const vars = {
-      DATABASE_URL: temp.url,
+      // Hyperdrive wins over DATABASE_URL: were this unreachable one used, /health would fail.
+      DATABASE_URL: "postgres://nobody@127.0.0.1:1/unreachable",
       DEBRIEF_ADMIN_KEY: ADMIN_KEY,
       DEEPGRAM_API_KEY: DEEPGRAM_KEY,
       DEEPGRAM_BASE_URL: deepgram.url,
