@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTempDatabase, TEST_DATABASE_URL } from "../helpers/db.js";
+import { wav } from "../helpers/wav.js";
 
 /**
  * The Worker under `wrangler dev` (local workerd, simulated R2 and Queue) against a fresh database
@@ -38,23 +39,28 @@ function freePort(): Promise<number> {
   });
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  let body = "";
-  for await (const chunk of req) body += String(chunk);
-  return body;
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 /** Answers every Deepgram /v1/listen request with a recorded response, and remembers the requests. */
 async function fakeDeepgram(): Promise<{
   server: Server;
   url: string;
-  requests: { url: string; auth: string | undefined; body: string }[];
+  requests: { url: string; auth: string | undefined; type: string | undefined; body: Buffer }[];
 }> {
   const response = readFileSync(join(ROOT, "fixtures", "deepgram", "prerecorded-diarized.json"), "utf8");
-  const requests: { url: string; auth: string | undefined; body: string }[] = [];
+  const requests: { url: string; auth: string | undefined; type: string | undefined; body: Buffer }[] = [];
   const server = createServer((req, res) => {
     void readBody(req).then((body) => {
-      requests.push({ url: req.url ?? "", auth: req.headers.authorization, body });
+      requests.push({
+        url: req.url ?? "",
+        auth: req.headers.authorization,
+        type: req.headers["content-type"],
+        body,
+      });
       if (req.method === "POST" && req.url?.startsWith("/v1/listen")) {
         res.writeHead(200, { "content-type": "application/json", "dg-request-id": "fake-1" });
         res.end(response);
@@ -342,7 +348,9 @@ describe.skipIf(!TEST_DATABASE_URL)("the Worker under wrangler dev (local worker
     const listen = deepgram?.requests.filter((r) => r.url.startsWith("/v1/listen")) ?? [];
     expect(listen).toHaveLength(1);
     expect(listen[0]?.auth).toBe(`Token ${DEEPGRAM_KEY}`);
-    expect(JSON.parse(listen[0]?.body ?? "{}")).toEqual({ url: "https://media.example.test/calls/acme.mp3" });
+    expect(JSON.parse(listen[0]?.body.toString() ?? "{}")).toEqual({
+      url: "https://media.example.test/calls/acme.mp3",
+    });
 
     // Coaching follows as its own job through the same queue (for this call and the transcript's).
     let state = "";
@@ -362,6 +370,31 @@ describe.skipIf(!TEST_DATABASE_URL)("the Worker under wrangler dev (local worker
       coachingStatus: string;
     };
     expect(coached.coachingStatus).toBe("done");
+  }, 60_000);
+
+  it("streams an uploaded WAV into R2 and transcribes it from there", async (ctx) => {
+    if (unavailable) ctx.skip(unavailable);
+    const audio = wav(1, 5);
+    const form = new FormData();
+    form.append("title", "Acme recording");
+    form.append("file", new File([audio.slice()], "acme.wav", { type: "application/octet-stream" }));
+    const res = await fetch(`${base}/v1/calls`, { method: "POST", headers: auth, body: form });
+    const text = await res.text();
+    expect(res.status, text).toBe(202);
+    const created = JSON.parse(text) as { id: string; status: string; source: string };
+    expect(created).toMatchObject({ status: "queued", source: "audio" });
+
+    let call: { status: string; failure: unknown; analysis: { format: string } | null } | undefined;
+    await waitUntil(async () => {
+      call = (await (await fetch(`${base}/v1/calls/${created.id}`, { headers: auth })).json()) as typeof call;
+      return call?.status === "done" || call?.status === "failed";
+    }, 30_000);
+    expect(call?.failure ?? null, JSON.stringify(call?.failure)).toBeNull();
+    expect(call?.analysis?.format).toBe("deepgram");
+    // Deepgram received the very bytes uploaded, read back from the (local) R2 bucket.
+    const sent = deepgram?.requests.filter((r) => r.url.startsWith("/v1/listen") && r.type === "audio/wav");
+    expect(sent).toHaveLength(1);
+    expect(new Uint8Array(sent![0]!.body)).toEqual(audio);
   }, 60_000);
 
   it("refuses requests without a valid key, as problem+json", async (ctx) => {
