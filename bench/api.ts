@@ -7,9 +7,16 @@
  *    metrics are complete when the 202 returns), for a Teams WebVTT export and for canonical JSON
  *    with word timings (Deepgram-like, ~6x larger);
  *  - latency of GET /v1/calls/{id} (p50/p99) over the stored calls;
- *  - coaching jobs (rules engine) drained per second by the Node workers.
+ *  - coaching jobs (rules engine) drained per second by the Node workers;
+ *  - then the same uploads and reads over real HTTP: `debrief serve` in its own process (as
+ *    `npm start` runs it, PostgreSQL, no job workers), driven by a keep-alive client from this one.
  * Prints a markdown table; `--write` records it in docs/benchmarks.md.
  */
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import http from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { bootstrap } from "../src/admin/operations.js";
 import { memoryRateLimiter } from "../src/api/rate-limiter.js";
@@ -56,6 +63,17 @@ async function pool<T>(items: readonly T[], n: number, fn: (item: T) => Promise<
       while (next < items.length) await fn(items[next++]!);
     }),
   );
+}
+
+/** Runs `fn` over `items` with `n` in flight; the latency of each call, in ms. */
+async function timed<T>(items: readonly T[], n: number, fn: (item: T) => Promise<void>): Promise<number[]> {
+  const lat: number[] = [];
+  await pool(items, n, async (item) => {
+    const s = performance.now();
+    await fn(item);
+    lat.push(performance.now() - s);
+  });
+  return lat;
 }
 
 const pct = (xs: number[], p: number) =>
@@ -205,6 +223,93 @@ try {
 } finally {
   await handle.close();
   await temp.drop();
+}
+
+// ---- over HTTP: the server in its own process ----
+const httpDb = await createTempDatabase(adminUrl);
+const dataDir = mkdtempSync(join(tmpdir(), "debrief-bench-"));
+const KEY = "dbf_benchHttpKey0123456789abcdefghijkl";
+const port = 18_000 + Math.floor(Math.random() * 2000);
+const server = spawn(
+  process.execPath,
+  ["--max-semi-space-size=64", "--import", "tsx", join(import.meta.dirname, "serve.ts")],
+  {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: httpDb.url,
+      DEBRIEF_ADMIN_KEY: KEY,
+      DEBRIEF_DATA_DIR: dataDir,
+      DEBRIEF_SEED_DEMO: "false",
+      DEBRIEF_WORKERS: "0",
+      DEBRIEF_RATE_LIMIT_PER_MINUTE: "0",
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  },
+);
+try {
+  await new Promise<void>((resolve, reject) => {
+    server.once("exit", (code) => reject(new Error(`debrief serve exited (${code})`)));
+    server.stdout?.on("data", (d: Buffer) => {
+      if (d.toString().includes("listening")) resolve();
+    });
+  });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const call = (method: string, path: string, body?: string) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const headers: Record<string, string | number> = { authorization: `Bearer ${KEY}` };
+      if (body !== undefined) {
+        headers["content-type"] = "application/json";
+        headers["content-length"] = Buffer.byteLength(body);
+      }
+      const req = http.request({ host: "127.0.0.1", port, path, method, agent, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+      });
+      req.on("error", reject);
+      req.end(body);
+    });
+
+  const n = 200;
+  const bodies = Array.from({ length: n }, (_, i) =>
+    JSON.stringify({
+      transcript: JSON.stringify(generateCall({ minutes: 30, seed: 20_000 + i })),
+      fileName: "call.json",
+    }),
+  );
+  const ids: string[] = [];
+  const t0 = performance.now();
+  const up = await timed(bodies, CONCURRENCY, async (body) => {
+    const res = await call("POST", "/v1/calls", body);
+    if (res.status !== 202) throw new Error(`upload failed: ${res.status} ${res.body}`);
+    ids.push((JSON.parse(res.body) as { id: string }).id);
+  });
+  const upRate = n / ((performance.now() - t0) / 1000);
+  const get = async () => {
+    const res = await call("GET", `/v1/calls/${ids[Math.floor(Math.random() * ids.length)]}`);
+    if (res.status !== 200) throw new Error(`get failed: ${res.status}`);
+  };
+  await timed(Array.from({ length: 100 }), 1, get); // warm-up
+  const seq = await timed(Array.from({ length: 1000 }), 1, get);
+  const tc = performance.now();
+  const conc = await timed(Array.from({ length: 3000 }), CONCURRENCY, get);
+  const concRate = 3000 / ((performance.now() - tc) / 1000);
+  rows.push(
+    "",
+    "| over HTTP (`debrief serve` in its own process) | requests | p50 ms | p99 ms | per second |",
+    "|---|---|---|---|---|",
+    `| upload: 30-minute canonical JSON with word timings, ${CONCURRENCY} clients | ${n} | ${pct(up, 50).toFixed(1)} | ${pct(up, 99).toFixed(1)} | ${upRate.toFixed(1)} |`,
+    `| GET /v1/calls/{id}, one client | 1000 | ${pct(seq, 50).toFixed(2)} | ${pct(seq, 99).toFixed(2)} | ${(1000 / (seq.reduce((a, b) => a + b, 0) / 1000)).toFixed(0)} |`,
+    `| GET /v1/calls/{id}, ${CONCURRENCY} clients | 3000 | ${pct(conc, 50).toFixed(2)} | ${pct(conc, 99).toFixed(2)} | ${concRate.toFixed(0)} |`,
+  );
+  agent.destroy();
+} finally {
+  server.kill();
+  await new Promise((r) => (server.exitCode === null ? server.once("exit", r) : r(null)));
+  await httpDb.drop();
+  rmSync(dataDir, { recursive: true, force: true });
 }
 
 report("api", machineLine(", PostgreSQL on 127.0.0.1"), rows.join("\n"));
