@@ -598,8 +598,7 @@ export function classifyEnglish(
   // "Oh, Texas?" after the other speaker said Texas: a surprised echo, not a question.
   if (previousText !== undefined && q && /^(?:oh|wow|really)\b/.test(joined) && all.length <= 5) {
     const prev = new Set(words(previousText));
-    const content = coreTokens;
-    if (content.length > 0 && content.every((x) => prev.has(x))) return null;
+    if (coreTokens.length > 0 && coreTokens.every((x) => prev.has(x))) return null;
   }
 
   // Find the first clause head that signals a question, chunk by chunk ("Stephanie, what's…").

@@ -33,8 +33,9 @@ function isAsciiAlnum(c: number): boolean {
 }
 
 /**
- * Tokens of lower-cased ASCII text exactly as a global match of `[a-z0-9]+(?:['-][a-z0-9]+)*` finds them, or null
- * as soon as a non-ASCII character shows the Unicode rules are needed.
+ * Tokens of lower-cased ASCII text, exactly as a global match of `[a-z0-9]+(?:['-][a-z0-9]+)*`
+ * finds them (with their offsets in `starts` when given), or null as soon as a non-ASCII character
+ * shows the Unicode rules are needed.
  */
 function asciiWords(lower: string, starts: number[] | null): Token[] | null {
   const out: Token[] = [];
