@@ -19,17 +19,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { bootstrap } from "../src/admin/operations.js";
-import { memoryRateLimiter } from "../src/api/rate-limiter.js";
 import { createApp } from "../src/app.js";
 import { memoryBlobStore } from "../src/blobs/memory.js";
 import { runCoaching } from "../src/coaching/run.js";
+import { createServices } from "../src/compose.js";
 import { loadConfig } from "../src/config/env.js";
 import { resultRows } from "../src/db/database.js";
 import { migrate } from "../src/db/migrate.js";
 import { openPostgres } from "../src/db/postgres.js";
 import { pgJobQueue } from "../src/jobs/pg-queue.js";
-import { startWorkers } from "../src/jobs/worker.js";
-import type { Services } from "../src/services.js";
+import { startWorkers } from "../src/jobs/poller.js";
 import type { Transcript } from "../src/transcript/model.js";
 import { createTempDatabase } from "../test/helpers/db.js";
 import { machineLine, report } from "./record.js";
@@ -90,17 +89,14 @@ try {
     LOG_LEVEL: "silent",
   });
   let wake = () => {};
-  const services: Services = {
-    config,
+  const services = createServices(config, {
     db: handle.db,
     blobs: memoryBlobStore(),
     queue: pgJobQueue(handle.db, () => wake()),
     transcriber: null,
-    rateLimiter: memoryRateLimiter(0),
     coach: (input) => runCoaching(input, {}),
     logger: { debug() {}, info() {}, warn() {}, error() {} },
-    now: () => new Date(),
-  };
+  });
   const app = createApp({ services: () => services });
   const boot = await bootstrap(handle.db, { orgName: "Bench" });
   const auth = { authorization: `Bearer ${boot!.key}` };

@@ -2,7 +2,8 @@ import type { CoachingInput } from "./coaching/engine.js";
 import type { Coaching } from "./coaching/schema.js";
 import type { Config } from "./config/env.js";
 import type { Database } from "./db/database.js";
-import type { JobKind } from "./db/schema/index.js";
+import type { JobRegistry } from "./jobs/registry.js";
+import type { QueuedJob } from "./jobs/store.js";
 import type { Transcript } from "./transcript/model.js";
 
 /**
@@ -26,16 +27,13 @@ export interface BlobStore {
   delete(key: string): Promise<void>;
 }
 
-export interface EnqueueJob {
-  jobId: string;
-  orgId: string;
-  callId: string;
-  kind: JobKind;
-}
-
-/** Where background work goes: the jobs table (Node) or a Cloudflare Queue (Workers). */
+/**
+ * How the runners learn of new jobs. The job itself is the `jobs` row, written with `enqueue(tx, …)`
+ * (src/jobs/store.ts) in the caller's transaction; after the commit, `notify` wakes the local
+ * workers (Node) or sends a Cloudflare Queue message (Workers).
+ */
 export interface JobQueue {
-  enqueue(job: EnqueueJob): Promise<void>;
+  notify(job: QueuedJob): Promise<void>;
   /** Jobs waiting or running (for /health). */
   depth(): Promise<number>;
 }
@@ -72,6 +70,8 @@ export interface Services {
   db: Database;
   blobs: BlobStore;
   queue: JobQueue;
+  /** The kinds of background job and their handlers. */
+  jobs: JobRegistry;
   /** null when DEEPGRAM_API_KEY is not set: audio uploads are refused with a clear 422. */
   transcriber: Transcriber | null;
   rateLimiter: RateLimiter;

@@ -5,19 +5,13 @@ import type { Actor } from "../auth/actor.js";
 import { newId, sha256Hex } from "../auth/keys.js";
 import { withCoaching } from "../coaching/output.js";
 import { type Database, perDatabase } from "../db/database.js";
-import {
-  type Call,
-  type CallFailure,
-  calls,
-  type JobKind,
-  jobs,
-  type SpeakerRoles,
-  users,
-} from "../db/schema/index.js";
+import { type Call, type CallFailure, calls, type SpeakerRoles, users } from "../db/schema/index.js";
 import { DebriefError } from "../errors.js";
+import { deleteJobs, enqueue } from "../jobs/store.js";
 import type { Services } from "../services.js";
 import type { Transcript, TranscriptFormat } from "../transcript/model.js";
 import { parseTranscript } from "../transcript/parse.js";
+import { saveAnalysis } from "./save.js";
 import type { CallDetail, CallMeta, CallSummary, ListCallsQuery } from "./schemas.js";
 
 /** Business logic of calls, shared by the API, the CLI and the jobs. Handlers only validate, call and map. */
@@ -135,17 +129,17 @@ export async function createTranscriptCall(
     language: input.meta.language,
   });
   const row = newCallRow(ctx, input.meta, repUserId, {
-    status: "done",
+    status: "analyzing",
     source: "transcript",
     fileName,
     contentHash,
     idempotencyKey: input.idempotencyKey ?? null,
     speakerRoles: roles,
     transcript: parsed.transcript,
-    analysis,
   });
-  // The call and its coaching job are one write: a crash can't leave a call that is never coached.
-  return insertCallWithJob(ctx, row, "coach");
+  // The call, its analysis and its coaching job are one write: a crash can't leave a call that is
+  // never coached.
+  return insertCallWithJob(ctx, row, "coach", analysis);
 }
 
 /**
@@ -221,20 +215,28 @@ function newCallRow(
  * Insert a new call together with its first job, then wake the queue. When an identical upload won
  * a race (same content hash or Idempotency-Key), answer with that call instead.
  */
-async function insertCallWithJob(ctx: CallCtx, row: Call, kind: JobKind): Promise<CreateResult> {
-  const jobId = newId("job");
-  const inserted = await ctx.services.db.transaction(async (tx) => {
+async function insertCallWithJob(
+  ctx: CallCtx,
+  row: Call,
+  kind: "transcribe" | "coach",
+  analysis?: FileAnalysis,
+): Promise<CreateResult> {
+  const { services } = ctx;
+  const job = await services.db.transaction(async (tx) => {
     const ins = await tx.insert(calls).values(row).onConflictDoNothing().returning({ id: calls.id });
-    if (ins.length === 0) return false;
-    await tx.insert(jobs).values({ id: jobId, orgId: row.orgId, callId: row.id, kind, runAt: row.createdAt });
-    return true;
+    if (ins.length === 0) return null;
+    if (analysis) {
+      await saveAnalysis(tx, { call: row, analysis, now: row.createdAt });
+      Object.assign(row, { status: "done", analysis });
+    }
+    return enqueue(tx, services.jobs, { kind, orgId: row.orgId, subject: row.id, runAt: row.createdAt });
   });
-  if (!inserted) {
+  if (!job) {
     const winner = await findDuplicate(ctx, row.contentHash, row.idempotencyKey ?? undefined);
     if (winner) return { call: toDetail(winner), created: false };
     throw new DebriefError("conflict", "a concurrent upload conflicted with this one; retry");
   }
-  await ctx.services.queue.enqueue({ jobId, orgId: row.orgId, callId: row.id, kind });
+  await services.queue.notify(job);
   return { call: toDetail(row), created: true };
 }
 
@@ -332,12 +334,16 @@ export async function listCalls(
   };
 }
 
-/** Delete a call, its jobs (cascade) and its stored audio. Reps may delete their own calls. */
+/** Delete a call, its jobs and its stored audio. Reps may delete their own calls. */
 export async function deleteCall(ctx: CallCtx, id: string): Promise<void> {
-  const [row] = await ctx.services.db
-    .delete(calls)
-    .where(and(eq(calls.id, id), visibleTo(ctx.actor)))
-    .returning({ blobKey: calls.blobKey });
+  const row = await ctx.services.db.transaction(async (tx) => {
+    const [deleted] = await tx
+      .delete(calls)
+      .where(and(eq(calls.id, id), visibleTo(ctx.actor)))
+      .returning({ blobKey: calls.blobKey });
+    if (deleted) await deleteJobs(tx, { orgId: ctx.actor.orgId, subject: id });
+    return deleted;
+  });
   if (!row) throw new DebriefError("not_found", `no call ${id}`);
   if (row.blobKey) await ctx.services.blobs.delete(row.blobKey);
 }

@@ -16,17 +16,16 @@ import { bootstrap } from "../admin/operations.js";
 import { memoryRateLimiter } from "../api/rate-limiter.js";
 import { createApp } from "../app.js";
 import { r2BlobStore } from "../blobs/r2.js";
-import { coachingFor } from "../coaching/deploy.js";
+import { createServices } from "../compose.js";
 import { type Config, loadConfig } from "../config/env.js";
 import type { DatabaseHandle } from "../db/database.js";
 import { migrate } from "../db/migrate.js";
 import { openPostgres } from "../db/postgres.js";
 import { DebriefError } from "../errors.js";
 import { cfJobQueue, handleJobMessage, type JobMessage, sweepStaleJobs } from "../jobs/cf-queue.js";
-import { describeError } from "../jobs/worker.js";
+import { describeError } from "../jobs/errors.js";
 import { jsonLogger } from "../logger.js";
 import type { RateLimiter, Services } from "../services.js";
-import { deepgramTranscriber } from "../transcription/deepgram.js";
 
 /** The Worker's bindings (wrangler.toml) and variables (`[vars]`, secrets, `--var`). */
 export type Env = {
@@ -92,22 +91,13 @@ function scope(env: Env): Scope {
         limiter: memoryRateLimiter(config.DEBRIEF_RATE_LIMIT_PER_MINUTE),
       };
     }
-    const services: Services = {
-      config,
+    const services = createServices(config, {
       db,
       blobs,
       queue: cfJobQueue(jobs, db),
-      transcriber: config.DEEPGRAM_API_KEY
-        ? deepgramTranscriber({
-            apiKey: config.DEEPGRAM_API_KEY,
-            ...(config.DEEPGRAM_BASE_URL ? { baseUrl: config.DEEPGRAM_BASE_URL } : {}),
-          })
-        : null,
       rateLimiter: limiter.limiter,
-      coach: coachingFor(config, db, logger),
       logger,
-      now: () => new Date(),
-    };
+    });
     // A failed set-up (database down) is retried by the next request; meanwhile /health reports it.
     ready ??= setUp(services).catch((err: unknown) => {
       ready = undefined;

@@ -11,7 +11,7 @@ import {
   sweepStaleJobs,
 } from "./cf-queue.js";
 import { JobError } from "./errors.js";
-import { claimJob } from "./worker.js";
+import { claimJob } from "./store.js";
 
 function recordingQueue(): JobMessageSender & { sent: JobMessage[] } {
   const sent: JobMessage[] = [];
@@ -42,7 +42,7 @@ describe.each(testDatabases)("Cloudflare queue consumer on $name", (database) =>
     const queue = cfJobQueue(q, handle.db);
     const { jobId, orgId, callId } = await seedAudioCall(handle.db);
     await seedAudioCall(handle.db);
-    await queue.enqueue({ jobId, orgId, callId, kind: "transcribe" });
+    await queue.notify({ id: jobId, orgId, subject: callId, kind: "transcribe" });
     expect(q.sent).toEqual([{ jobId }]);
     expect(await queue.depth()).toBe(2);
   });

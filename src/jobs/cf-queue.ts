@@ -1,10 +1,11 @@
 import type { Queue } from "@cloudflare/workers-types/index.js";
-import { and, eq, inArray, lt, or, sql } from "drizzle-orm";
+import { and, eq, lt, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../db/database.js";
 import { jobs } from "../db/schema/index.js";
 import type { JobQueue, Services } from "../services.js";
-import { claimJob, DEFAULT_LEASE_MS, type ExecuteOptions, executeJob } from "./worker.js";
+import { DEFAULT_LEASE_MS, type ExecuteOptions, executeJob } from "./executor.js";
+import { claimJob, pendingJobCount } from "./store.js";
 
 /**
  * The Workers job queue: the `jobs` row (written with the call) stays the source of truth, and a
@@ -27,20 +28,14 @@ export type JobMessageSender = Pick<Queue<JobMessage>, "send">;
  *
  * @example
  * const queue = cfJobQueue(env.JOBS, db);
- * await queue.enqueue({ jobId, orgId, callId, kind: "transcribe" }); // sends { jobId }
+ * await queue.notify(job); // sends { jobId: job.id }
  */
 export function cfJobQueue(queue: JobMessageSender, db: Database): JobQueue {
   return {
-    async enqueue(job) {
-      await queue.send({ jobId: job.jobId }, { contentType: "json" });
+    async notify(job) {
+      await queue.send({ jobId: job.id }, { contentType: "json" });
     },
-    async depth() {
-      const [row] = await db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(jobs)
-        .where(inArray(jobs.status, ["queued", "running"]));
-      return Number(row?.n ?? 0);
-    },
+    depth: () => pendingJobCount(db),
   };
 }
 

@@ -22,3 +22,10 @@ export function isRetryable(err: unknown): boolean {
   if (err instanceof DebriefError) return false;
   return true;
 }
+
+/** A stable code and a human message for any thrown value. */
+export function describeError(err: unknown): { code: ErrorCode; message: string } {
+  if (err instanceof DebriefError) return { code: err.code, message: err.message };
+  if (err instanceof Error) return { code: "internal", message: err.message || err.name };
+  return { code: "internal", message: String(err) };
+}

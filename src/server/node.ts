@@ -2,19 +2,17 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { bootstrap } from "../admin/operations.js";
-import { memoryRateLimiter } from "../api/rate-limiter.js";
 import { createApp } from "../app.js";
 import { fsBlobStore } from "../blobs/fs.js";
-import { coachingFor } from "../coaching/deploy.js";
+import { createServices } from "../compose.js";
 import type { Config } from "../config/env.js";
 import { migrate } from "../db/migrate.js";
 import { describeDatabase, openDatabase } from "../db/open.js";
 import { pgJobQueue } from "../jobs/pg-queue.js";
-import { startWorkers } from "../jobs/worker.js";
+import { startWorkers } from "../jobs/poller.js";
 import { jsonLogger } from "../logger.js";
 import { defaultDemoDir, loadDemoManifest, seedDemo } from "../seed/demo.js";
 import type { Services } from "../services.js";
-import { deepgramTranscriber } from "../transcription/deepgram.js";
 
 export interface RunningServer {
   url: string;
@@ -34,22 +32,12 @@ export async function startNodeServer(config: Config, out: (line: string) => voi
   if (applied.length > 0) logger.info("migrations applied", { applied });
 
   let wake = () => {};
-  const services: Services = {
-    config,
+  const services = createServices(config, {
     db: handle.db,
     blobs: fsBlobStore(join(config.DEBRIEF_DATA_DIR, "blobs")),
     queue: pgJobQueue(handle.db, () => wake()),
-    transcriber: config.DEEPGRAM_API_KEY
-      ? deepgramTranscriber({
-          apiKey: config.DEEPGRAM_API_KEY,
-          ...(config.DEEPGRAM_BASE_URL ? { baseUrl: config.DEEPGRAM_BASE_URL } : {}),
-        })
-      : null,
-    rateLimiter: memoryRateLimiter(config.DEBRIEF_RATE_LIMIT_PER_MINUTE),
-    coach: coachingFor(config, handle.db, logger),
     logger,
-    now: () => new Date(),
-  };
+  });
 
   const demoDir = defaultDemoDir();
   const demo =

@@ -5,7 +5,6 @@ import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { FileAnalysisSchema } from "../../src/analysis/result.js";
 import { jobs } from "../../src/db/schema/index.js";
-import { runJob } from "../../src/jobs/run-job.js";
 import { deepgramTranscriber } from "../../src/transcription/deepgram.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { testDatabases } from "../helpers/db.js";
@@ -57,10 +56,10 @@ describe.each(testDatabases)("audio calls on $name", (database) => {
     const rows = await handle.db
       .select()
       .from(jobs)
-      .where(and(eq(jobs.callId, callId), eq(jobs.kind, "transcribe")));
+      .where(and(eq(jobs.subject, callId), eq(jobs.kind, "transcribe")));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ status: "queued" });
-    await runJob(t.services, rows[0]!);
+    await t.services.jobs.get("transcribe").run({ services: t.services }, rows[0]!);
   }
 
   async function getCall(id: string) {
@@ -199,6 +198,6 @@ describe.each(testDatabases)("audio calls on $name", (database) => {
     const del = await t.request(`/v1/calls/${id}`, { method: "DELETE", headers: t.auth(rep.key) });
     expect(del.status).toBe(204);
     expect(t.blobs.keys().length).toBe(before);
-    expect(await handle.db.select().from(jobs).where(eq(jobs.callId, id))).toEqual([]);
+    expect(await handle.db.select().from(jobs).where(eq(jobs.subject, id))).toEqual([]);
   });
 });

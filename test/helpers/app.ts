@@ -1,13 +1,13 @@
 import { bootstrap, createKey, createUser } from "../../src/admin/operations.js";
-import { memoryRateLimiter } from "../../src/api/rate-limiter.js";
 import { createApp } from "../../src/app.js";
 import { memoryBlobStore } from "../../src/blobs/memory.js";
 import { runCoaching } from "../../src/coaching/run.js";
+import { createServices } from "../../src/compose.js";
 import { type Config, loadConfig } from "../../src/config/env.js";
 import type { Database } from "../../src/db/database.js";
 import type { UserRole } from "../../src/db/schema/index.js";
-import { pgJobQueue } from "../../src/jobs/pg-queue.js";
-import { claimJob, executeJob } from "../../src/jobs/worker.js";
+import { executeJob } from "../../src/jobs/executor.js";
+import { claimJob } from "../../src/jobs/store.js";
 import type { Logger, Services, Transcriber } from "../../src/services.js";
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
@@ -30,18 +30,15 @@ export interface TestAppOptions {
 export async function createTestApp(db: Database, options: TestAppOptions = {}) {
   const config: Config = { ...loadConfig({ DEBRIEF_SEED_DEMO: "false" }), ...options.config };
   const blobs = memoryBlobStore();
-  const services: Services = {
-    config,
+  const services = createServices(config, {
     db,
     blobs,
-    queue: pgJobQueue(db),
     transcriber: options.transcriber ?? null,
-    rateLimiter: memoryRateLimiter(config.DEBRIEF_RATE_LIMIT_PER_MINUTE),
     // The rules engine, as on a server without OPENAI_API_KEY.
     coach: options.coach ?? ((input) => runCoaching(input, {})),
     logger: silentLogger,
-    now: options.now ?? (() => new Date()),
-  };
+    ...(options.now ? { now: options.now } : {}),
+  });
   const app = createApp({ services: () => services });
   const boot = await bootstrap(db, { orgName: "Test Org" });
   if (!boot) throw new Error("createTestApp needs an empty database");

@@ -4,7 +4,7 @@
  * SIGKILLs this process mid-job. Run with `node --import tsx test/jobs/crash-child.ts <url>`.
  */
 import { openPostgres } from "../../src/db/postgres.js";
-import { startWorkers } from "../../src/jobs/worker.js";
+import { startWorkers } from "../../src/jobs/poller.js";
 import type { Transcriber } from "../../src/services.js";
 import { jobServices } from "./helpers.js";
 

@@ -6,7 +6,7 @@ import type { DatabaseHandle } from "../../src/db/database.js";
 import { migrate } from "../../src/db/migrate.js";
 import { openPostgres } from "../../src/db/postgres.js";
 import { calls, jobs } from "../../src/db/schema/index.js";
-import { startWorkers } from "../../src/jobs/worker.js";
+import { startWorkers } from "../../src/jobs/poller.js";
 import { createTempDatabase, TEST_DATABASE_URL } from "../helpers/db.js";
 import { callRow, jobRow, jobServices, scriptedTranscriber, seedAudioCall, waitFor } from "./helpers.js";
 

@@ -1,13 +1,12 @@
 import { eq } from "drizzle-orm";
 import { createOrganization } from "../../src/admin/operations.js";
-import { memoryRateLimiter } from "../../src/api/rate-limiter.js";
 import { newId } from "../../src/auth/keys.js";
 import { memoryBlobStore } from "../../src/blobs/memory.js";
 import { runCoaching } from "../../src/coaching/run.js";
+import { createServices } from "../../src/compose.js";
 import { loadConfig } from "../../src/config/env.js";
 import type { Database } from "../../src/db/database.js";
 import { calls, jobs } from "../../src/db/schema/index.js";
-import { pgJobQueue } from "../../src/jobs/pg-queue.js";
 import type { AudioSource, Logger, Services, Transcriber, TranscriptionResult } from "../../src/services.js";
 import type { Transcript } from "../../src/transcript/model.js";
 
@@ -71,18 +70,15 @@ export function jobServices(
   transcriber: Transcriber | null,
   now: () => Date = () => new Date(),
 ): Services {
-  const config = loadConfig({ DEBRIEF_SEED_DEMO: "false" });
-  return {
-    config,
+  const config = loadConfig({ DEBRIEF_SEED_DEMO: "false", DEBRIEF_RATE_LIMIT_PER_MINUTE: "0" });
+  return createServices(config, {
     db,
     blobs: memoryBlobStore(),
-    queue: pgJobQueue(db),
     transcriber,
-    rateLimiter: memoryRateLimiter(0),
     coach: (input) => runCoaching(input, {}), // the rules engine: deterministic, offline
     logger: quietLogger,
     now,
-  };
+  });
 }
 
 /** A fresh organization with one audio-URL call (status queued) and its transcribe job. */
@@ -110,7 +106,7 @@ export async function seedAudioCall(
   await db.insert(jobs).values({
     id: jobId,
     orgId,
-    callId,
+    subject: callId,
     kind: "transcribe",
     runAt: options.runAt ?? now,
     ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),

@@ -1,8 +1,8 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import { deleteCall, getCall, getCallTranscript, listCalls } from "../../calls/operations.js";
+import { retryCallAs } from "../../calls/retry.js";
 import { CallDetailSchema, CallSummarySchema, ListCallsQuerySchema } from "../../calls/schemas.js";
-import { retryCall } from "../../jobs/worker.js";
 import { TranscriptSchema } from "../../transcript/model.js";
 import type { AppEnv } from "../env.js";
 import { problemResponses } from "./common.js";
@@ -105,15 +105,7 @@ export function registerCallRoutes(app: OpenAPIHono<AppEnv>): void {
   });
   app.openapi(retryCallRoute, async (c) => {
     const ctx = { services: c.get("services"), actor: c.get("actor") };
-    const { id } = c.req.valid("param");
-    await getCall(ctx, id); // visibility: a rep retries only their own calls
-    const job = await retryCall(ctx.services.db, {
-      orgId: ctx.actor.orgId,
-      callId: id,
-      now: ctx.services.now(),
-    });
-    await ctx.services.queue.enqueue(job);
-    return c.json(await getCall(ctx, id), 202);
+    return c.json(await retryCallAs(ctx, c.req.valid("param").id), 202);
   });
   app.openapi(deleteCallRoute, async (c) => {
     await deleteCall({ services: c.get("services"), actor: c.get("actor") }, c.req.valid("param").id);

@@ -85,3 +85,4 @@ export const calls = pgTable(
 );
 export type Call = typeof calls.$inferSelect;
 export type CallStatus = (typeof CALL_STATUSES)[number];
+export type CoachingStatus = (typeof COACHING_STATUSES)[number];

@@ -1,15 +1,15 @@
-import { index, integer, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
-import { calls } from "./calls.js";
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { organizations } from "./organizations.js";
 
-export const JOB_KINDS = ["transcribe", "analyze", "coach"] as const;
-export const jobKind = pgEnum("job_kind", JOB_KINDS);
 export const JOB_STATUSES = ["queued", "running", "done", "failed"] as const;
 export const jobStatus = pgEnum("job_status", JOB_STATUSES);
 
 /**
- * The Postgres-backed queue (Node). A worker claims a job with FOR UPDATE SKIP LOCKED and holds a
- * lease; if it dies, the lease expires and another worker takes the job over — nothing is lost.
+ * Background jobs of any kind (transcription, analysis, coaching; later webhook deliveries, CRM
+ * imports…). `kind` names a registered handler (src/jobs/registry.ts); `subject` is what the job is
+ * about (e.g. a call id) and `payload` its kind-specific input, validated by the handler.
+ * A worker claims a job with FOR UPDATE SKIP LOCKED and holds a lease; if it dies, the lease expires
+ * and another worker takes the job over — nothing is lost.
  */
 export const jobs = pgTable(
   "jobs",
@@ -18,10 +18,9 @@ export const jobs = pgTable(
     orgId: text("org_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    callId: text("call_id")
-      .notNull()
-      .references(() => calls.id, { onDelete: "cascade" }),
-    kind: jobKind("kind").notNull(),
+    kind: text("kind").notNull(),
+    subject: text("subject"),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default({}),
     status: jobStatus("status").notNull().default("queued"),
     attempts: integer("attempts").notNull().default(0),
     maxAttempts: integer("max_attempts").notNull().default(5),
@@ -31,7 +30,7 @@ export const jobs = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
-  (t) => [index("jobs_ready_idx").on(t.status, t.runAt), index("jobs_call_idx").on(t.callId)],
+  (t) => [index("jobs_ready_idx").on(t.status, t.runAt), index("jobs_subject_idx").on(t.subject)],
 );
+
 export type Job = typeof jobs.$inferSelect;
-export type JobKind = (typeof JOB_KINDS)[number];

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { testDatabases } from "../../test/helpers/db.js";
+import { retryCall } from "../../src/calls/retry.js";
+import type { DatabaseHandle } from "../../src/db/database.js";
+import { jobs } from "../../src/db/schema/index.js";
+import { DebriefError } from "../../src/errors.js";
+import { JobError } from "../../src/jobs/errors.js";
+import { executeJob } from "../../src/jobs/executor.js";
+import { startWorkers } from "../../src/jobs/poller.js";
+import { claimJob, completeJob, extendLease, failJob } from "../../src/jobs/store.js";
+import { testDatabases } from "../helpers/db.js";
 import {
   callRow,
   jobRow,
@@ -8,20 +16,7 @@ import {
   scriptedTranscriber,
   seedAudioCall,
   waitFor,
-} from "../../test/jobs/helpers.js";
-import type { DatabaseHandle } from "../db/database.js";
-import { jobs } from "../db/schema/index.js";
-import { DebriefError } from "../errors.js";
-import { JobError } from "./errors.js";
-import {
-  claimJob,
-  completeJob,
-  executeJob,
-  extendLease,
-  failJob,
-  retryCall,
-  startWorkers,
-} from "./worker.js";
+} from "./helpers.js";
 
 const LEASE = 30_000;
 const half = { random: () => 0.5 };
@@ -265,15 +260,23 @@ describe.each(testDatabases)("jobs worker on $name", (database) => {
     const { db } = handle;
     const now = new Date();
     const { orgId, callId, jobId } = await seedAudioCall(db, { runAt: now });
-    await expect(retryCall(db, { orgId, callId })).rejects.toMatchObject({ code: "conflict" });
+    const failing = jobServices(
+      db,
+      scriptedTranscriber([new JobError("transcription.failed", "unsupported codec", false)]),
+      () => now,
+    );
+    await expect(retryCall(failing, { orgId, callId })).rejects.toMatchObject({ code: "conflict" });
 
     const job = (await claimJob(db, { leaseMs: LEASE, now }))!;
-    await failJob(db, job, new JobError("transcription.failed", "unsupported codec", false), { now });
-    await expect(retryCall(db, { orgId: "org_other", callId })).rejects.toMatchObject({ code: "not_found" });
+    expect(await executeJob(failing, job)).toMatchObject({ kind: "failed" });
+    expect(await callRow(db, callId)).toMatchObject({ status: "failed" });
+    await expect(retryCall(failing, { orgId: "org_other", callId })).rejects.toMatchObject({
+      code: "not_found",
+    });
 
     const later = at(now, 5_000);
-    const enqueued = await retryCall(db, { orgId, callId, now: later });
-    expect(enqueued).toEqual({ jobId, orgId, callId, kind: "transcribe" });
+    const enqueued = await retryCall(failing, { orgId, callId, now: later });
+    expect(enqueued).toEqual({ id: jobId, orgId, subject: callId, kind: "transcribe" });
     expect(await jobRow(db, jobId)).toMatchObject({
       status: "queued",
       attempts: 0,
@@ -310,14 +313,14 @@ describe.each(testDatabases)("jobs worker on $name", (database) => {
     expect(failed).toMatchObject({ status: "done", coachingStatus: "failed", failure: null });
     expect(failed.analysis).not.toBeNull(); // the metrics stay served
 
-    const enqueued = await retryCall(db, { orgId, callId });
-    expect(enqueued).toMatchObject({ jobId: coachJob.id, kind: "coach" });
+    const enqueued = await retryCall(ok, { orgId, callId });
+    expect(enqueued).toMatchObject({ id: coachJob.id, kind: "coach" });
     expect(await callRow(db, callId)).toMatchObject({ status: "done", coachingStatus: "pending" });
     const again = (await claimJob(db, { leaseMs: LEASE, now: new Date() }))!;
     expect(again).toMatchObject({ id: coachJob.id, attempts: 1 });
     expect(await executeJob(ok, again)).toEqual({ kind: "done" });
     expect((await callRow(db, callId)).coachingStatus).toBe("done");
-    await expect(retryCall(db, { orgId, callId })).rejects.toMatchObject({ code: "conflict" });
+    await expect(retryCall(ok, { orgId, callId })).rejects.toMatchObject({ code: "conflict" });
   });
 
   it("startWorkers runs queued jobs at once on wake(), heartbeats long jobs, and stops gracefully", async () => {
