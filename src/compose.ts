@@ -1,7 +1,10 @@
 import { memoryRateLimiter } from "./api/rate-limiter.js";
 import { callJobHandlers } from "./calls/jobs/index.js";
+import { backfillCallMetrics } from "./calls/save.js";
 import { coachingFor } from "./coaching/deploy.js";
 import type { Config } from "./config/env.js";
+import type { Database } from "./db/database.js";
+import { migrate } from "./db/migrate.js";
 import { pgJobQueue } from "./jobs/pg-queue.js";
 import { jobRegistry } from "./jobs/registry.js";
 import { jsonLogger } from "./logger.js";
@@ -50,4 +53,18 @@ function transcriberFor(config: Config): Services["transcriber"] {
         ...(config.DEEPGRAM_BASE_URL ? { baseUrl: config.DEEPGRAM_BASE_URL } : {}),
       })
     : null;
+}
+
+/**
+ * Bring a database up to date: apply pending migrations, then the idempotent data backfills that
+ * follow schema changes (e.g. `call_metrics` rows of calls analysed before the table existed).
+ * Run on every start (Node server, first request of a Worker isolate) and by `debrief migrate`.
+ *
+ * @example
+ * const { applied, backfilled } = await prepareDatabase(db);
+ */
+export async function prepareDatabase(db: Database): Promise<{ applied: string[]; backfilled: number }> {
+  const { applied } = await migrate(db);
+  const backfilled = await backfillCallMetrics(db);
+  return { applied, backfilled };
 }

@@ -1,17 +1,44 @@
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import type { FileAnalysis } from "../analysis/result.js";
 import type { Coaching } from "../coaching/schema.js";
 import type { Database } from "../db/database.js";
-import type { Call } from "../db/schema/index.js";
+import { type Call, callMetrics, calls } from "../db/schema/index.js";
 import type { Transcript } from "../transcript/model.js";
+import { metricsOfAnalysis, metricsOfCoaching } from "./metrics.js";
 import { setCallStatus } from "./status.js";
 
 /**
  * The one writer of a call's analysis (upload, transcription, re-analysis, demo seed) and of its
- * coaching: each is saved in the caller's transaction with everything derived from it.
+ * coaching: each is saved in the caller's transaction with its typed `call_metrics` columns.
  */
 
+type MetricsKey = Pick<Call, "id" | "orgId" | "repUserId" | "occurredAt" | "crmDealId">;
+
+async function upsertAnalysisMetrics(
+  tx: Database,
+  call: MetricsKey,
+  analysis: FileAnalysis,
+  coaching: Coaching | null,
+  now: Date,
+  onConflict: "update" | "keep" = "update",
+): Promise<void> {
+  const values = {
+    ...metricsOfAnalysis(analysis),
+    ...(coaching ? metricsOfCoaching(coaching) : {}),
+    repUserId: call.repUserId,
+    occurredAt: call.occurredAt,
+    crmDealId: call.crmDealId,
+    updatedAt: now,
+  };
+  const insert = tx.insert(callMetrics).values({ callId: call.id, orgId: call.orgId, ...values });
+  await (onConflict === "update"
+    ? insert.onConflictDoUpdate({ target: callMetrics.callId, set: values })
+    : insert.onConflictDoNothing());
+}
+
 /**
- * Save a call's analysis (and the transcript it came from, when new): the call becomes `done`.
+ * Save a call's analysis (and the transcript it came from, when new): the call becomes `done`
+ * and its `call_metrics` row is written.
  *
  * @example
  * await db.transaction((tx) => saveAnalysis(tx, { call, analysis, now: new Date() }));
@@ -26,17 +53,19 @@ export async function saveAnalysis(
   },
 ): Promise<void> {
   const { call, analysis, now } = input;
-  await setCallStatus(tx, {
+  const row = await setCallStatus(tx, {
     call,
     now,
     status: "done",
     failure: null,
     fields: { analysis, ...(input.transcript ? { transcript: input.transcript } : {}) },
   });
+  if (row) await upsertAnalysisMetrics(tx, row, analysis, null, now);
 }
 
 /**
- * Save a call's coaching: coaching status `done`.
+ * Save a call's coaching: coaching status `done`, and the coaching columns of `call_metrics`
+ * (objections, objections resolved, playbook score and playbook).
  *
  * @example
  * await db.transaction((tx) => saveCoaching(tx, { call, coaching, now: new Date() }));
@@ -46,5 +75,85 @@ export async function saveCoaching(
   input: { call: Pick<Call, "id" | "orgId">; coaching: Coaching; now: Date },
 ): Promise<void> {
   const { call, coaching, now } = input;
-  await setCallStatus(tx, { call, now, coachingStatus: "done", fields: { coaching } });
+  const row = await setCallStatus(tx, { call, now, coachingStatus: "done", fields: { coaching } });
+  if (!row) return;
+  await tx
+    .update(callMetrics)
+    .set({ ...metricsOfCoaching(coaching), updatedAt: now })
+    .where(eq(callMetrics.callId, row.id));
+}
+
+/**
+ * Change who a call belongs to (rep) or which deal it is about, keeping its `call_metrics` row in
+ * step. The only writer of those two columns after the upload.
+ *
+ * @example
+ * await db.transaction((tx) => setCallLinks(tx, { call, crmDealId: "deal_42", now: new Date() }));
+ */
+export async function setCallLinks(
+  tx: Database,
+  input: {
+    call: Pick<Call, "id" | "orgId">;
+    repUserId?: string | null;
+    crmDealId?: string | null;
+    now: Date;
+  },
+): Promise<void> {
+  const links = {
+    ...(input.repUserId === undefined ? {} : { repUserId: input.repUserId }),
+    ...(input.crmDealId === undefined ? {} : { crmDealId: input.crmDealId }),
+  };
+  if (Object.keys(links).length === 0) return;
+  const where = (
+    id: typeof calls.id | typeof callMetrics.callId,
+    org: typeof calls.orgId | typeof callMetrics.orgId,
+  ) => and(eq(id, input.call.id), eq(org, input.call.orgId));
+  await tx
+    .update(calls)
+    .set({ ...links, updatedAt: input.now })
+    .where(where(calls.id, calls.orgId));
+  await tx
+    .update(callMetrics)
+    .set({ ...links, updatedAt: input.now })
+    .where(where(callMetrics.callId, callMetrics.orgId));
+}
+
+/**
+ * Give every analysed call without a `call_metrics` row one, from its stored analysis (and
+ * coaching) JSON. Idempotent and cheap when there is nothing to do: run on every start and by
+ * `debrief migrate`. Returns how many rows it wrote.
+ *
+ * @example
+ * const filled = await backfillCallMetrics(db); // 0 once every call has its row
+ */
+export async function backfillCallMetrics(
+  db: Database,
+  options: { batch?: number; now?: Date } = {},
+): Promise<number> {
+  const batch = options.batch ?? 200;
+  const now = options.now ?? new Date();
+  let written = 0;
+  for (;;) {
+    const rows = await db
+      .select({
+        id: calls.id,
+        orgId: calls.orgId,
+        repUserId: calls.repUserId,
+        occurredAt: calls.occurredAt,
+        crmDealId: calls.crmDealId,
+        analysis: calls.analysis,
+        coaching: calls.coaching,
+      })
+      .from(calls)
+      .leftJoin(callMetrics, eq(callMetrics.callId, calls.id))
+      .where(and(isNotNull(calls.analysis), isNull(callMetrics.callId)))
+      .limit(batch);
+    for (const row of rows) {
+      if (!row.analysis) continue;
+      // A row written meanwhile by saveAnalysis is newer than what we read: keep it.
+      await upsertAnalysisMetrics(db, row, row.analysis, row.coaching, now, "keep");
+      written += 1;
+    }
+    if (rows.length < batch) return written;
+  }
 }

@@ -36,7 +36,7 @@ export interface CallStatusChange {
 export async function setCallStatus(
   tx: Database,
   change: CallStatusChange,
-): Promise<Pick<Call, "id" | "orgId" | "status" | "coachingStatus" | "repUserId" | "crmDealId"> | null> {
+): Promise<Pick<Call, "id" | "orgId" | "status" | "coachingStatus" | "repUserId" | "crmDealId" | "occurredAt"> | null> {
   const { call, now } = change;
   const [row] = await tx
     .update(calls)
@@ -61,6 +61,7 @@ export async function setCallStatus(
       coachingStatus: calls.coachingStatus,
       repUserId: calls.repUserId,
       crmDealId: calls.crmDealId,
+      occurredAt: calls.occurredAt,
     });
   return row ?? null;
 }

@@ -2,9 +2,9 @@ import { parseArgs } from "node:util";
 import { asc, eq, or } from "drizzle-orm";
 import { createKey, createOrganization, createUser, revokeKey } from "../admin/operations.js";
 import type { Actor } from "../auth/actor.js";
+import { prepareDatabase } from "../compose.js";
 import { loadConfig } from "../config/env.js";
 import type { Database } from "../db/database.js";
-import { migrate } from "../db/migrate.js";
 import { describeDatabase, openDatabase } from "../db/open.js";
 import { apiKeys, organizations, USER_ROLES, type UserRole, users } from "../db/schema/index.js";
 import { DebriefError } from "../errors.js";
@@ -33,7 +33,7 @@ async function withDb<T>(io: CliIO, fn: (db: Database) => Promise<T>): Promise<T
     );
   }
   try {
-    await migrate(handle.db);
+    await prepareDatabase(handle.db);
     return await fn(handle.db);
   } finally {
     await handle.close();

@@ -16,10 +16,9 @@ import { bootstrap } from "../admin/operations.js";
 import { memoryRateLimiter } from "../api/rate-limiter.js";
 import { createApp } from "../app.js";
 import { r2BlobStore } from "../blobs/r2.js";
-import { createServices } from "../compose.js";
+import { createServices, prepareDatabase } from "../compose.js";
 import { type Config, loadConfig } from "../config/env.js";
 import type { DatabaseHandle } from "../db/database.js";
-import { migrate } from "../db/migrate.js";
 import { openPostgres } from "../db/postgres.js";
 import { DebriefError } from "../errors.js";
 import { cfJobQueue, handleJobMessage, type JobMessage, sweepStaleJobs } from "../jobs/cf-queue.js";
@@ -119,8 +118,9 @@ function scope(env: Env): Scope {
 
 /** First request of an isolate: apply pending migrations; create the first organization if asked to. */
 async function setUp(services: Services): Promise<void> {
-  const { applied } = await migrate(services.db);
+  const { applied, backfilled } = await prepareDatabase(services.db);
   if (applied.length > 0) services.logger.info("migrations applied", { applied });
+  if (backfilled > 0) services.logger.info("call metrics backfilled", { calls: backfilled });
   // A generated key could only be shown in logs, so the Worker bootstraps only with a chosen one.
   if (services.config.DEBRIEF_ADMIN_KEY) {
     const boot = await bootstrap(services.db, { adminKey: services.config.DEBRIEF_ADMIN_KEY });

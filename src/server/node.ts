@@ -4,9 +4,8 @@ import { serve } from "@hono/node-server";
 import { bootstrap } from "../admin/operations.js";
 import { createApp } from "../app.js";
 import { fsBlobStore } from "../blobs/fs.js";
-import { createServices } from "../compose.js";
+import { createServices, prepareDatabase } from "../compose.js";
 import type { Config } from "../config/env.js";
-import { migrate } from "../db/migrate.js";
 import { describeDatabase, openDatabase } from "../db/open.js";
 import { pgJobQueue } from "../jobs/pg-queue.js";
 import { startWorkers } from "../jobs/poller.js";
@@ -28,8 +27,9 @@ export interface RunningServer {
 export async function startNodeServer(config: Config, out: (line: string) => void): Promise<RunningServer> {
   const logger = jsonLogger(config.LOG_LEVEL, (l) => process.stderr.write(l));
   const handle = await openDatabase(config);
-  const { applied } = await migrate(handle.db);
+  const { applied, backfilled } = await prepareDatabase(handle.db);
   if (applied.length > 0) logger.info("migrations applied", { applied });
+  if (backfilled > 0) logger.info("call metrics backfilled", { calls: backfilled });
 
   let wake = () => {};
   const services = createServices(config, {

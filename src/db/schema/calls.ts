@@ -81,6 +81,7 @@ export const calls = pgTable(
       .where(sql`${t.idempotencyKey} is not null`),
     index("calls_org_occurred_idx").on(t.orgId, t.occurredAt.desc(), t.id.desc()),
     index("calls_org_rep_occurred_idx").on(t.orgId, t.repUserId, t.occurredAt.desc()),
+    index("calls_org_deal_idx").on(t.orgId, t.crmDealId),
   ],
 );
 export type Call = typeof calls.$inferSelect;

@@ -1,4 +1,5 @@
 export * from "./api-keys.js";
+export * from "./call-metrics.js";
 export * from "./calls.js";
 export * from "./coaching-cache.js";
 export * from "./jobs.js";
