@@ -7,12 +7,14 @@ import { withCoaching } from "../coaching/output.js";
 import { type Database, perDatabase } from "../db/database.js";
 import { type Call, type CallFailure, calls, type SpeakerRoles, users } from "../db/schema/index.js";
 import { DebriefError } from "../errors.js";
+import { recordEvent } from "../events/outbox.js";
 import { deleteJobs, enqueue } from "../jobs/store.js";
 import type { Services } from "../services.js";
 import type { Transcript, TranscriptFormat } from "../transcript/model.js";
 import { parseTranscript } from "../transcript/parse.js";
 import { saveAnalysis } from "./save.js";
 import type { CallDetail, CallMeta, CallSummary, ListCallsQuery } from "./schemas.js";
+import { callEventPayload } from "./status.js";
 
 /** Business logic of calls, shared by the API, the CLI and the jobs. Handlers only validate, call and map. */
 export interface CallCtx {
@@ -340,8 +342,24 @@ export async function deleteCall(ctx: CallCtx, id: string): Promise<void> {
     const [deleted] = await tx
       .delete(calls)
       .where(and(eq(calls.id, id), visibleTo(ctx.actor)))
-      .returning({ blobKey: calls.blobKey });
-    if (deleted) await deleteJobs(tx, { orgId: ctx.actor.orgId, subject: id });
+      .returning({
+        id: calls.id,
+        orgId: calls.orgId,
+        blobKey: calls.blobKey,
+        status: calls.status,
+        coachingStatus: calls.coachingStatus,
+        repUserId: calls.repUserId,
+        crmDealId: calls.crmDealId,
+      });
+    if (!deleted) return undefined;
+    await deleteJobs(tx, { orgId: deleted.orgId, subject: id });
+    await recordEvent(tx, {
+      orgId: deleted.orgId,
+      type: "call.deleted",
+      subject: id,
+      payload: callEventPayload(deleted),
+      createdAt: ctx.services.now(),
+    });
     return deleted;
   });
   if (!row) throw new DebriefError("not_found", `no call ${id}`);

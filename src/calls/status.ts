@@ -1,5 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/database.js";
+import type { EventType } from "../db/schema/index.js";
 import {
   type Call,
   type CallFailure,
@@ -7,10 +8,13 @@ import {
   type CoachingStatus,
   calls,
 } from "../db/schema/index.js";
+import { recordEvent } from "../events/outbox.js";
 
 /**
  * The one writer of a call's `status` and `coachingStatus`: every change in the code base goes
- * through `setCallStatus`, in the caller's transaction.
+ * through `setCallStatus`, in the caller's transaction, and the changes subscribers care about
+ * write their domain event (outbox, src/events/outbox.ts) in that same transaction:
+ * status `done` → `call.analyzed`, `failed` → `call.failed`, coaching `done` → `call.coached`.
  */
 
 export interface CallStatusChange {
@@ -27,8 +31,9 @@ export interface CallStatusChange {
 }
 
 /**
- * Change a call's status (and/or coaching status). Returns the updated row's identity, or null
- * when no call matched (deleted, another organization's, or not in `onlyFrom`).
+ * Change a call's status (and/or coaching status), with its event. `tx` must be a transaction when
+ * the change writes an event. Returns the updated row's identity, or null when no call matched
+ * (deleted, another organization's, or not in `onlyFrom`).
  *
  * @example
  * await db.transaction((tx) => setCallStatus(tx, { call, now, status: "failed", failure }));
@@ -36,7 +41,10 @@ export interface CallStatusChange {
 export async function setCallStatus(
   tx: Database,
   change: CallStatusChange,
-): Promise<Pick<Call, "id" | "orgId" | "status" | "coachingStatus" | "repUserId" | "crmDealId" | "occurredAt"> | null> {
+): Promise<Pick<
+  Call,
+  "id" | "orgId" | "status" | "coachingStatus" | "repUserId" | "crmDealId" | "occurredAt"
+> | null> {
   const { call, now } = change;
   const [row] = await tx
     .update(calls)
@@ -63,5 +71,35 @@ export async function setCallStatus(
       crmDealId: calls.crmDealId,
       occurredAt: calls.occurredAt,
     });
-  return row ?? null;
+  if (!row) return null;
+  const type = eventOf(change);
+  if (type)
+    await recordEvent(tx, {
+      orgId: row.orgId,
+      type,
+      subject: row.id,
+      payload: callEventPayload(row),
+      createdAt: now,
+    });
+  return row;
+}
+
+function eventOf(change: CallStatusChange): EventType | null {
+  if (change.status === "done") return "call.analyzed";
+  if (change.status === "failed") return "call.failed";
+  if (change.coachingStatus === "done") return "call.coached";
+  return null;
+}
+
+/** What a call event says: identifiers and states, never content. */
+export function callEventPayload(
+  row: Pick<Call, "id" | "status" | "coachingStatus" | "repUserId" | "crmDealId">,
+): Record<string, unknown> {
+  return {
+    callId: row.id,
+    status: row.status,
+    coachingStatus: row.coachingStatus,
+    repUserId: row.repUserId,
+    crmDealId: row.crmDealId,
+  };
 }
