@@ -3,6 +3,7 @@ import type { Actor } from "../auth/actor.js";
 import { requireRole } from "../auth/actor.js";
 import { generateApiKey, hashKey, keyStart, newId } from "../auth/keys.js";
 import type { Database } from "../db/database.js";
+import { isUniqueViolation } from "../db/errors.js";
 import { type ApiKey, apiKeys, organizations, type User, type UserRole, users } from "../db/schema/index.js";
 import { DebriefError } from "../errors.js";
 
@@ -83,17 +84,18 @@ export async function createUser(
 ): Promise<User> {
   requireRole(ctx.actor, "admin");
   const email = input.email.toLowerCase();
-  const existing = await ctx.db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.orgId, ctx.actor.orgId), eq(users.email, email)));
-  if (existing.length > 0)
-    throw new DebriefError("conflict", `a user with email ${email} already exists in this organization`);
-  const [user] = await ctx.db
-    .insert(users)
-    .values({ id: newId("user"), orgId: ctx.actor.orgId, email, name: input.name, role: input.role })
-    .returning();
-  return user!;
+  try {
+    // The unique index decides (a check first would race with a concurrent create).
+    const [user] = await ctx.db
+      .insert(users)
+      .values({ id: newId("user"), orgId: ctx.actor.orgId, email, name: input.name, role: input.role })
+      .returning();
+    return user!;
+  } catch (err) {
+    if (isUniqueViolation(err))
+      throw new DebriefError("conflict", `a user with email ${email} already exists in this organization`);
+    throw err;
+  }
 }
 
 export async function listUsers(ctx: AdminCtx): Promise<User[]> {

@@ -1,5 +1,5 @@
 import { loadConfig } from "../config/env.js";
-import { startNodeServer } from "../server/node.js";
+import { startNodeServer } from "../entry/node.js";
 import type { CliIO } from "./io.js";
 
 /** `debrief serve`: run the API server and the job workers until SIGINT/SIGTERM. */

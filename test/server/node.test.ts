@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/env.js";
-import { startNodeServer } from "../../src/server/node.js";
+import { startNodeServer } from "../../src/entry/node.js";
 
 describe("the Node server (embedded database)", () => {
   it("makes DEBRIEF_ADMIN_KEY the first admin's key, serves it, and does not bootstrap twice", async () => {
