@@ -1,7 +1,7 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
-import type { Actor } from "../auth/actor.js";
+import { and, asc, eq, isNull, or } from "drizzle-orm";
 import { requireRole } from "../auth/actor.js";
 import { generateApiKey, hashKey, keyStart, newId } from "../auth/keys.js";
+import type { OperationCtx } from "../context.js";
 import type { Database } from "../db/database.js";
 import { isUniqueViolation } from "../db/errors.js";
 import { type ApiKey, apiKeys, organizations, type User, type UserRole, users } from "../db/schema/index.js";
@@ -11,10 +11,7 @@ import { DebriefError } from "../errors.js";
  * Organizations, users and API keys: operation functions shared by the HTTP API and the CLI.
  * Every query is scoped to the actor's organization; the CLI acts as the org's admin.
  */
-export interface AdminCtx {
-  db: Database;
-  actor: Actor;
-}
+export type AdminCtx = OperationCtx;
 
 export interface CreatedKey {
   id: string;
@@ -75,7 +72,7 @@ export async function createOrganizationAs(
       "only admins of the operator organization can create organizations",
     );
   }
-  return createOrganization(ctx.db, input);
+  return createOrganization(ctx.services.db, input);
 }
 
 export async function createUser(
@@ -86,7 +83,7 @@ export async function createUser(
   const email = input.email.toLowerCase();
   try {
     // The unique index decides (a check first would race with a concurrent create).
-    const [user] = await ctx.db
+    const [user] = await ctx.services.db
       .insert(users)
       .values({ id: newId("user"), orgId: ctx.actor.orgId, email, name: input.name, role: input.role })
       .returning();
@@ -100,7 +97,7 @@ export async function createUser(
 
 export async function listUsers(ctx: AdminCtx): Promise<User[]> {
   requireRole(ctx.actor, "admin", "manager");
-  return ctx.db
+  return ctx.services.db
     .select()
     .from(users)
     .where(eq(users.orgId, ctx.actor.orgId))
@@ -114,12 +111,12 @@ export async function createKey(
 ): Promise<CreatedKey> {
   const userId = input.userId ?? ctx.actor.userId;
   if (userId !== ctx.actor.userId) requireRole(ctx.actor, "admin");
-  const owner = await ctx.db
+  const owner = await ctx.services.db
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.id, userId), eq(users.orgId, ctx.actor.orgId)));
   if (owner.length === 0) throw new DebriefError("not_found", `no user ${userId} in this organization`);
-  return insertKey(ctx.db, ctx.actor.orgId, userId, input.name);
+  return insertKey(ctx.services.db, ctx.actor.orgId, userId, input.name);
 }
 
 export type KeyInfo = Omit<ApiKey, "hash">;
@@ -129,7 +126,7 @@ export async function listKeys(ctx: AdminCtx): Promise<KeyInfo[]> {
     ctx.actor.role === "admin"
       ? eq(apiKeys.orgId, ctx.actor.orgId)
       : and(eq(apiKeys.orgId, ctx.actor.orgId), eq(apiKeys.userId, ctx.actor.userId));
-  const rows = await ctx.db
+  const rows = await ctx.services.db
     .select()
     .from(apiKeys)
     .where(scope)
@@ -139,7 +136,7 @@ export async function listKeys(ctx: AdminCtx): Promise<KeyInfo[]> {
 
 /** Revoke a key (idempotent). Admins revoke any key of their org, others only their own. */
 export async function revokeKey(ctx: AdminCtx, keyId: string, now: Date): Promise<KeyInfo> {
-  const [row] = await ctx.db
+  const [row] = await ctx.services.db
     .select()
     .from(apiKeys)
     .where(and(eq(apiKeys.id, keyId), eq(apiKeys.orgId, ctx.actor.orgId)));
@@ -147,7 +144,7 @@ export async function revokeKey(ctx: AdminCtx, keyId: string, now: Date): Promis
     throw new DebriefError("not_found", `no API key ${keyId} in this organization`);
   }
   if (!row.revokedAt) {
-    await ctx.db
+    await ctx.services.db
       .update(apiKeys)
       .set({ revokedAt: now })
       .where(and(eq(apiKeys.id, keyId), isNull(apiKeys.revokedAt)));
@@ -181,4 +178,46 @@ export async function bootstrap(
     key: created.key.key,
     generated: !input.adminKey,
   };
+}
+
+/**
+ * Every organization (operators only: the CLI).
+ *
+ * @example
+ * const orgs = await listOrganizations(ctx); // oldest first
+ */
+export async function listOrganizations(ctx: AdminCtx) {
+  if (!ctx.actor.operator) throw new DebriefError("auth.forbidden", "only operators can list organizations");
+  return ctx.services.db
+    .select()
+    .from(organizations)
+    .orderBy(asc(organizations.createdAt), asc(organizations.id));
+}
+
+/** A user of the actor's organization by id or e-mail. */
+export async function findUser(ctx: AdminCtx, idOrEmail: string): Promise<User> {
+  requireRole(ctx.actor, "admin", "manager");
+  const [user] = await ctx.services.db
+    .select()
+    .from(users)
+    .where(
+      and(
+        eq(users.orgId, ctx.actor.orgId),
+        or(eq(users.id, idOrEmail), eq(users.email, idOrEmail.toLowerCase())),
+      ),
+    );
+  if (!user) throw new DebriefError("not_found", `no user '${idOrEmail}' in organization ${ctx.actor.orgId}`);
+  return user;
+}
+
+/** The organization an API key belongs to (operators only: the CLI revokes keys by id alone). */
+export async function organizationOfKey(ctx: AdminCtx, keyId: string): Promise<string> {
+  if (!ctx.actor.operator)
+    throw new DebriefError("auth.forbidden", "only operators can look keys up across organizations");
+  const [row] = await ctx.services.db
+    .select({ orgId: apiKeys.orgId })
+    .from(apiKeys)
+    .where(eq(apiKeys.id, keyId));
+  if (!row) throw new DebriefError("not_found", `no API key ${keyId}`);
+  return row.orgId;
 }

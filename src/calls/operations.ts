@@ -4,12 +4,12 @@ import type { FileAnalysis } from "../analysis/result.js";
 import type { Actor } from "../auth/actor.js";
 import { newId, sha256Hex } from "../auth/keys.js";
 import { withCoaching } from "../coaching/output.js";
+import type { OperationCtx } from "../context.js";
 import { type Database, perDatabase } from "../db/database.js";
 import { type Call, type CallFailure, calls, type SpeakerRoles, users } from "../db/schema/index.js";
 import { DebriefError } from "../errors.js";
 import { recordEvent } from "../events/outbox.js";
 import { deleteJobs, enqueue } from "../jobs/store.js";
-import type { Services } from "../services.js";
 import type { Transcript, TranscriptFormat } from "../transcript/model.js";
 import { parseTranscript } from "../transcript/parse.js";
 import { saveAnalysis } from "./save.js";
@@ -17,10 +17,7 @@ import type { CallDetail, CallMeta, CallSummary, ListCallsQuery } from "./schema
 import { callEventPayload } from "./status.js";
 
 /** Business logic of calls, shared by the API, the CLI and the jobs. Handlers only validate, call and map. */
-export interface CallCtx {
-  services: Services;
-  actor: Actor;
-}
+export type CallCtx = OperationCtx;
 
 export interface CreateResult {
   call: CallDetail;

@@ -1,13 +1,24 @@
+import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { asc, eq, or } from "drizzle-orm";
-import { createKey, createOrganization, createUser, revokeKey } from "../admin/operations.js";
+import {
+  createKey,
+  createOrganization,
+  createUser,
+  findUser,
+  listOrganizations,
+  listUsers,
+  organizationOfKey,
+  revokeKey,
+} from "../admin/operations.js";
 import type { Actor } from "../auth/actor.js";
-import { prepareDatabase } from "../compose.js";
-import { loadConfig } from "../config/env.js";
-import type { Database } from "../db/database.js";
+import { fsBlobStore } from "../blobs/fs.js";
+import { createServices, prepareDatabase } from "../compose.js";
+import { type Config, loadConfig } from "../config/env.js";
+import type { OperationCtx } from "../context.js";
 import { describeDatabase, openDatabase } from "../db/open.js";
-import { apiKeys, organizations, USER_ROLES, type UserRole, users } from "../db/schema/index.js";
+import { USER_ROLES, type UserRole } from "../db/schema/index.js";
 import { DebriefError } from "../errors.js";
+import type { Services } from "../services.js";
 import { type CliIO, UsageError } from "./io.js";
 
 export const ADMIN_HELP = `Administration (acts directly on the database; with the embedded database, stop the server first):
@@ -21,8 +32,9 @@ export const ADMIN_HELP = `Administration (acts directly on the database; with t
 Add --json for machine-readable output. API keys are printed once and never again.
 `;
 
-async function withDb<T>(io: CliIO, fn: (db: Database) => Promise<T>): Promise<T> {
-  const config = loadConfig(io.env);
+/** The services of one CLI command: the configured database (migrated), files under the data dir. */
+async function withServices<T>(io: CliIO, fn: (services: Services) => Promise<T>): Promise<T> {
+  const config: Config = loadConfig(io.env);
   let handle: Awaited<ReturnType<typeof openDatabase>>;
   try {
     handle = await openDatabase(config);
@@ -34,15 +46,21 @@ async function withDb<T>(io: CliIO, fn: (db: Database) => Promise<T>): Promise<T
   }
   try {
     await prepareDatabase(handle.db);
-    return await fn(handle.db);
+    const services = createServices(config, {
+      db: handle.db,
+      blobs: fsBlobStore(join(config.DEBRIEF_DATA_DIR, "blobs")),
+      logger: { debug() {}, info() {}, warn() {}, error() {} },
+      transcriber: null,
+    });
+    return await fn(services);
   } finally {
     await handle.close();
   }
 }
 
 /** The org a command acts on: --org, or the only one there is. */
-async function resolveOrg(db: Database, org: string | undefined): Promise<string> {
-  const all = await db.select().from(organizations).orderBy(asc(organizations.createdAt));
+async function resolveOrg(services: Services, org: string | undefined): Promise<string> {
+  const all = await listOrganizations(operator(services));
   if (org) {
     const found = all.find((o) => o.id === org || o.name === org);
     if (!found)
@@ -62,6 +80,11 @@ async function resolveOrg(db: Database, org: string | undefined): Promise<string
 /** The CLI acts as an operator-admin of the chosen org: whoever can run it owns the database. */
 function cliActor(orgId: string): Actor {
   return { orgId, userId: "cli", role: "admin", keyId: "cli", operator: true };
+}
+
+/** As the CLI, of org `orgId` (empty for operator-wide commands). */
+function operator(services: Services, orgId = ""): OperationCtx {
+  return { services, actor: cliActor(orgId) };
 }
 
 function print(io: CliIO, json: boolean, value: unknown, human: string): void {
@@ -97,8 +120,8 @@ export async function adminCommand(command: string, args: string[], io: CliIO): 
   };
 
   if (command === "migrate") {
-    return withDb(io, async () => {
-      // withDb already migrated; report the state.
+    return withServices(io, async () => {
+      // withServices already migrated; report the state.
       print(
         io,
         json,
@@ -112,8 +135,8 @@ export async function adminCommand(command: string, args: string[], io: CliIO): 
   const key = `${command} ${sub ?? ""}`.trim();
   switch (key) {
     case "orgs create":
-      return withDb(io, async (db) => {
-        const r = await createOrganization(db, {
+      return withServices(io, async (services) => {
+        const r = await createOrganization(services.db, {
           name: need(values.name, "--name"),
           adminEmail: need(values["admin-email"], "--admin-email"),
           ...(values["admin-name"] ? { adminName: values["admin-name"] } : {}),
@@ -127,8 +150,8 @@ export async function adminCommand(command: string, args: string[], io: CliIO): 
         return 0;
       });
     case "orgs list":
-      return withDb(io, async (db) => {
-        const rows = await db.select().from(organizations).orderBy(asc(organizations.createdAt));
+      return withServices(io, async (services) => {
+        const rows = await listOrganizations(operator(services));
         print(
           io,
           json,
@@ -139,30 +162,23 @@ export async function adminCommand(command: string, args: string[], io: CliIO): 
         return 0;
       });
     case "users create":
-      return withDb(io, async (db) => {
+      return withServices(io, async (services) => {
         const role = need(values.role, "--role");
         if (!(USER_ROLES as readonly string[]).includes(role))
           throw new UsageError(`--role must be one of ${USER_ROLES.join(", ")}`);
-        const orgId = await resolveOrg(db, values.org);
-        const u = await createUser(
-          { db, actor: cliActor(orgId) },
-          {
-            email: need(values.email, "--email"),
-            name: need(values.name, "--name"),
-            role: role as UserRole,
-          },
-        );
+        const orgId = await resolveOrg(services, values.org);
+        const u = await createUser(operator(services, orgId), {
+          email: need(values.email, "--email"),
+          name: need(values.name, "--name"),
+          role: role as UserRole,
+        });
         print(io, json, u, `user ${u.id} (${u.role}) ${u.email}`);
         return 0;
       });
     case "users list":
-      return withDb(io, async (db) => {
-        const orgId = await resolveOrg(db, values.org);
-        const rows = await db
-          .select()
-          .from(users)
-          .where(eq(users.orgId, orgId))
-          .orderBy(asc(users.createdAt));
+      return withServices(io, async (services) => {
+        const orgId = await resolveOrg(services, values.org);
+        const rows = await listUsers(operator(services, orgId));
         print(
           io,
           json,
@@ -172,29 +188,20 @@ export async function adminCommand(command: string, args: string[], io: CliIO): 
         return 0;
       });
     case "keys create":
-      return withDb(io, async (db) => {
-        const orgId = await resolveOrg(db, values.org);
+      return withServices(io, async (services) => {
+        const orgId = await resolveOrg(services, values.org);
         const who = need(values.user, "--user");
-        const [u] = await db
-          .select()
-          .from(users)
-          .where(or(eq(users.id, who), eq(users.email, who.toLowerCase())));
-        if (!u || u.orgId !== orgId)
-          throw new DebriefError("not_found", `no user '${who}' in organization ${orgId}`);
-        const k = await createKey(
-          { db, actor: cliActor(orgId) },
-          { userId: u.id, name: values.name ?? "cli" },
-        );
+        const u = await findUser(operator(services, orgId), who);
+        const k = await createKey(operator(services, orgId), { userId: u.id, name: values.name ?? "cli" });
         print(io, json, k, `key ${k.id} for ${u.email} (shown once): ${k.key}`);
         return 0;
       });
     case "keys revoke":
-      return withDb(io, async (db) => {
+      return withServices(io, async (services) => {
         const id = rest[0];
         if (!id) throw new UsageError("keys revoke: give the key id (see GET /v1/keys)");
-        const [row] = await db.select({ orgId: apiKeys.orgId }).from(apiKeys).where(eq(apiKeys.id, id));
-        if (!row) throw new DebriefError("not_found", `no API key ${id}`);
-        const info = await revokeKey({ db, actor: cliActor(row.orgId) }, id, new Date());
+        const orgId = await organizationOfKey(operator(services), id);
+        const info = await revokeKey(operator(services, orgId), id, services.now());
         print(io, json, info, `key ${info.id} revoked at ${info.revokedAt?.toISOString()}`);
         return 0;
       });

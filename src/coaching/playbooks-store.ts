@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
-import { type Actor, requireRole } from "../auth/actor.js";
+import { requireRole } from "../auth/actor.js";
 import { newId } from "../auth/keys.js";
+import type { OperationCtx } from "../context.js";
 import type { Database } from "../db/database.js";
 import { playbooks } from "../db/schema/index.js";
 import { DebriefError } from "../errors.js";
@@ -48,14 +49,11 @@ export interface PlaybookEntry {
   definition: Playbook;
 }
 
-export interface PlaybookCtx {
-  db: Database;
-  actor: Actor;
-}
+export type PlaybookCtx = OperationCtx;
 
 /** The organization's playbooks, then the built-in ones it has not overridden. */
 export async function listPlaybooks(ctx: PlaybookCtx): Promise<PlaybookEntry[]> {
-  const own = await ctx.db
+  const own = await ctx.services.db
     .select()
     .from(playbooks)
     .where(eq(playbooks.orgId, ctx.actor.orgId))
@@ -96,7 +94,7 @@ export async function putPlaybook(
       },
     );
   }
-  const [row] = await ctx.db
+  const [row] = await ctx.services.db
     .insert(playbooks)
     .values({ id: newId("pb"), orgId: ctx.actor.orgId, slug, definition, updatedAt: now })
     .onConflictDoUpdate({ target: [playbooks.orgId, playbooks.slug], set: { definition, updatedAt: now } })
@@ -106,7 +104,7 @@ export async function putPlaybook(
 
 export async function deletePlaybook(ctx: PlaybookCtx, slug: string): Promise<void> {
   requireRole(ctx.actor, "admin", "manager");
-  const gone = await ctx.db
+  const gone = await ctx.services.db
     .delete(playbooks)
     .where(and(eq(playbooks.orgId, ctx.actor.orgId), eq(playbooks.slug, slug)))
     .returning({ id: playbooks.id });
@@ -118,7 +116,7 @@ export async function deletePlaybook(ctx: PlaybookCtx, slug: string): Promise<vo
 export async function setDefaultPlaybook(ctx: PlaybookCtx, slug: string, now: Date): Promise<PlaybookEntry> {
   requireRole(ctx.actor, "admin", "manager");
   const target = await getPlaybook(ctx, slug);
-  return ctx.db.transaction(async (tx) => {
+  return ctx.services.db.transaction(async (tx) => {
     await tx
       .update(playbooks)
       .set({ isDefault: false, updatedAt: now })

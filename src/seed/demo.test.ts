@@ -184,7 +184,7 @@ describe("seedDemo", () => {
       keyId: "k",
       operator: true,
     };
-    const orgUsers = await listUsers({ db: handle.db, actor });
+    const orgUsers = await listUsers({ services: t.services, actor });
     expect(orgUsers).toHaveLength(7); // the bootstrap admin + the manifest's six
 
     const rows = await handle.db.select().from(calls).where(eq(calls.orgId, t.orgId));
@@ -204,7 +204,7 @@ describe("seedDemo", () => {
     expect(second.calls).toBe(0);
     expect(second.users.map((u) => u.id)).toEqual(first.users.map((u) => u.id));
     expect(await callCount()).toBe(30);
-    expect(await listUsers({ db: handle.db, actor })).toHaveLength(7);
+    expect(await listUsers({ services: t.services, actor })).toHaveLength(7);
   });
 
   it("refuses an admin id that is not an admin of the organization", async () => {
@@ -216,7 +216,7 @@ describe("seedDemo", () => {
       operator: true,
     };
     const rep = await createUser(
-      { db: handle.db, actor },
+      { services: t.services, actor },
       { email: "rep@x.example", name: "R", role: "rep" },
     );
     await expect(seedDemo(t.services, { dir, orgId: t.orgId, adminUserId: rep.id })).rejects.toThrow(

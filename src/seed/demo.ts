@@ -163,7 +163,7 @@ export async function seedDemo(
     operator: false,
   };
 
-  const adminCtx: AdminCtx = { db: services.db, actor };
+  const adminCtx: AdminCtx = { services, actor };
   const existing = new Map((await listUsers(adminCtx)).map((u) => [u.email.toLowerCase(), u]));
   const seeded: SeededUser[] = [];
   for (const u of manifest.users) {

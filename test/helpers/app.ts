@@ -71,7 +71,7 @@ export async function createTestApp(db: Database, options: TestAppOptions = {}) 
     },
     /** A user of the test org with their own key. */
     async user(role: UserRole, name: string = role) {
-      const ctx = { db, actor: adminActor };
+      const ctx = { services, actor: adminActor };
       const user = await createUser(ctx, {
         email: `${name}.${Math.random().toString(36).slice(2)}@example.test`,
         name,

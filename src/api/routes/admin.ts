@@ -172,7 +172,7 @@ const routes = {
 };
 
 export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
-  const ctx = (c: Context<AppEnv>) => ({ db: c.get("services").db, actor: c.get("actor") });
+  const ctx = (c: Context<AppEnv>) => ({ services: c.get("services"), actor: c.get("actor") });
   app.openapi(routes.me, (c) => {
     const a = c.get("actor");
     return c.json({ orgId: a.orgId, userId: a.userId, role: a.role, keyId: a.keyId }, 200);

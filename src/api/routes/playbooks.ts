@@ -80,7 +80,7 @@ const routes = {
 };
 
 export function registerPlaybookRoutes(app: OpenAPIHono<AppEnv>): void {
-  const ctx = (c: Context<AppEnv>) => ({ db: c.get("services").db, actor: c.get("actor") });
+  const ctx = (c: Context<AppEnv>) => ({ services: c.get("services"), actor: c.get("actor") });
   app.openapi(routes.list, async (c) => c.json({ items: (await listPlaybooks(ctx(c))).map(out) }, 200));
   app.openapi(routes.get, async (c) => c.json(out(await getPlaybook(ctx(c), c.req.valid("param").id)), 200));
   app.openapi(routes.del, async (c) => {
