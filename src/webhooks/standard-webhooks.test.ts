@@ -4,11 +4,11 @@ import { describe, expect, it } from "vitest";
 import { rejection } from "../../test/helpers/rejection.js";
 import {
   generateWebhookSecret,
-  headerValue,
   signWebhook,
   verifyWebhook,
   webhookSecretKey,
 } from "./standard-webhooks.js";
+import { headerValue } from "./headers.js";
 import { WebhookVerificationError } from "./verification-error.js";
 
 /** Independent reference: node:crypto HMAC over the spec's signed content. */

@@ -1,4 +1,5 @@
 import { concatBytes, fromBase64, hmacSha256, timingSafeEqual, toBase64, utf8 } from "../security/bytes.js";
+import { type HeaderSource, headerValue } from "./headers.js";
 import { assertFresh, WebhookVerificationError } from "./verification-error.js";
 
 /**
@@ -98,24 +99,6 @@ export async function signWebhook(input: SignInput): Promise<WebhookHeaders> {
     "webhook-timestamp": String(ts),
     "webhook-signature": signatures.join(" "),
   };
-}
-
-/** Headers as a Fetch `Headers` or a plain record (names compared case-insensitively). */
-export type HeaderSource = Headers | Readonly<Record<string, string | undefined>>;
-
-/**
- * Read one header from either shape, case-insensitively.
- *
- * @example
- * headerValue({ "Webhook-Id": "msg_1" }, "webhook-id"); // "msg_1"
- */
-export function headerValue(headers: HeaderSource, name: string): string | undefined {
-  if (typeof (headers as Headers).get === "function") return (headers as Headers).get(name) ?? undefined;
-  const lower = name.toLowerCase();
-  for (const [k, v] of Object.entries(headers as Record<string, string | undefined>)) {
-    if (k.toLowerCase() === lower) return v;
-  }
-  return undefined;
 }
 
 export interface VerifyInput {

@@ -1,0 +1,32 @@
+import { readFileSync } from "node:fs";
+import type { InboundRequest } from "../../src/crm/vendors/inbound.js";
+
+/** A recorded inbound CRM request under fixtures/crm/<vendor>/<name>.json. */
+export interface RequestFixture {
+  description: string;
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * Load an inbound request fixture as the receiver would see it (body as raw bytes).
+ *
+ * @example
+ * const req = inboundFixture("hubspot", "valid");
+ */
+export function inboundFixture(vendor: string, name: string): InboundRequest {
+  const f = JSON.parse(readFileSync(`fixtures/crm/${vendor}/${name}.json`, "utf8")) as RequestFixture;
+  return { method: f.method, url: f.url, headers: f.headers, body: new TextEncoder().encode(f.body) };
+}
+
+/** A fixture file parsed as JSON (connection settings, raw bodies). */
+export function fixtureJson<T>(vendor: string, name: string): T {
+  return JSON.parse(readFileSync(`fixtures/crm/${vendor}/${name}`, "utf8")) as T;
+}
+
+/** A fixture file's exact bytes. */
+export function fixtureBytes(vendor: string, name: string): Uint8Array {
+  return new Uint8Array(readFileSync(`fixtures/crm/${vendor}/${name}`));
+}
