@@ -2,13 +2,8 @@ import { createHmac, randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { rejection } from "../../test/helpers/rejection.js";
-import {
-  generateWebhookSecret,
-  signWebhook,
-  verifyWebhook,
-  webhookSecretKey,
-} from "./standard-webhooks.js";
 import { headerValue } from "./headers.js";
+import { generateWebhookSecret, signWebhook, verifyWebhook, webhookSecretKey } from "./standard-webhooks.js";
 import { WebhookVerificationError } from "./verification-error.js";
 
 /** Independent reference: node:crypto HMAC over the spec's signed content. */

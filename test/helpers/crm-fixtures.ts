@@ -21,6 +21,12 @@ export function inboundFixture(vendor: string, name: string): InboundRequest {
   return { method: f.method, url: f.url, headers: f.headers, body: new TextEncoder().encode(f.body) };
 }
 
+/** The body of a request fixture parsed as JSON, to derive variants from. */
+export function fixtureBodyJson<T>(vendor: string, name: string): T {
+  const f = JSON.parse(readFileSync(`fixtures/crm/${vendor}/${name}.json`, "utf8")) as RequestFixture;
+  return JSON.parse(f.body) as T;
+}
+
 /** A fixture file parsed as JSON (connection settings, raw bodies). */
 export function fixtureJson<T>(vendor: string, name: string): T {
   return JSON.parse(readFileSync(`fixtures/crm/${vendor}/${name}`, "utf8")) as T;

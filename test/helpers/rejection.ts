@@ -21,3 +21,20 @@ export async function rejection<E>(
   expect(err).toBeInstanceOf(type);
   return err as E;
 }
+
+/**
+ * The error a function throws, asserted to be an instance of `type` (fails the test if it returns).
+ *
+ * @example
+ * const e = thrownBy(() => parsePipedriveEvent(body, conn), WebhookVerificationError);
+ */
+export function thrownBy<E>(fn: () => unknown, type: abstract new (...args: never[]) => E): E {
+  let err: unknown;
+  try {
+    fn();
+  } catch (e) {
+    err = e;
+  }
+  expect(err, `expected ${type.name} to be thrown`).toBeInstanceOf(type);
+  return err as E;
+}

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DebriefError } from "../../errors.js";
 import { verifyWebhook } from "../../webhooks/standard-webhooks.js";
 import { CRM_COLUMNS, type CrmChange, type CrmKind, cell, type ParsedChanges } from "../changes.js";
-import { bodyText, type InboundRequest } from "./inbound.js";
+import { bodyJson, type InboundRequest } from "./inbound.js";
 
 /**
  * The generic inbound: any system can push CRM records to Debrief as Standard Webhooks signed JSON,
@@ -38,13 +38,8 @@ const Envelope = z.object({
  * parseGenericEvent(body, "msg_2Lh…"); // { changes: [{ kind: "deals", op: "upsert", … }], ignored: [] }
  */
 export function parseGenericEvent(body: Uint8Array, eventId: string): ParsedChanges {
-  const text = bodyText(body);
-  let json: unknown;
-  try {
-    json = text === undefined ? undefined : JSON.parse(text);
-  } catch {
-    throw new DebriefError("validation_failed", "the body is not JSON");
-  }
+  const json = bodyJson(body);
+  if (json === undefined) throw new DebriefError("validation_failed", "the body is not JSON");
   const parsed = Envelope.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

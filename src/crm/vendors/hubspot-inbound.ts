@@ -4,7 +4,7 @@ import { concatBytes, fromBase64, hmacSha256, timingSafeEqual, utf8 } from "../.
 import { headerValue } from "../../webhooks/headers.js";
 import { assertFresh, WebhookVerificationError } from "../../webhooks/verification-error.js";
 import { type CrmChange, cell, type IgnoredEvent, isoTime, type ParsedChanges } from "../changes.js";
-import { bodyText, type InboundRequest } from "./inbound.js";
+import { bodyJson, type InboundRequest } from "./inbound.js";
 
 /**
  * HubSpot webhooks (v3 request signatures, the Webhooks API's batched events).
@@ -168,13 +168,7 @@ function mapEvent(e: HubSpotEvent, config: HubSpotConfig): CrmChange | string {
  * const { changes, ignored } = parseHubSpotEvents(body, { portalId: 62515, wonStages: ["appointmentscheduled"] });
  */
 export function parseHubSpotEvents(body: Uint8Array, config: HubSpotConfig): ParsedChanges {
-  const text = bodyText(body);
-  let json: unknown;
-  try {
-    json = text === undefined ? undefined : JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
+  const json = bodyJson(body);
   if (!Array.isArray(json)) {
     throw new DebriefError("validation_failed", "a HubSpot webhook body must be a JSON array of events");
   }

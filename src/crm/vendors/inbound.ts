@@ -31,3 +31,20 @@ export function bodyText(body: Uint8Array): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * The body parsed as JSON; undefined when it is not UTF-8 JSON.
+ *
+ * @example
+ * bodyJson(new TextEncoder().encode('{"a":1}')); // { a: 1 }
+ * bodyJson(new TextEncoder().encode("{broken")); // undefined
+ */
+export function bodyJson(body: Uint8Array): unknown {
+  const text = bodyText(body);
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -3,8 +3,8 @@ import { DebriefError } from "../../errors.js";
 import { fromBase64, timingSafeEqualText } from "../../security/bytes.js";
 import { headerValue } from "../../webhooks/headers.js";
 import { WebhookVerificationError } from "../../webhooks/verification-error.js";
-import { type CrmChange, cell, type IgnoredEvent, isoTime, type ParsedChanges } from "../changes.js";
-import { bodyText, type InboundRequest } from "./inbound.js";
+import { type CrmChange, cell, isoTime, type ParsedChanges } from "../changes.js";
+import { bodyJson, bodyText, type InboundRequest } from "./inbound.js";
 
 /**
  * Pipedrive webhooks, v2 (`meta.version` "2.0": `meta` {action create|change|delete, entity, entity_id,
@@ -190,13 +190,7 @@ function refuseCompany(companyId: string | number, config: PipedriveConfig): voi
  * const { changes } = parsePipedriveEvent(body, { companyId: 7654321 });
  */
 export function parsePipedriveEvent(body: Uint8Array, config: PipedriveConfig): ParsedChanges {
-  const text = bodyText(body);
-  let json: unknown;
-  try {
-    json = text === undefined ? undefined : JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
+  const json = bodyJson(body);
   if (typeof json !== "object" || json === null) {
     throw new DebriefError("validation_failed", "a Pipedrive webhook body must be a JSON object");
   }
