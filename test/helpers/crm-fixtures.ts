@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { InboundRequest } from "../../src/crm/vendors/inbound.js";
+import type { CallResult } from "../../src/crm/writeback/call-result.js";
 
 /** A recorded inbound CRM request under fixtures/crm/<vendor>/<name>.json. */
 export interface RequestFixture {
@@ -36,3 +37,17 @@ export function fixtureJson<T>(vendor: string, name: string): T {
 export function fixtureBytes(vendor: string, name: string): Uint8Array {
   return new Uint8Array(readFileSync(`fixtures/crm/${vendor}/${name}`));
 }
+
+/** A call result as write-back tests use it. */
+export const SAMPLE_RESULT: CallResult = {
+  callId: "call_7fQk2",
+  title: "Discovery – Acme Corp",
+  occurredAt: new Date("2026-03-02T09:00:00Z"),
+  summary: "Acme needs SSO before rollout.\nBudget approved for Q2.",
+  nextSteps: [
+    { text: "Send SSO security whitepaper", owner: "Dana Smith", due: "2026-03-05" },
+    { text: "Book technical deep-dive", owner: null, due: null },
+  ],
+  metrics: { talkRatio: 0.42, questions: 14, patienceSec: 1.25, objections: 2, playbookScore: 78 },
+  url: "https://debrief.example.com/calls/call_7fQk2",
+};
