@@ -1,20 +1,17 @@
 import { HttpResponse, http } from "msw";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { renderNoteHtml } from "../../src/crm/writeback/call-result.js";
 import { hubspotWriter } from "../../src/crm/writeback/hubspot.js";
 import { retryAfterMs } from "../../src/jobs/backoff.js";
 import { isRetryable } from "../../src/jobs/errors.js";
 import { SAMPLE_RESULT } from "../helpers/crm-fixtures.js";
+import { mswServer } from "../helpers/msw.js";
 import { vendorAnswer, writeFailure } from "./writeback-helpers.js";
 
 const TOKEN = "pat-na1-5f0c2a1e-7b3d-4c8e-9a6f-1d2e3f4a5b6c";
 const NOTES = "https://api.hubapi.com/crm/v3/objects/notes";
 const DEAL = "https://api.hubapi.com/crm/v3/objects/deals/18225469034";
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = mswServer();
 
 describe("hubspotWriter", () => {
   it("creates a note associated to the deal (type 214) with the exact documented body", async () => {

@@ -1,20 +1,17 @@
 import { HttpResponse, http } from "msw";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { renderNoteHtml } from "../../src/crm/writeback/call-result.js";
 import { pipedriveWriter } from "../../src/crm/writeback/pipedrive.js";
 import { DebriefError } from "../../src/errors.js";
 import { isRetryable } from "../../src/jobs/errors.js";
 import { SAMPLE_RESULT } from "../helpers/crm-fixtures.js";
+import { mswServer } from "../helpers/msw.js";
 import { rejection } from "../helpers/rejection.js";
 import { vendorAnswer, writeFailure } from "./writeback-helpers.js";
 
 const TOKEN = "3f8b2c1d9e7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c";
 const NOTES = "https://acme.pipedrive.com/api/v1/notes";
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = mswServer();
 
 const writer = () => pipedriveWriter({ companyDomain: "acme", auth: { apiToken: TOKEN } });
 

@@ -1,20 +1,17 @@
 import { http } from "msw";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { renderNoteText } from "../../src/crm/writeback/call-result.js";
 import { salesforceWriter } from "../../src/crm/writeback/salesforce.js";
 import { DebriefError } from "../../src/errors.js";
 import { isRetryable } from "../../src/jobs/errors.js";
 import { SAMPLE_RESULT } from "../helpers/crm-fixtures.js";
+import { mswServer } from "../helpers/msw.js";
 import { rejection } from "../helpers/rejection.js";
 import { vendorAnswer, writeFailure } from "./writeback-helpers.js";
 
 const TOKEN = "00D5e000000AbCd!AQ4AQFq1Zr8pX2n3Y7w.kLmNoPqRsTuVwXyZ0123456789abcdef";
 const TASKS = "https://acme.my.salesforce.com/services/data/v60.0/sobjects/Task";
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = mswServer();
 
 const writer = () => salesforceWriter({ instanceUrl: "https://acme.my.salesforce.com", accessToken: TOKEN });
 
