@@ -20,6 +20,11 @@ export const ERROR_CODES = [
   "transcription.not_configured",
   "transcription.failed",
   "upstream.unavailable",
+  "secrets.not_configured",
+  "secrets.undecryptable",
+  "url.forbidden",
+  "crm.auth_failed",
+  "crm.rejected",
   "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -43,6 +48,11 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   "transcription.not_configured": 422,
   "transcription.failed": 502,
   "upstream.unavailable": 503,
+  "secrets.not_configured": 422,
+  "secrets.undecryptable": 500,
+  "url.forbidden": 422,
+  "crm.auth_failed": 502,
+  "crm.rejected": 502,
   internal: 500,
 };
 

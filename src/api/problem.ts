@@ -34,6 +34,11 @@ const TITLES: Record<ErrorCode, string> = {
   "transcription.not_configured": "Audio transcription is not configured",
   "transcription.failed": "Transcription failed",
   "upstream.unavailable": "A service Debrief depends on is unavailable",
+  "secrets.not_configured": "Storing secrets is not configured",
+  "secrets.undecryptable": "A stored secret could not be decrypted",
+  "url.forbidden": "URL not allowed",
+  "crm.auth_failed": "The CRM refused Debrief's credentials",
+  "crm.rejected": "The CRM refused the request",
   internal: "Internal server error",
 };
 

@@ -1,10 +1,15 @@
 import { z } from "zod";
 import { DebriefError } from "../errors.js";
+import { parseAesKey, splitKeyList } from "../security/secret-box.js";
 
 const optionalString = z
   .string()
   .optional()
   .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+const aesKey = (name: string) =>
+  optionalString.refine((v) => v === undefined || parseAesKey(v) !== undefined, {
+    message: `${name} must be base64 of 32 random bytes (e.g. \`openssl rand -base64 32\`)`,
+  });
 const url = (name: string) =>
   optionalString.refine((v) => v === undefined || URL.canParse(v), { message: `${name} must be a URL` });
 
@@ -31,6 +36,18 @@ export const EnvSchema = z.object({
   DEBRIEF_SEED_DEMO: z
     .enum(["true", "false", "1", "0"])
     .default("true")
+    .transform((v) => v === "true" || v === "1"),
+  /** AES-256-GCM key for CRM and webhook secrets at rest; features storing secrets refuse to run without it. */
+  DEBRIEF_SECRETS_KEY: aesKey("DEBRIEF_SECRETS_KEY"),
+  /** Keys of before a rotation, comma-separated: still decrypt, never encrypt. */
+  DEBRIEF_SECRETS_KEY_PREVIOUS: optionalString.refine(
+    (v) => v === undefined || splitKeyList(v).every((k) => parseAesKey(k) !== undefined),
+    { message: "DEBRIEF_SECRETS_KEY_PREVIOUS must be comma-separated base64 keys of 32 bytes each" },
+  ),
+  /** Allow outbound requests (webhooks, CRM) to private and loopback addresses: self-hosted or tests only. */
+  DEBRIEF_ALLOW_PRIVATE_URLS: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
     .transform((v) => v === "true" || v === "1"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
