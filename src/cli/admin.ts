@@ -21,7 +21,7 @@ export const ADMIN_HELP = `Administration (acts directly on the database; with t
 Add --json for machine-readable output. API keys are printed once and never again.
 `;
 
-async function withDb<T>(io: CliIO, fn: (db: Database) => Promise<T>): Promise<T> {
+export async function withDb<T>(io: CliIO, fn: (db: Database) => Promise<T>): Promise<T> {
   const config = loadConfig(io.env);
   let handle: Awaited<ReturnType<typeof openDatabase>>;
   try {
@@ -41,7 +41,7 @@ async function withDb<T>(io: CliIO, fn: (db: Database) => Promise<T>): Promise<T
 }
 
 /** The org a command acts on: --org, or the only one there is. */
-async function resolveOrg(db: Database, org: string | undefined): Promise<string> {
+export async function resolveOrg(db: Database, org: string | undefined): Promise<string> {
   const all = await db.select().from(organizations).orderBy(asc(organizations.createdAt));
   if (org) {
     const found = all.find((o) => o.id === org || o.name === org);
@@ -60,7 +60,7 @@ async function resolveOrg(db: Database, org: string | undefined): Promise<string
 }
 
 /** The CLI acts as an operator-admin of the chosen org: whoever can run it owns the database. */
-function cliActor(orgId: string): Actor {
+export function cliActor(orgId: string): Actor {
   return { orgId, userId: "cli", role: "admin", keyId: "cli", operator: true };
 }
 
