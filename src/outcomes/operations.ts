@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../auth/actor.js";
 import { type Database, resultRows } from "../db/database.js";
 import { organizations, users } from "../db/schema/index.js";
@@ -17,7 +17,7 @@ import {
   type RepMetrics,
   repMetrics,
 } from "./metrics.js";
-import { parsePeriod } from "./period.js";
+import { type Period, parsePeriod } from "./period.js";
 
 /**
  * Outcome metrics of a period, computed in SQL that runs on PostgreSQL and PGlite alike: a few
@@ -105,65 +105,13 @@ export async function outcomeReport(
       details: { errors: [{ path: "timeZone", message: "unknown time zone" }] },
     });
   }
-  const f = sql`${bounds.f}::timestamptz`;
-  const t = sql`${bounds.t}::timestamptz`;
-
+  const q = outcomeQueries(orgId, bounds, period);
   const [leadRows, dealRows, activityRows, customerRows, costRows] = await Promise.all([
-    db.execute(sql`
-      select grouping(l.owner_user_id) as total, l.owner_user_id as rep,
-        count(*) as leads,
-        count(*) filter (where d.status = 'won') as converted,
-        count(r.delay) as answered,
-        count(*) filter (where r.delay <= 300) as within5,
-        count(*) filter (where r.delay <= 3600) as within60,
-        percentile_disc(0.5) within group (order by r.delay) as median,
-        percentile_disc(0.9) within group (order by r.delay) as p90
-      from crm_leads l
-      left join crm_deals d on d.org_id = l.org_id and d.id = l.converted_deal_id
-      left join lateral (
-        select extract(epoch from (min(a.at) - l.created_at))::float8 as delay
-        from crm_activities a
-        where a.org_id = l.org_id and a.lead_id = l.id and a.direction = 'outbound' and a.at >= l.created_at
-      ) r on true
-      where l.org_id = ${orgId} and l.created_at >= ${f} and l.created_at < ${t}
-      group by grouping sets ((l.owner_user_id), ())`),
-    db.execute(sql`
-      select grouping(owner_user_id) as total, owner_user_id as rep,
-        count(*) filter (where created_at >= ${f} and created_at < ${t}) as created,
-        count(*) filter (where status = 'won' and closed_at >= ${f} and closed_at < ${t}) as won,
-        count(*) filter (where status = 'lost' and closed_at >= ${f} and closed_at < ${t}) as lost,
-        avg(amount) filter (where status = 'won' and closed_at >= ${f} and closed_at < ${t})::float8 as mean_amount,
-        avg(extract(epoch from (closed_at - created_at)) / 86400.0)
-          filter (where status = 'won' and closed_at >= ${f} and closed_at < ${t})::float8 as mean_days
-      from crm_deals
-      where org_id = ${orgId}
-        and ((created_at >= ${f} and created_at < ${t}) or (closed_at >= ${f} and closed_at < ${t}))
-      group by grouping sets ((owner_user_id), ())`),
-    db.execute(sql`
-      select grouping(a.rep_user_id) as total, a.rep_user_id as rep,
-        count(*) as sent, count(r.reply_to) as replied
-      from crm_activities a
-      left join (
-        select distinct reply_to from crm_activities
-        where org_id = ${orgId} and direction = 'inbound' and not auto_reply and reply_to is not null
-      ) r on r.reply_to = a.id
-      where a.org_id = ${orgId} and a.direction = 'outbound' and a.delivered
-        and a.at >= ${f} and a.at < ${t}
-      group by grouping sets ((a.rep_user_id), ())`),
-    db.execute(sql`
-      select
-        count(*) filter (where started_at < ${f} and (churned_at is null or churned_at >= ${f})) as active,
-        count(*) filter (where started_at < ${f} and churned_at >= ${f} and churned_at < ${t}) as churned,
-        count(*) filter (where started_at >= ${f}) as started
-      from crm_customers
-      where org_id = ${orgId} and started_at < ${t}`),
-    // Each cost row spread evenly over its days (both ends inclusive); the period's share by day.
-    db.execute(sql`
-      select coalesce(sum(amount
-          * ((least(period_end, ${period.to}::date - 1) - greatest(period_start, ${period.from}::date) + 1)::numeric
-          / (period_end - period_start + 1))), 0)::float8 as cost
-      from crm_costs
-      where org_id = ${orgId} and period_start < ${period.to}::date and period_end >= ${period.from}::date`),
+    db.execute(q.leads),
+    db.execute(q.deals),
+    db.execute(q.activities),
+    db.execute(q.customers),
+    db.execute(q.costs),
   ]);
 
   const leads = group<LeadCounts>(resultRows(leadRows), EMPTY_LEADS, (r) => ({
@@ -215,4 +163,79 @@ export async function outcomeReport(
     });
 
   return { ...period, currency: org.currency, metrics: org_.metrics, reasons: org_.reasons, reps };
+}
+
+/**
+ * The five aggregate queries of a report, given the period's instants (`f`, `t`, ISO UTC) and
+ * dates. Exported for the benchmark, which prints their plans.
+ */
+export function outcomeQueries(
+  orgId: string,
+  bounds: { f: string; t: string },
+  period: Period,
+): Record<"leads" | "deals" | "activities" | "customers" | "costs", SQL> {
+  const f = sql`${bounds.f}::timestamptz`;
+  const t = sql`${bounds.t}::timestamptz`;
+
+  return {
+    // Scalar subqueries, one index probe each per lead of the period (plans: docs/benchmarks.md).
+    leads: sql`
+      select grouping(owner) as total, owner as rep,
+        count(*) as leads,
+        count(*) filter (where won) as converted,
+        count(delay) as answered,
+        count(*) filter (where delay <= 300) as within5,
+        count(*) filter (where delay <= 3600) as within60,
+        percentile_disc(0.5) within group (order by delay) as median,
+        percentile_disc(0.9) within group (order by delay) as p90
+      from (
+        select l.owner_user_id as owner,
+          exists (select 1 from crm_deals d
+                  where d.org_id = l.org_id and d.id = l.converted_deal_id and d.status = 'won') as won,
+          extract(epoch from ((select min(a.at) from crm_activities a
+                               where a.org_id = l.org_id and a.lead_id = l.id and a.direction = 'outbound'
+                                 and a.at >= l.created_at) - l.created_at))::float8 as delay
+        from crm_leads l
+        where l.org_id = ${orgId} and l.created_at >= ${f} and l.created_at < ${t}
+      ) s
+      group by grouping sets ((owner), ())`,
+    deals: sql`
+      select grouping(owner_user_id) as total, owner_user_id as rep,
+        count(*) filter (where created_at >= ${f} and created_at < ${t}) as created,
+        count(*) filter (where status = 'won' and closed_at >= ${f} and closed_at < ${t}) as won,
+        count(*) filter (where status = 'lost' and closed_at >= ${f} and closed_at < ${t}) as lost,
+        avg(amount) filter (where status = 'won' and closed_at >= ${f} and closed_at < ${t})::float8 as mean_amount,
+        avg(extract(epoch from (closed_at - created_at)) / 86400.0)
+          filter (where status = 'won' and closed_at >= ${f} and closed_at < ${t})::float8 as mean_days
+      from crm_deals
+      where org_id = ${orgId}
+        and ((created_at >= ${f} and created_at < ${t}) or (closed_at >= ${f} and closed_at < ${t}))
+      group by grouping sets ((owner_user_id), ())`,
+    // One hash of the replied-to ids beats a probe per outbound activity (docs/benchmarks.md).
+    activities: sql`
+      select grouping(a.rep_user_id) as total, a.rep_user_id as rep,
+        count(*) as sent, count(r.reply_to) as replied
+      from crm_activities a
+      left join (
+        select distinct reply_to from crm_activities
+        where org_id = ${orgId} and direction = 'inbound' and not auto_reply and reply_to is not null
+      ) r on r.reply_to = a.id
+      where a.org_id = ${orgId} and a.direction = 'outbound' and a.delivered
+        and a.at >= ${f} and a.at < ${t}
+      group by grouping sets ((a.rep_user_id), ())`,
+    customers: sql`
+      select
+        count(*) filter (where started_at < ${f} and (churned_at is null or churned_at >= ${f})) as active,
+        count(*) filter (where started_at < ${f} and churned_at >= ${f} and churned_at < ${t}) as churned,
+        count(*) filter (where started_at >= ${f}) as started
+      from crm_customers
+      where org_id = ${orgId} and started_at < ${t}`,
+    // Each cost row spread evenly over its days (both ends inclusive); the period's share by day.
+    costs: sql`
+      select coalesce(sum(amount
+          * ((least(period_end, ${period.to}::date - 1) - greatest(period_start, ${period.from}::date) + 1)::numeric
+          / (period_end - period_start + 1))), 0)::float8 as cost
+      from crm_costs
+      where org_id = ${orgId} and period_start < ${period.to}::date and period_end >= ${period.from}::date`,
+  };
 }
