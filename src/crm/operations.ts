@@ -531,3 +531,26 @@ export async function updateOrgSettings(
     await ctx.db.update(organizations).set(set).where(eq(organizations.id, ctx.actor.orgId));
   return getOrgSettings(ctx);
 }
+
+/**
+ * Save many records of one kind from JSON inputs (the demo seed): validated like PUT, upserted in
+ * one statement. Throws on the first invalid record.
+ */
+export async function saveCrmRecords(ctx: CrmCtx, kind: CrmKind, inputs: unknown[]): Promise<UpsertCounts> {
+  requireRole(ctx.actor, "admin", "manager");
+  const emails = await usersByEmail(ctx.db, ctx.actor.orgId);
+  const rows = inputs.map((raw, i) => {
+    const parsed = CrmInputSchemas[kind].safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new DebriefError(
+        "validation_failed",
+        `${kind}[${i}].${formatPath(issue.path)}: ${issue.message}`,
+      );
+    }
+    const resolved = resolveRep(kind, parsed.data as AnyCrmInput, emails);
+    if (!resolved.ok) throw new DebriefError("validation_failed", `${kind}[${i}]: ${resolved.reason}`);
+    return toRow(kind, ctx.actor.orgId, resolved.input, resolved.userId);
+  });
+  return upsertRows(ctx.db, kind, rows);
+}
