@@ -6,6 +6,7 @@ import { rateLimit, requestId, requireAuth } from "./api/middleware.js";
 import { problem } from "./api/problem.js";
 import { registerAdminRoutes } from "./api/routes/admin.js";
 import { registerCallRoutes } from "./api/routes/calls.js";
+import { registerCrmRoutes } from "./api/routes/crm.js";
 import { registerHealthRoutes } from "./api/routes/health.js";
 import { registerPlaybookRoutes } from "./api/routes/playbooks.js";
 import { registerUploadRoutes } from "./api/routes/upload.js";
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerCallRoutes(app);
   registerPlaybookRoutes(app);
   registerAdminRoutes(app);
+  registerCrmRoutes(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

@@ -33,7 +33,7 @@ Add --json for machine-readable output. API keys are printed once and never agai
 `;
 
 /** The services of one CLI command: the configured database (migrated), files under the data dir. */
-async function withServices<T>(io: CliIO, fn: (services: Services) => Promise<T>): Promise<T> {
+export async function withServices<T>(io: CliIO, fn: (services: Services) => Promise<T>): Promise<T> {
   const config: Config = loadConfig(io.env);
   let handle: Awaited<ReturnType<typeof openDatabase>>;
   try {
@@ -59,7 +59,7 @@ async function withServices<T>(io: CliIO, fn: (services: Services) => Promise<T>
 }
 
 /** The org a command acts on: --org, or the only one there is. */
-async function resolveOrg(services: Services, org: string | undefined): Promise<string> {
+export async function resolveOrg(services: Services, org: string | undefined): Promise<string> {
   const all = await listOrganizations(operator(services));
   if (org) {
     const found = all.find((o) => o.id === org || o.name === org);
@@ -78,7 +78,7 @@ async function resolveOrg(services: Services, org: string | undefined): Promise<
 }
 
 /** The CLI acts as an operator-admin of the chosen org: whoever can run it owns the database. */
-function cliActor(orgId: string): Actor {
+export function cliActor(orgId: string): Actor {
   return { orgId, userId: "cli", role: "admin", keyId: "cli", operator: true };
 }
 

@@ -2,6 +2,7 @@ import { pathToFileURL } from "node:url";
 import { DebriefError } from "../errors.js";
 import { ADMIN_HELP, adminCommand } from "./admin.js";
 import { ANALYZE_HELP, analyzeCommand } from "./analyze.js";
+import { CRM_HELP, importCommand, reportCommand } from "./crm.js";
 import { type CliIO, nodeIO, UsageError } from "./io.js";
 import { schemaCommand } from "./schema.js";
 import { serveCommand } from "./serve.js";
@@ -13,6 +14,8 @@ Usage:
   debrief schema [analysis|transcript]      print the JSON Schema of the output or input
   debrief serve                             start the API server (see README for settings)
   debrief migrate | orgs | users | keys     administration (debrief help admin)
+  debrief import crm --kind K FILE.csv      import CRM records (debrief help crm)
+  debrief report outcomes --from D --to D   sales outcome metrics of a period
   debrief help [COMMAND]
 
 Run "debrief analyze --help" for the analysis options.
@@ -38,11 +41,23 @@ export async function runCli(argv: string[], io: CliIO = nodeIO): Promise<number
       case "users":
       case "keys":
         return await adminCommand(command, rest, io);
+      case "import":
+        return await importCommand(rest, io);
+      case "report":
+        return await reportCommand(rest, io);
       case undefined:
       case "help":
       case "--help":
       case "-h":
-        io.stdout(rest[0] === "analyze" ? ANALYZE_HELP : rest[0] === "admin" ? ADMIN_HELP : HELP);
+        io.stdout(
+          rest[0] === "analyze"
+            ? ANALYZE_HELP
+            : rest[0] === "admin"
+              ? ADMIN_HELP
+              : rest[0] === "crm"
+                ? CRM_HELP
+                : HELP,
+        );
         return 0;
       case "--version":
       case "-v":

@@ -10,6 +10,7 @@ import type { DatabaseHandle } from "../db/database.js";
 import { migrate } from "../db/migrate.js";
 import { openPglite } from "../db/pglite.js";
 import { calls } from "../db/schema/index.js";
+import { outcomeReport } from "../outcomes/operations.js";
 import { parseTranscript } from "../transcript/parse.js";
 import { type DemoManifest, DemoManifestSchema, defaultDemoDir, loadDemoManifest, seedDemo } from "./demo.js";
 
@@ -199,6 +200,30 @@ describe("seedDemo", () => {
       expect(row!.speakerRoles).toEqual({ rep: [c.repSpeaker] });
       expect(row!.analysis?.roleSource).toBe("options");
     }
+
+    // The CRM records behind the calls give the outcome report real numbers for the last 90 days.
+    const today = t.services.now().toISOString().slice(0, 10);
+    const from = new Date(Date.parse(today) - 90 * 86_400_000).toISOString().slice(0, 10);
+    const to = new Date(Date.parse(today) + 86_400_000).toISOString().slice(0, 10);
+    const report = await outcomeReport({ db: handle.db, actor }, { from, to });
+    for (const name of [
+      "conversionRate",
+      "winRate",
+      "responseRate",
+      "churnRate",
+      "cac",
+      "pipelineVelocity",
+    ] as const) {
+      expect(report.metrics[name], name).toBeGreaterThan(0);
+    }
+    expect(report.metrics.leadResponse?.medianSec).toBeGreaterThan(0);
+    expect(report.metrics.leadResponse?.unanswered).toBeGreaterThan(0);
+    expect(report.reps.map((r) => r.email).sort()).toEqual(
+      manifest.users
+        .filter((u) => u.role === "rep")
+        .map((u) => u.email)
+        .sort(),
+    );
 
     const second = await seedDemo(t.services, input);
     expect(second.calls).toBe(0);

@@ -7,9 +7,12 @@ import { z } from "zod";
 import { type AdminCtx, createUser, listUsers } from "../admin/operations.js";
 import type { Actor } from "../auth/actor.js";
 import { createTranscriptCall } from "../calls/operations.js";
+import { CRM_KINDS } from "../crm/kinds.js";
+import { saveCrmRecords } from "../crm/operations.js";
 import { USER_ROLES, users } from "../db/schema/index.js";
 import { DebriefError } from "../errors.js";
 import type { Services } from "../services.js";
+import { demoCrm } from "./demo-crm.js";
 
 /**
  * The demo organization: a manifest (`fixtures/demo/manifest.json`) of users and hand-written sales
@@ -196,6 +199,9 @@ export async function seedDemo(
     );
     if (result.created) created++;
   }
+  // CRM records behind the calls, dated from today, so the outcome report has numbers at once.
+  const crm = demoCrm(manifest, services.now());
+  for (const kind of CRM_KINDS) await saveCrmRecords({ db: services.db, actor }, kind, crm[kind]);
   services.logger.info("demo organization seeded", {
     orgId: input.orgId,
     users: seeded.length,

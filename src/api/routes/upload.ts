@@ -119,7 +119,7 @@ function mb(bytes: number): string {
  * Read a whole stream into memory, refusing it (413, and cancelling the rest) past `maxBytes`.
  * Only for bodies that must be whole anyway (JSON, transcript text) and are capped small.
  */
-async function readLimited(
+export async function readLimited(
   stream: ReadableStream<Uint8Array>,
   maxBytes: number,
   what: string,
@@ -215,7 +215,7 @@ interface OpenFile {
  * its own web adapter buffers file chunks without backpressure, hence this small pump around the
  * synchronous core.
  */
-async function readMultipart(
+export async function readMultipart(
   body: ReadableStream<Uint8Array>,
   contentType: string,
   handlers: MultipartHandlers,

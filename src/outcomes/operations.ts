@@ -1,0 +1,241 @@
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import type { Actor } from "../auth/actor.js";
+import { type Database, resultRows } from "../db/database.js";
+import { organizations, users } from "../db/schema/index.js";
+import { DebriefError } from "../errors.js";
+import {
+  type ActivityCounts,
+  type CustomerCounts,
+  type DealCounts,
+  EMPTY_ACTIVITIES,
+  EMPTY_DEALS,
+  EMPTY_LEADS,
+  type LeadCounts,
+  type OrgMetrics,
+  orgMetrics,
+  type Reasons,
+  type RepMetrics,
+  repMetrics,
+} from "./metrics.js";
+import { type Period, parsePeriod } from "./period.js";
+
+/**
+ * Outcome metrics of a period, computed in SQL that runs on PostgreSQL and PGlite alike: a few
+ * aggregate queries (grouped by rep, with the organization's total as a grouping set) whose counts
+ * `metrics.ts` divides. See docs/outcomes.md for the definitions.
+ */
+
+export interface OutcomesCtx {
+  db: Database;
+  actor: Actor;
+}
+
+export interface RepOutcome {
+  userId: string;
+  email: string;
+  name: string;
+  metrics: RepMetrics;
+  reasons: Reasons;
+}
+
+export interface OutcomesReport {
+  from: string;
+  to: string;
+  timeZone: string;
+  currency: string;
+  metrics: OrgMetrics;
+  reasons: Reasons;
+  reps: RepOutcome[];
+}
+
+const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+/** `grouping()` comes back as a number or a string depending on the driver. */
+const isTotal = (v: unknown) => Number(v) === 1;
+
+interface Grouped<T> {
+  total: T;
+  byRep: Map<string, T>;
+}
+
+function group<T>(
+  rows: Array<Record<string, unknown>>,
+  empty: T,
+  read: (r: Record<string, unknown>) => T,
+): Grouped<T> {
+  const out: Grouped<T> = { total: empty, byRep: new Map() };
+  for (const r of rows) {
+    if (isTotal(r.total)) out.total = read(r);
+    else if (typeof r.rep === "string") out.byRep.set(r.rep, read(r));
+  }
+  return out;
+}
+
+/**
+ * The outcome metrics of `[from, to)` (dates in `timeZone`, else the organization's), for the
+ * organization and per rep. A rep's key gets the organization's figures and only their own row.
+ *
+ * @example
+ * const r = await outcomeReport(ctx, { from: "2026-01-01", to: "2026-04-01" });
+ * r.metrics.winRate; // 0.33…
+ */
+export async function outcomeReport(
+  ctx: OutcomesCtx,
+  input: { from: string; to: string; timeZone?: string | undefined },
+): Promise<OutcomesReport> {
+  const { db, actor } = ctx;
+  const orgId = actor.orgId;
+  const [org] = await db
+    .select({ timeZone: organizations.timeZone, currency: organizations.currency })
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
+  if (!org) throw new DebriefError("not_found", "no such organization");
+  const period = parsePeriod({ from: input.from, to: input.to, timeZone: input.timeZone ?? org.timeZone });
+
+  // The period's instants: local midnight of each date in the zone (DST-aware), as PostgreSQL reads it.
+  let bounds: { f: string; t: string };
+  try {
+    [bounds] = resultRows<{ f: string; t: string }>(
+      await db.execute(sql`select
+        to_char((${period.from}::date::timestamp at time zone ${period.timeZone}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as f,
+        to_char((${period.to}::date::timestamp at time zone ${period.timeZone}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as t`),
+    ) as [{ f: string; t: string }];
+  } catch {
+    throw new DebriefError("validation_failed", `timeZone: the database does not know ${period.timeZone}`, {
+      details: { errors: [{ path: "timeZone", message: "unknown time zone" }] },
+    });
+  }
+  const q = outcomeQueries(orgId, bounds, period);
+  const [leadRows, dealRows, activityRows, customerRows, costRows] = await Promise.all([
+    db.execute(q.leads),
+    db.execute(q.deals),
+    db.execute(q.activities),
+    db.execute(q.customers),
+    db.execute(q.costs),
+  ]);
+
+  const leads = group<LeadCounts>(resultRows(leadRows), EMPTY_LEADS, (r) => ({
+    leads: num(r.leads),
+    converted: num(r.converted),
+    answered: num(r.answered),
+    within5Min: num(r.within5),
+    within1Hour: num(r.within60),
+    medianSec: numOrNull(r.median),
+    p90Sec: numOrNull(r.p90),
+  }));
+  const deals = group<DealCounts>(resultRows(dealRows), EMPTY_DEALS, (r) => ({
+    created: num(r.created),
+    won: num(r.won),
+    lost: num(r.lost),
+    meanWonAmount: numOrNull(r.mean_amount),
+    meanWonDays: numOrNull(r.mean_days),
+  }));
+  const activities = group<ActivityCounts>(resultRows(activityRows), EMPTY_ACTIVITIES, (r) => ({
+    sent: num(r.sent),
+    replied: num(r.replied),
+  }));
+  const [c] = resultRows<Record<string, unknown>>(customerRows);
+  const customers: CustomerCounts = {
+    active: num(c?.active),
+    churned: num(c?.churned),
+    started: num(c?.started),
+  };
+  const [cost] = resultRows<{ cost: unknown }>(costRows);
+
+  const org_ = orgMetrics(leads.total, deals.total, activities.total, customers, num(cost?.cost));
+
+  // Reps: every user with the rep role, and anyone else who owns records of the period.
+  const involved = new Set([...leads.byRep.keys(), ...deals.byRep.keys(), ...activities.byRep.keys()]);
+  const people = await db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role })
+    .from(users)
+    .where(and(eq(users.orgId, orgId), actor.role === "rep" ? eq(users.id, actor.userId) : undefined))
+    .orderBy(asc(users.email));
+  const reps = people
+    .filter((u) => u.role === "rep" || involved.has(u.id))
+    .map((u) => {
+      const m = repMetrics(
+        leads.byRep.get(u.id) ?? EMPTY_LEADS,
+        deals.byRep.get(u.id) ?? EMPTY_DEALS,
+        activities.byRep.get(u.id) ?? EMPTY_ACTIVITIES,
+      );
+      return { userId: u.id, email: u.email, name: u.name, metrics: m.metrics, reasons: m.reasons };
+    });
+
+  return { ...period, currency: org.currency, metrics: org_.metrics, reasons: org_.reasons, reps };
+}
+
+/**
+ * The five aggregate queries of a report, given the period's instants (`f`, `t`, ISO UTC) and
+ * dates. Exported for the benchmark, which prints their plans.
+ */
+export function outcomeQueries(
+  orgId: string,
+  bounds: { f: string; t: string },
+  period: Period,
+): Record<"leads" | "deals" | "activities" | "customers" | "costs", SQL> {
+  const f = sql`${bounds.f}::timestamptz`;
+  const t = sql`${bounds.t}::timestamptz`;
+
+  return {
+    // Scalar subqueries, one index probe each per lead of the period (plans: docs/benchmarks.md).
+    leads: sql`
+      select grouping(owner) as total, owner as rep,
+        count(*) as leads,
+        count(*) filter (where won) as converted,
+        count(delay) as answered,
+        count(*) filter (where delay <= 300) as within5,
+        count(*) filter (where delay <= 3600) as within60,
+        percentile_disc(0.5) within group (order by delay) as median,
+        percentile_disc(0.9) within group (order by delay) as p90
+      from (
+        select l.owner_user_id as owner,
+          exists (select 1 from crm_deals d
+                  where d.org_id = l.org_id and d.id = l.converted_deal_id and d.status = 'won') as won,
+          extract(epoch from ((select min(a.at) from crm_activities a
+                               where a.org_id = l.org_id and a.lead_id = l.id and a.direction = 'outbound'
+                                 and a.at >= l.created_at) - l.created_at))::float8 as delay
+        from crm_leads l
+        where l.org_id = ${orgId} and l.created_at >= ${f} and l.created_at < ${t}
+      ) s
+      group by grouping sets ((owner), ())`,
+    deals: sql`
+      select grouping(owner_user_id) as total, owner_user_id as rep,
+        count(*) filter (where created_at >= ${f} and created_at < ${t}) as created,
+        count(*) filter (where status = 'won' and closed_at >= ${f} and closed_at < ${t}) as won,
+        count(*) filter (where status = 'lost' and closed_at >= ${f} and closed_at < ${t}) as lost,
+        avg(amount) filter (where status = 'won' and closed_at >= ${f} and closed_at < ${t})::float8 as mean_amount,
+        avg(extract(epoch from (closed_at - created_at)) / 86400.0)
+          filter (where status = 'won' and closed_at >= ${f} and closed_at < ${t})::float8 as mean_days
+      from crm_deals
+      where org_id = ${orgId}
+        and ((created_at >= ${f} and created_at < ${t}) or (closed_at >= ${f} and closed_at < ${t}))
+      group by grouping sets ((owner_user_id), ())`,
+    // One hash of the replied-to ids beats a probe per outbound activity (docs/benchmarks.md).
+    activities: sql`
+      select grouping(a.rep_user_id) as total, a.rep_user_id as rep,
+        count(*) as sent, count(r.reply_to) as replied
+      from crm_activities a
+      left join (
+        select distinct reply_to from crm_activities
+        where org_id = ${orgId} and direction = 'inbound' and not auto_reply and reply_to is not null
+      ) r on r.reply_to = a.id
+      where a.org_id = ${orgId} and a.direction = 'outbound' and a.delivered
+        and a.at >= ${f} and a.at < ${t}
+      group by grouping sets ((a.rep_user_id), ())`,
+    customers: sql`
+      select
+        count(*) filter (where started_at < ${f} and (churned_at is null or churned_at >= ${f})) as active,
+        count(*) filter (where started_at < ${f} and churned_at >= ${f} and churned_at < ${t}) as churned,
+        count(*) filter (where started_at >= ${f}) as started
+      from crm_customers
+      where org_id = ${orgId} and started_at < ${t}`,
+    // Each cost row spread evenly over its days (both ends inclusive); the period's share by day.
+    costs: sql`
+      select coalesce(sum(amount
+          * ((least(period_end, ${period.to}::date - 1) - greatest(period_start, ${period.from}::date) + 1)::numeric
+          / (period_end - period_start + 1))), 0)::float8 as cost
+      from crm_costs
+      where org_id = ${orgId} and period_start < ${period.to}::date and period_end >= ${period.from}::date`,
+  };
+}
