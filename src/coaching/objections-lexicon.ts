@@ -146,6 +146,68 @@ export const CATEGORY_ORDER: readonly ObjectionCategory[] = [
 const EN_DECIDERS = String.raw`(?:boss|manager|management|cfo|ceo|cto|cio|coo|vp|director|head of \S+|board|leadership|owner|owners|partner|partners|founder|founders|procurement|purchasing|legal|finance|accounting|committee|exec|execs|executives|security|supervisor|superiors|higher-ups|higher ups|c-suite|budget holder|wife|husband|spouse)`;
 const EN_PEOPLE = `(?:${EN_DECIDERS}|team|it team|it department|colleagues|family|people|folks|guys)`;
 
+// A number offered as a price in a bid: an amount of money, or a bare number of 13 or more that is
+// not a time, a quantity of time or a percentage ("how about 150?" is a bid, "how about 3?" and
+// "I can do 10 am" are scheduling).
+const EN_BID_NUMBER = String.raw`(?:[$€£₽]\s?\d[\d,.]*k?|(?:1[3-9]|[2-9]\d|[1-9]\d{2,}|\d{1,3}(?:,\d{3})+)(?:\.\d+)?k?(?!\s?(?:am|pm|a\.m|p\.m|o'clock|:\d|%|percent|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|people|persons|times|th|st|nd|rd)(?![a-z])))`;
+
+/**
+ * Negotiation without a stated price problem: a counter-offer ("I can do 150", "would you take
+ * $120?", "150 and we have a deal"), a final-offer stance. These are the customer's hesitation
+ * expressed as a bid, not a claim that the price is a problem, so they are `other` (see
+ * docs/objections.md, "Categories"); "too expensive", "can't afford", "not worth it" stay `price`.
+ */
+const EN_BID = [
+  `(i|we)( can| could| would| will|'ll|'d)( be able to| be willing to| probably| maybe| only| just)? (offer|give you|pay|do|go|go up to|come up to|come up|spend|take (it|them|this|that)( off your hands)? for|buy (it|them|this|that) for)( you)?( about| around| maybe| only| just| up to| like| maybe around)? ${EN_BID_NUMBER}`,
+  `(would|will|could|can) you (be )?(willing to |able to |open to )?(take|accept|consider|do|go|go down to|come down to|let (it|them|this|that) go for|sell (it|them|this|that)( to me)? for|part with (it|them) for)( (it|them|that|this) for| (it|them|that|this) at)?( \\S+)? ${EN_BID_NUMBER}`,
+  `(how|what) about (for |around |maybe )?${EN_BID_NUMBER}`,
+  `(would|will|does|could) ${EN_BID_NUMBER}( \\S+){0,2} (work|do|be (ok|okay|acceptable|possible|fine|good|agreeable|a good))`,
+  `(i|we)('d| would)? (like|want|wanna|'m going|am going) to (offer|make (you )?an offer|pay|spend)`,
+  "(i'll|i will|let me|can i|could i|may i) (offer|make (you )?an offer)",
+  `(my|an|our|the) (offer|bid) (is|of|would be|will be) ${EN_BID_NUMBER}`,
+  `(i|we) (was|were|am|'m|are|'re|have been|'ve been) (hoping|looking|thinking|expecting|wanting|aiming)( to pay| to spend| to get (it|this|that|them) for| for| at| of)?( something| somewhere)?( like| around| about| more like| closer to| in the range of| near)? ${EN_BID_NUMBER}`,
+  "(i|we) (was|were|am|'m|are|'re) (hoping|looking|thinking|expecting|wanting) (to pay|to spend|to get (it|this|that|them) for|more like|closer to)",
+  "(and|&) (we|you) (have|'ve got|got|gotta|'ve|'ll have|would have)( got)? (a|yourself a) deal",
+  `(any|is there (a|any)|what are the) (chance|way|possibility|chances)( \\S+){0,6} (for|at|to|down to|accept|take) ${EN_BID_NUMBER}`,
+  "(i'm|i am|we're|we are|i'd be|we'd be) (only )?(willing|able|prepared|ready) to (pay|offer|spend|give you|go up to)",
+  "(i|we) (would like|'d like|want|wanna) to (pay|offer|spend)",
+  "(i|we) (can|could) (offer|pay|spend|give you) (you )?(around |about |maybe |only |just |up to )?¤",
+  "(how about|what about|would you (take|accept|consider|do|go for)|can you do|could you do|will you (take|do|accept)|can i get (it|this|that|them) for) ¤",
+  "(does|would|will) ¤ (work|be (ok|okay|acceptable|possible|fine))",
+  "(i|we) (can|could|'d|would) (go|pay|offer|spend) (up to|no more than|at most|max|around|about)",
+  "(accept|take|do|consider|go for) (anything|something|a bit|a little|any) (lower|less|cheaper)",
+  "(take|accept) less",
+  "less than (the |your )?(asking|list|listed|sticker)",
+  "(least|lowest|less) (you|you'd|you would|you will|you can|you could)( \\S+)? (accept|take|go|do|sell)",
+  "(meet|meeting) (me |you |us )?(in the middle|halfway)",
+  "(middle ground|split the difference)",
+  "(my|our|that's my|that's our|is my|is our) (final|best|last|best and final|top|max|maximum|highest) (offer|price|bid|number)",
+];
+
+/** Requests to lower the price: discounts, "can you go lower?", "is the price negotiable?". */
+const EN_DISCOUNT = [
+  "(bring|come|go|get) down (on )?(the |your )?(price|cost|rate)",
+  "(come|go) down (a (bit|little|tad|touch) )?(in|on) (the |your )?price",
+  "negotiable",
+  "(negotiate|negotiation|work) (on )?(the |your )?(price|pricing|rate|cost)",
+  "(fair|fairer|reasonable|more reasonable|better) (price|offer|value)",
+  "(lower|better|bottom|lowest|reduced) (price|rate|deal|offer|quote|terms)",
+  "(best|final|last) (price|rate|deal|quote|terms)",
+  "(your|the) (lowest|best|bottom) (price|line|number)",
+  "discount~",
+  "(can|could|would|will) you (come|go|bring|drop|knock|move|get)( it| that| the price| this)? (down|lower)",
+  "(come|go|bring (it|that|the price)) (down|lower) (to|on|in|a bit|a little|#)",
+  "go lower",
+  "(any|a (little|bit|tad)|something|anything) (lower|less|cheaper)( than that)?( maybe)?\\?",
+  "(lower|reduce|drop|cut) (the|your|that|this) (price|cost|rate|quote|fee)",
+  "(do|get|give us|give me) (any |a |something )?(better|cheaper|lower) (on|with|for) (the |your |that |this )?(price|pricing|rate|cost|number|quote)",
+  "(wiggle room|flexib~|room|negotiat~|movement|give)( \\S+){0,2} (on|in|with) (the |your )?(price|pricing|cost|rate|number)",
+  "(price|pricing|rate|cost)( \\S+)? (negotiable|flexible)",
+  "(open|willing|able) to (negotiate|come down|go lower|lower)",
+  "throw in( \\S+){0,4}",
+  "(for free|at no (extra )?cost)\\?",
+];
+
 export const EN: CategoryLexicon = {
   neutral: compile(
     [
@@ -207,21 +269,7 @@ export const EN: CategoryLexicon = {
       "(high|much|steep|expensive|pricey|pricy|rich) for (me|us|my|our)",
       "(more|higher) than (we|i|what we|what i)( \\S+){0,2} (budgeted|afford|pay|spend|paid)",
       "(wouldn't|won't|can't|not|couldn't) (pay|spend|go) (more than|over|above|higher than|beyond)",
-      "(bring|come|go|get) down (on )?(the |your )?(price|cost|rate)",
-      "(come|go) down (a (bit|little|tad|touch) )?(in|on) (the |your )?price",
-      "negotiable",
-      "(negotiate|negotiation|work) (on )?(the |your )?(price|pricing|rate|cost)",
-      "(accept|take|do|consider|go for) (anything|something|a bit|a little|any) (lower|less|cheaper)",
-      "(take|accept) less",
-      "less than (the |your )?(asking|list|listed|sticker)",
-      "(least|lowest|less) (you|you'd|you would|you will|you can|you could)( \\S+)? (accept|take|go|do|sell)",
-      "(meet|meeting) (me |you |us )?(in the middle|halfway)",
-      "split the difference",
-      "(fair|fairer|reasonable|more reasonable|better) (price|offer|value)",
       "(all|only) (i|we) (have|got|can spare|can pay|can spend) (is|are)",
-      "(i'm|i am|we're|we are|i'd be|we'd be) (only )?(willing|able|prepared|ready) to (pay|offer|spend|give you|go up to)",
-      "(i|we) (would like|'d like|want|wanna) to (pay|offer|spend)",
-      "(i|we) (can|could) (offer|pay|spend|give you) (you )?(around |about |maybe |only |just |up to )?¤",
       "(i'm|i am|we're|we are) (kind of |kinda |super |so |really |pretty |very )?(broke|poor)",
       "(have|got) (other )?(bills|expenses) (to pay|to cover)",
       "need (the|this|that) money",
@@ -240,24 +288,9 @@ export const EN: CategoryLexicon = {
       "(can't|won't|not going to|unwilling to|refuse to) (pay|spend) (that|this|so|more|any more|anymore|the full|full|#|that much|this much)",
       "not (willing|prepared|able) to (pay|spend|go) (that|this|more|any more|anymore|above|over|higher|#|that much)",
       "(cheaper|less expensive|lower-priced|lower priced|more affordable|more competitive)",
-      "(lower|better|best|final|last|bottom|lowest|reduced) (price|rate|deal|offer|quote|terms)",
-      "(your|the) (lowest|best|bottom) (price|line|number)",
-      "discount~",
-      "(can|could|would|will) you (come|go|bring|drop|knock|move|get)( it| that| the price| this)? (down|lower)",
-      "(come|go|bring (it|that|the price)) (down|lower) (to|on|in|a bit|a little|#)",
-      "go lower",
-      "(lower|reduce|drop|cut) (the|your|that|this) (price|cost|rate|quote|fee)",
-      "(do|get|give us|give me) (any |a |something )?(better|cheaper|lower) (on|with|for) (the |your |that |this )?(price|pricing|rate|cost|number|quote)",
-      "(wiggle room|flexib~|room|negotiat~|movement|give)( \\S+){0,2} (on|in|with) (the |your )?(price|pricing|cost|rate|number)",
-      "(price|pricing|rate|cost)( \\S+)? (negotiable|flexible)",
-      "(open|willing|able) to (negotiate|come down|go lower|lower)",
-      "(how about|what about|would you (take|accept|consider|do|go for)|can you do|could you do|will you (take|do|accept)|can i get (it|this|that|them) for) ¤",
-      "(does|would|will) ¤ (work|be (ok|okay|acceptable|possible|fine))",
       "(highest|most|max|maximum|best|top) (i|we) (can|could|would|am able to|'re able to)( \\S+){0,2} (do|go|offer|pay|spend|afford|manage|swing|come up with)",
       "(i|we) (can|could) (only|just) (pay|offer|spend|afford|manage|(do|go)( up to)? #)",
-      "(i|we) (can|could|'d|would) (go|pay|offer|spend) (up to|no more than|at most|max|around|about)",
       "(only|just) (have|got) ¤",
-      "(i|we) (was|were|am|'m|are|'re) (hoping|looking|thinking|expecting|wanting) (to pay|to spend|to get (it|this|that|them) for|more like|closer to)",
       "(hoping|looking) for (something )?(cheaper|less expensive|more affordable)",
       "(cost|costs|price|priced|pricier|more expensive|higher)( \\S+){0,2} than (we|i|what we|what i) (expected|planned|budgeted|wanted|can|could|pay|paid|were hoping|thought|had in mind|usually pay|want to pay|are used to)",
       "(more|higher) than (we|i) (budgeted|can afford|can pay|want to pay|were hoping to pay|usually pay)",
@@ -270,8 +303,7 @@ export const EN: CategoryLexicon = {
       "(pay|paying|spend|spending) (that much|so much|this much) (for|on)",
       "(roi|return on investment|payback)( \\S+){0,3} (isn't|not|unclear|doesn't|won't|questionable)",
       "(sticker shock|price tag|hidden (fees|costs))",
-      "throw in( \\S+){0,4}",
-      "(for free|at no (extra )?cost)\\?",
+      ...EN_DISCOUNT,
     ]),
     timing: compile([
       "not (right )?now",
@@ -468,6 +500,7 @@ export const EN: CategoryLexicon = {
       "(should|shouldn't|can't|won't) (be|fall on) (my|our|me|us) (responsibility|job|problem|burden)",
       "(why|how come) (me|us|should i|should we|do i|do we)",
       "(i|we) (don't|doesn't) think (it|this|that)('s| is| would| will)( \\S+){0,2} (work|help|fit|worth|right|necessary|a (good )?fit|for us)",
+      ...EN_BID,
     ]),
   },
   askedCommitment: compile([

@@ -127,11 +127,43 @@ describe("classifyObjection: context from the rep's previous turn", () => {
       }),
     ).toBe("price");
   });
-  it("a counter-offer after a price is a price objection", () => {
+  it("a counter-offer after a price is a bid (other), not a claim that the price is a problem", () => {
     expect(
       classifyObjection("How about 30?", { language: "en", previousText: "The list price is $45 a seat." }),
-    ).toBe("price");
+    ).toBe("other");
     expect(classifyObjection("How about 3?", en)).toBeNull();
+  });
+});
+
+describe("classifyObjection: negotiation bids", () => {
+  it.each([
+    "I can offer 850 for the pair.",
+    "We could do $1,200 if you include setup.",
+    "Would you take 300 for it?",
+    "would you be willing to accept $75",
+    "What about 2,400?",
+    "I was thinking more like 640.",
+    "I'd like to make you an offer.",
+    "Seventy is my final offer.",
+    "450 and you have a deal.",
+    "Any chance you'd let it go for 90?",
+    "Could we meet in the middle?",
+  ])("%s → other", (sentence) => {
+    expect(classifyObjection(sentence, en)).toBe("other");
+  });
+  it.each([
+    "Can you do 3 pm on Friday?",
+    "How about 10 am tomorrow?",
+    "I can do 30 minutes on Tuesday.",
+    "We could offer 20% more seats.",
+    "What about 2 o'clock?",
+    "I'll give you a call at 4.",
+  ])("%s → not a bid", (sentence) => {
+    expect(classifyObjection(sentence, en)).toBeNull();
+  });
+  it("a bid with a stated price problem is price: the problem is the objection", () => {
+    expect(classifyObjection("That's too much for me, would you take 150?", en)).toBe("price");
+    expect(classifyObjection("I'm on a tight budget, I can offer 300.", en)).toBe("price");
   });
 });
 

@@ -75,13 +75,16 @@ export function classifyObjection(
   // Short replies read the rep's preceding turn (normalised only when needed).
   const prevRaw = context.previousText;
   if (typeof prevRaw === "string" && prevRaw !== "") {
-    const priceReply = lex.shortPriceReaction.test(text) || lex.counterOffer.test(text);
-    const refusal = !priceReply && lex.shortRefusal.test(text);
-    if (priceReply || refusal) {
+    const priceReaction = lex.shortPriceReaction.test(text);
+    const bid = !priceReaction && lex.counterOffer.test(text);
+    const refusal = !priceReaction && !bid && lex.shortRefusal.test(text);
+    if (priceReaction || bid || refusal) {
       const prev = normalize(
         prevRaw.length > MAX_SENTENCE_CHARS ? prevRaw.slice(0, MAX_SENTENCE_CHARS) : prevRaw,
       );
-      if (priceReply && lex.mentionedPrice.test(prev)) return "price";
+      // "That's a lot" says the price is a problem; a bare counter-offer is a bid (see EN_BID).
+      if (priceReaction && lex.mentionedPrice.test(prev)) return "price";
+      if (bid && lex.mentionedPrice.test(prev)) return "other";
       if (refusal && (lex.askedCommitment.test(prev) || lex.mentionedPrice.test(prev))) return "need";
     }
   }
