@@ -184,6 +184,51 @@ const EN_BID = [
   "(my|our|that's my|that's our|is my|is our) (final|best|last|best and final|top|max|maximum|highest) (offer|price|bid|number)",
 ];
 
+// The acts a persuader asks for (giving, buying, committing), for the deflection and habit cues.
+const EN_GIVE = "(donat~|contribut~|give|gives|gave|given|giving|volunteer~|sponsor~|support)";
+
+/**
+ * Deflection: the ask turned back on the persuader ("have you donated yourself?", "would you buy
+ * it?") or on other people ("if everyone gave a little…", "that's the government's job").
+ */
+const EN_DEFLECT = [
+  `^((so|and|but|well|sure|ok|okay|yes|yeah|true|hmm)[,.!]? )?(have|do|did|will|would|are|were|could) you( \\S+){0,2} (personally |yourself |ever |also |even |actually |really )?(${EN_GIVE}|going to (donate|give|buy|sign|contribute)|planning (to|on) (donate|donating|give|giving|buy|buying)|thinking (of|about) (donat~|giv~|buy~))`,
+  "(have|do|did|will|would) you (personally |yourself |ever |also )?(buy|bought|use|used|pay|paid|invest|invested|sign|signed)( \\S+){0,3} (yourself|personally|too|as well)",
+  `how (much|often) (do|did|would|will|have|are) you( \\S+)? (${EN_GIVE}|pay|spend|buy)`,
+  `(you|you guys) (should|could|can) (${EN_GIVE}|buy|pay|do it) (yourself|yourselves|too|first)`,
+  `if you ${EN_GIVE}`,
+  `(if|when) (everyone|everybody|people|others|the government|governments|rich people|someone else|more people|we all|all of us)( \\S+){0,3} (would|just|did|could|only)?( \\S+)? (${EN_GIVE}|help~|pitch~ in|chip~ in|pay~|step~ up)`,
+  "(government's|governments'|someone else's|the state's|their) (job|responsibility|problem|duty)",
+  "(fall|be|rest) on (the rest|others|everyone|the government|someone else|other people)",
+  "(shouldn't|should not) (be|fall on) (my|our|me|us|the rest)",
+];
+
+/**
+ * Personal choice: the customer's own habits and preferences ("I usually give to local causes",
+ * "I'd rather support…", "I've donated to a few before"). Not an incumbent vendor (that is
+ * `competitor`), but a reason not to take this offer.
+ */
+const EN_PERSONAL_CHOICE = [
+  `(i|we)('ve| have)? (already|currently|still) ${EN_GIVE}`,
+  `(i|we)('re| are| am)? (already|currently) (donating|giving|contributing|supporting|volunteering)`,
+  `(i|we) (do |also |still |only |mainly |mostly )?${EN_GIVE} (to|regularly|already|monthly|every|often|usually|sometimes|a lot|when(ever)?|at)`,
+  `(i|we) (usually|normally|typically|always|regularly|often|sometimes|mostly|mainly|tend to|try to|like to|prefer to|choose to) (\\S+ )?${EN_GIVE}`,
+  `(i|we)('d| would)? (prefer|rather) (to )?${EN_GIVE}`,
+  "(i|we)('ve| have)? (\\S+ )?(donated|volunteered|contributed to)",
+  `(i|we) (almost |hardly |rarely )?(never|rarely|seldom|hardly ever) ${EN_GIVE}`,
+  "(i'm|i am|we're|we are) more (willing|inclined|comfortable|likely|interested|keen)",
+  "(i'd|i would|we'd|we would) (feel|be) more comfortable",
+  `(help|support|donate to|give to|keep (my|our) (money|donations?))( \\S+){0,4} (closer to home|close to home|at home|local~|in (my|our) (own )?(community|area|town|city|country|neighborhood)|here in|in this country|first)`,
+  "(i'm|i am|we're|we are) not (so |that |too |very |really |all that )?(inclined|keen|eager)",
+  "(i|we) (might|may) (donate|give|buy|sign|do (it|that|this|something))",
+];
+
+/** Hedged refusals: first-person doubt about one's own ability or will ("I'm not sure I can"). */
+const EN_HEDGE = [
+  "(not sure|unsure|don't know if|don't think|doubt) (i|we) (can|could|will|would|should|'ll|'d|am able to|'m able to|'ll be able to|have the)( \\S+)? (do|make|commit|manage|swing|take|go|afford|help|give|donate|buy|sign|justify|be able|spare|get)",
+  "(i|we) (can't|cannot|couldn't) (really )?(commit|promise|guarantee) (to )?(anything|that|it|much|more)",
+];
+
 /** Requests to lower the price: discounts, "can you go lower?", "is the price negotiable?". */
 const EN_DISCOUNT = [
   "(bring|come|go|get) down (on )?(the |your )?(price|cost|rate)",
@@ -272,7 +317,10 @@ export const EN: CategoryLexicon = {
       "(all|only) (i|we) (have|got|can spare|can pay|can spend) (is|are)",
       "(i'm|i am|we're|we are) (kind of |kinda |super |so |really |pretty |very )?(broke|poor)",
       "(have|got) (other )?(bills|expenses) (to pay|to cover)",
-      "need (the|this|that) money",
+      "need (the|this|that|my|every|all the|all my) (money|cash|penny|cent|dollar|income|paycheck|pay)",
+      "(have|got) (my own )?(bills|expenses|kids|children|a family|mouths)( \\S+){0,3} (to (pay|support|feed|take care of|cover)|of (my|our) own)",
+      "(i'm|i am|we're|we are)( \\S+){0,3} (broke|poor|struggling|unemployed|(a |(a )?(poor|broke) )?(college )?student)",
+      "(can't|cannot|couldn't|unable to|not able to) (afford to )?(donate|give|spare|contribute|pay|spend) (much|a lot|more|that much|very much|a great deal)",
       "on a (tight |strict |limited |fixed )?budget",
       "(out of|over|outside|beyond|exceeds?|exceeding|above|blows?|busts?|stretch~|break~) (our|my|the|this year's|their) (\\S+ )?budget",
       "(doesn't|don't|won't|wouldn't|not|can't|isn't) (fit|be|fall|go|squeeze)( \\S+)? (in|into|within|under) (our|my|the) (\\S+ )?budget",
@@ -343,6 +391,11 @@ export const EN: CategoryLexicon = {
       "no (time|bandwidth|capacity) (for|to|right now|at the moment|this)",
       "(another|some other|a different) (time|day)",
       "(maybe|perhaps|possibly) (later|next|in the future|some other time|another time|down the road|one day|someday)",
+      "(i'll|i will|i'd|i would|we'll|we will|we'd|i want to|i need to|i'd like to|i have to|let me|i should|i'm going to|we need to|we want to)( \\S+){0,2} (check (it|them|this|that|those) out|look (into|over) (it|them|this|that)|look at (it|them|this|that|the (website|site|materials|proposal|brochure|deck)) (later|first|more|again|after)|review (it|them|this|that)|read (up )?(more )?(about|on) (it|them|this|that)|do (some|more|my own|our own|a bit of|a little|further) research|research (it|them|this|that))",
+      "(research|read up on|look into|learn more about|find out more about) (it|them|this|that|the \\S+)( \\S+){0,3} (first|before)",
+      "before (i|we) (decide|commit|donate|buy|sign|give|agree|make (a|any|the|my|our) decision|go ahead|purchase|pay|move forward)",
+      "before (deciding|committing|donating|buying|signing|giving|agreeing|making (a|any|the) decision|going ahead|purchasing|paying)",
+      "(donate|give|buy|sign|decide|pay|commit|contribute|do (it|that|this))( \\S+){0,3} (later|another time|next time|some other time|at a later (time|date)|in the future|down the road|next month|next week)",
     ]),
     authority: compile([
       "run (it|this|that|things|the (idea|proposal|quote|numbers|price)|this one)? ?(by|past)",
@@ -397,9 +450,10 @@ export const EN: CategoryLexicon = {
       "(too small|too big|not big enough) (for|to)",
       "overkill",
       "(no|not any|zero) (interest|appetite|demand)",
+      "(donate|give|pay|contribute|spend|offer|say) (nothing|zero|\\$?0(\\.0+)?(?!\\.?\\d|,\\d))",
     ]),
     competitor: compile([
-      "(we|i|they)('ve| have)? (already|currently|still) (use|using|run|running|work with|working with|pay for|paying for|license|subscribe to|partner with|donate|give|support)",
+      "(we|i|they)('ve| have)? (already|currently|still) (use|using|run|running|work with|working with|pay for|paying for|license|subscribe to|partner with)",
       "(we|i|they)('ve| have)? already (bought|purchased|signed|invested|chose|picked|went with|committed|got|have|selected|found|own)",
       "(we|i)('re| are| am)? (already|currently) (with|on|signed|committed|locked|partnered|set up|invested|donating|giving|a customer)",
       "(happy|satisfied|content|pleased) with (our|my|what we|how we|the current|the existing|the one|the ones|\\S+'s)",
@@ -425,10 +479,9 @@ export const EN: CategoryLexicon = {
       "(why|what makes) (you|yours|your \\S+|this|it) (better|different|special)",
       "(why|how come) (should|would) (we|i) (switch|change|move|leave|go with you|choose you|pick you)",
       "(switching|migrating|migration|moving) (costs?|is|would be|will be|over)( \\S+){0,2} (hard|pain|painful|risky|expensive|a hassle|a nightmare|too much|difficult)",
-      "(i|we)('d| would)? (prefer|rather) (to )?(stick|stay|keep|give|donate|support)( \\S+)? (with|to|our|my|local)",
+      "(i|we)('d| would)? (prefer|rather) (to )?(stick|stay|keep)( \\S+)? (with|to|our|my|local)",
       "(stick|stay|staying|sticking) with (our|what|the|my|\\S+)",
-      "(i|we) (donate|give|contribute|volunteer) (to|regularly|already|monthly|every|often|usually)",
-      "(i|we) (usually|normally|typically|always|regularly|tend to) (donate|give|buy|use|go with|work with|support)",
+      "(i|we) (usually|normally|typically|always|regularly|tend to) (buy|use|go with|work with)",
     ]),
     trust: compile([
       "how (do|can|would|will|could) (i|we|you|anyone) (know|be sure|be certain|trust|verify|tell|check|confirm|prove|guarantee|make sure|ensure|be confident)",
@@ -449,13 +502,14 @@ export const EN: CategoryLexicon = {
       "(what|what's|what happens|and|but) if (it|this|that|the \\S+|you|your \\S+|they|we) (doesn't|don't|fails?|breaks?|goes down|won't|can't|stops?|isn't|aren't|go out of business|goes out of business|disappear)",
       "(can|could|do) you (prove|show me|guarantee|back (that|it) up|share (some )?(references|case studies|proof))",
       "(any|some|have|got|share|see)( \\S+)? (references|case stud~|testimonials?|reviews|proof|evidence|track record|certifications?)",
-      "(never|not|haven't) (heard|heard of) (of )?(you|your|them|this|it|that|the (company|brand|charity|organization))",
+      "(never|not|haven't) (heard|heard of) (of |about )?(you|your|them|this|it|that|the (company|brand|charity|organization))",
       "(legit|legitimate|scam|scams|fraud|fraudulent|shady|sketchy|fishy|trustworthy|reputable|credible|reliable|bogus|fake|rip-?off)",
       "(don't|can't|hard to|don't really) (trust|believe)",
       "(how|where) (much|many)( \\S+){0,3} (actually|really|even) (go|goes|get|gets|reach|reaches|end up|used)",
       "where (does|do|will|would) (the |my |our |all the |that |this )?(money|donations?|funds?|data)( \\S+)? (go|end up|actually go|really go|get stored|live)",
       "(overhead|admin|administrative) (costs?|expenses|fees)",
       "how long (have|has) (you|your company|the company|they|it) (been|existed)",
+      "(is|are) (it|this|that|they|you) (a )?(real|legit|legitimate|genuine) (charity|organization|company|business|donation|deal|offer|thing|product)",
       "(are|is) (you|they|it|this|the company|your company) (legit|legitimate|reliable|safe|secure|real|trustworthy|stable|financially stable|a real)",
       "(i've|we've) (heard|read|seen) (bad|negative|some|mixed|that|stories|things|complaints|reports)",
       "(any|are there|is there|has it had|does it have) (any )?(damage|damages|scratches|dents|defects?|flaws?|issues|problems|bugs|stains|holes|wear|tear|repairs|leaks|rust|cracks|outages|downtime|complaints)",
@@ -469,6 +523,18 @@ export const EN: CategoryLexicon = {
       "(prove|proven) (it|that|yourselves)",
       "(tried|used) (something|a tool|one|it|this|that|\\S+) (like (this|that) )?before",
       "(wonder|wondering|question|questioning) how much",
+      "(rather than|instead of|and not|not) (to |on |for |into |in |towards )?(the )?(salar~|overhead|admin~ (costs?|expenses|fees)|ceos?|executives|pockets)",
+      "(money|donations?|funds?|dollars?|contribution)( \\S+){0,3} (won't|will not|isn't|is not|aren't|doesn't|don't|never|wouldn't) (be )?(actually |really |directly |even )?(used|going|go|goes|reach|reaching|help|helping|get|gets|spent)",
+      "(will|does|do|would|did) (all|100%|most|any|every|the whole|all of)( \\S+){0,4} (money|donations?|funds?|dollars?|cents?|payment) (actually |really |directly )?(go|reach|get|be used)",
+      "(actually|really|truly) (using|use|used|spend~) (the|that|this|my|our|your|their) (money|donations?|funds?|data)",
+      "(money|donations?|funds?|dollars?|it|my \\S+|most of (it|the money))( \\S+){0,5} (go|goes|going|went|end up|ends up|spent|used|wasted|eaten up) (to|towards|toward|on|into|for|in|by) (the )?(salar~|overhead|admin~|administration|ceo|ceos|executives|management|marketing|advertising|fundrais~|pockets|someone's|somebody's|bonuses)",
+      "lin(e|es|ing) (the |their |his |her |someone's |somebody's )?pockets",
+      "(make sure|ensure|know|be sure|see|check|find out) (that |if |whether |where |how )?(my|the|our|your|their|all the|every|this) (money|donations?|funds?|dollars?|payment|contribution|data)( \\S+){0,4} (go|goes|going|is|are|gets?|will|would|really|actually|reach|reaches|used|spent|helping|help|end up|ends up)",
+      "(hard|difficult|impossible|tough) to (tell|know|ensure|trust|verify|believe|be sure|say) (if|whether|who|what|where|how|that)",
+      "(do|does|can|could) (you|anyone|one) (really|actually|even|honestly) (trust|believe|know)",
+      "(don't|doesn't|never|won't) (do|deliver|keep|live up to) what (they|you|it|he|she) (promise~|say|said|claim~|advertise~)",
+      "where (does|do|did|will) (the )?(rest|remaining|remainder|other)( \\S+){0,3} go",
+      "(what|which) (percent|percentage|portion|part|share|fraction)( \\S+){0,6} (actually|really|truly|even|directly) (go|goes|reach|reaches|gets?|end up|ends up)",
       "(too|so) (good|cheap) (for|to)",
     ]),
     other: compile([
@@ -492,7 +558,7 @@ export const EN: CategoryLexicon = {
       "(seems|looks|sounds|it's|that's|this is)( \\S+)? (complicated|complex|confusing|hard to use|difficult to use)",
       "learning curve",
       "(that|this|it)('s| is) (a lot|too much) (to|for) (ask|take|handle|do|change)",
-      "(i|we) (doubt|question)",
+      "(i|we) (have to |must |would |'d )?(\\S+ )?(doubt|question)(?! (is|was|about|for|on))",
       "(not|isn't|aren't|wasn't) (a fan|big on|keen|crazy about|thrilled|excited)",
       "(take it or leave it|final offer|my final|last offer|deal breaker|dealbreaker|non-negotiable|non negotiable)",
       "(far apart|a stalemate|no deal|can't agree|can't make it work|(doesn't|won't|wouldn't) work for (me|us))",
@@ -501,13 +567,16 @@ export const EN: CategoryLexicon = {
       "(why|how come) (me|us|should i|should we|do i|do we)",
       "(i|we) (don't|doesn't) think (it|this|that)('s| is| would| will)( \\S+){0,2} (work|help|fit|worth|right|necessary|a (good )?fit|for us)",
       ...EN_BID,
+      ...EN_DEFLECT,
+      ...EN_PERSONAL_CHOICE,
+      ...EN_HEDGE,
     ]),
   },
   askedCommitment: compile([
     "(would|will|could|can|do|are|shall) (you|we) (like|want|be (willing|interested|open|able)|consider|care|commit|agree|move forward|go ahead|sign|donate|give|buy|start|try|proceed|schedule|book)",
     "(are|were) you (interested|open|willing|ready|in)",
     "(how much|how about|what about) (would|will|can|could|do) you",
-    "(can|could) (i|we) (count on|sign you up|get you|book|schedule|set up)",
+    "(can|could) (i|we) (count on|count you in|sign you up|get you|book|schedule|set up)",
     "(shall|should) (we|i) (go ahead|proceed|move forward|start|sign|book|schedule)",
     "(let's|lets) (do|get|start|schedule|book|sign|move)",
     "(deal|sound good|sounds good|does that work|work for you)",

@@ -167,6 +167,71 @@ describe("classifyObjection: negotiation bids", () => {
   });
 });
 
+describe("classifyObjection: resistance cue families", () => {
+  it.each([
+    // deflection: the ask turned back on the persuader, or on other people
+    ["Have you ever donated to them yourself?", "other"],
+    ["So are you planning to give something too?", "other"],
+    ["Would you buy it yourself, honestly?", "other"],
+    ["How much do you give every month?", "other"],
+    ["If everyone just chipped in a little, it would be solved.", "other"],
+    ["Honestly that's the government's job.", "other"],
+    // personal choice: the customer's own habits and preferences
+    ["I usually give to the animal shelter down the road.", "other"],
+    ["We'd rather support causes closer to home.", "other"],
+    ["I've already donated to the food bank this year.", "other"],
+    ["I'd feel more comfortable with something local.", "other"],
+    ["I'm not really inclined to, to be honest.", "other"],
+    // hedged refusals
+    ["I'm not sure I can commit to that.", "other"],
+    ["I don't think we can justify it this year.", "other"],
+    // credibility of where the money goes
+    ["I worry most of it goes to salaries and overhead.", "trust"],
+    ["How much of that actually reaches the families?", "trust"],
+    ["I want to make sure my money is really helping someone.", "trust"],
+    ["It's hard to tell whether they do what they promise.", "trust"],
+    ["Is this a real charity?", "trust"],
+    // stalling to research first
+    ["I'd want to read up on them first.", "timing"],
+    ["We'll check it out and let you know.", "timing"],
+    ["I need more information before we decide.", "timing"],
+    ["I'll donate later, after payday.", "timing"],
+    // first-person hardship
+    ["I've got bills to pay and two kids to feed.", "price"],
+    ["I'm a college student, so money's tight.", "price"],
+    ["I can't give much, sorry.", "price"],
+    ["I really need every dollar right now.", "price"],
+    // declining with zero
+    ["I'll donate $0 this time.", "need"],
+  ] as const)("%s → %s", (sentence, category) => {
+    expect(classifyObjection(sentence, en)).toBe(category);
+  });
+
+  it.each([
+    "Do you integrate with our calendar?",
+    "Have you worked with logistics companies before?",
+    "How much does the onboarding take?",
+    "We usually meet on Tuesdays.",
+    "I've given it some thought and I like it.",
+    "I'm sure we can make the schedule work.",
+    "The money goes straight to the field teams, which I like.",
+    "Is this the real-time dashboard?",
+    "Let me check the calendar.",
+    "Before we start, can I share my screen?",
+    "We pay our bills on the first of the month.",
+    "I can give you a call back in five minutes.",
+    "We had 0 outages last quarter.",
+  ])("%s → not an objection", (sentence) => {
+    expect(classifyObjection(sentence, en)).toBeNull();
+  });
+
+  it("a bare 'Sorry' after a commitment ask is a refusal", () => {
+    expect(classifyObjection("Sorry.", { language: "en", previousText: "Can I count you in for ten?" })).toBe(
+      "need",
+    );
+  });
+});
+
 describe("classifyObjection: ASR text without punctuation or case", () => {
   it.each([
     ["yeah i mean its just too expensive for us right now", "price"],
