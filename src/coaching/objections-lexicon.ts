@@ -149,7 +149,8 @@ const EN_PEOPLE = `(?:${EN_DECIDERS}|team|it team|it department|colleagues|famil
 // A number offered as a price in a bid: an amount of money, or a bare number of 13 or more that is
 // not a time, a quantity of time or a percentage ("how about 150?" is a bid, "how about 3?" and
 // "I can do 10 am" are scheduling).
-const EN_BID_NUMBER = String.raw`(?:[$€£₽]\s?\d[\d,.]*k?|(?:1[3-9]|[2-9]\d|[1-9]\d{2,}|\d{1,3}(?:,\d{3})+)(?:\.\d+)?k?(?!\s?(?:am|pm|a\.m|p\.m|o'clock|:\d|%|percent|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|people|persons|times|th|st|nd|rd)(?![a-z])))`;
+const EN_MONEY = String.raw`(?:[$€£₽]\s?\d[\d,.]*k?|\d[\d,.]*\s?[$€£](?![\w$€£])|\d[\d,.]*k?\s?(?:dollars|bucks|usd|eur|euros|pounds))`;
+const EN_BID_NUMBER = String.raw`(?:${EN_MONEY}|(?:1[3-9]|[2-9]\d|[1-9]\d{2,}|\d{1,3}(?:,\d{3})+)(?:\.\d+)?k?(?!\s?(?:am|pm|a\.m|p\.m|o'clock|:\d|%|percent|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|people|persons|times|th|st|nd|rd)(?![a-z])))`;
 
 /**
  * Negotiation without a stated price problem: a counter-offer ("I can do 150", "would you take
@@ -168,7 +169,7 @@ const EN_BID = [
   `(i|we) (was|were|am|'m|are|'re|have been|'ve been) (hoping|looking|thinking|expecting|wanting|aiming)( to pay| to spend| to get (it|this|that|them) for| for| at| of)?( something| somewhere)?( like| around| about| more like| closer to| in the range of| near)? ${EN_BID_NUMBER}`,
   "(i|we) (was|were|am|'m|are|'re) (hoping|looking|thinking|expecting|wanting) (to pay|to spend|to get (it|this|that|them) for|more like|closer to)",
   "(and|&) (we|you) (have|'ve got|got|gotta|'ve|'ll have|would have)( got)? (a|yourself a) deal",
-  `(any|is there (a|any)|what are the) (chance|way|possibility|chances)( \\S+){0,6} (for|at|to|down to|accept|take) ${EN_BID_NUMBER}`,
+  `(any|is there (a|any)|what are the) (chance|way|possibility|chances)( \\S+){0,6} (for|at|to|down to|accept|take|go|do|make it|let (it|them) go for) ${EN_BID_NUMBER}`,
   "(i'm|i am|we're|we are|i'd be|we'd be) (only )?(willing|able|prepared|ready) to (pay|offer|spend|give you|go up to)",
   "(i|we) (would like|'d like|want|wanna) to (pay|offer|spend)",
   "(i|we) (can|could) (offer|pay|spend|give you) (you )?(around |about |maybe |only |just |up to )?¤",
@@ -181,6 +182,21 @@ const EN_BID = [
   "(least|lowest|less) (you|you'd|you would|you will|you can|you could)( \\S+)? (accept|take|go|do|sell)",
   "(meet|meeting) (me |you |us )?(in the middle|halfway)",
   "(middle ground|split the difference)",
+  "throw~ in",
+  `(i|we)( can| could| would| will|'ll|'d)( probably| maybe| just| happily| gladly)? (take|buy|get|rent|lease) (it|them|this|that|the \\S+)( \\S+){0,5} (for|at) ${EN_BID_NUMBER}`,
+  `(like|love|want|wanna|willing|glad|happy|able|prepared|ready|looking|hoping|interested in) (to )?(offer~|pay~|spend~|go|do|giv~|get (it|them|this|that) for|buy (it|them|this|that) for|take (it|them|this|that)( \\S+){0,3} for)( you)?( about| around| maybe| only| just| up to| like)? ${EN_BID_NUMBER}`,
+  `(i|we)( can| could| would| will|'ll|'d)( probably| maybe| only| just)? give you( about| around| maybe| only| just| up to)? ${EN_BID_NUMBER}`,
+  `(offering|offer of|an offer of|cash offer of|offered) ${EN_BID_NUMBER}`,
+  `(what do you say|what would you say|how does|how do you feel|what do you think|how would you feel) (to |about |of )?${EN_BID_NUMBER}`,
+  `${EN_BID_NUMBER}( \\S+){0,2} (works?|would work|will work|sounds? (good|fair|ok|okay|right|reasonable)|is fair|would be fair|should work)`,
+  `(can we|could we|let's|lets|let us|let) (make it|do|say|settle (on|at|for)|round it (up |down )?to|meet at|work (something )?(out )?(around|at)|finalize (at|for))( a| an)?( even| flat| round)? ${EN_BID_NUMBER}`,
+  `(i|we) (have|'ve got|got) ${EN_BID_NUMBER}( \\S+){0,3} (cash|to spend|(that |which )?(i|we) can (spend|pay|give|offer)|to give you|for (it|this|that|them|you))`,
+  `(sell|give|let|lease|rent) (it|them|this|that|the \\S+)( to me| to us)?( go)? (for|at) ${EN_BID_NUMBER}`,
+  `(final~|last deal|best deal|deal) (for|at) ${EN_BID_NUMBER}`,
+  `^(\\S+ )?${EN_BID_NUMBER}( \\S+){0,2} (and|&) (i|we)('ll| will| can| could)( \\S+){0,3} (pick|take|come|pay|get|sign|move)`,
+  "(can't|cannot|won't|couldn't|not going to|unable to) go (much |any |a lot |too much )?(higher|up|further)",
+  "how low (will|would|can|could|are) (you|u)( willing to)? go",
+  "sweeten (the|this|that) (deal|pot|offer)",
   "(my|our|that's my|that's our|is my|is our) (final|best|last|best and final|top|max|maximum|highest) (offer|price|bid|number)",
 ];
 
@@ -229,6 +245,19 @@ const EN_HEDGE = [
   "(i|we) (can't|cannot|couldn't) (really )?(commit|promise|guarantee) (to )?(anything|that|it|much|more)",
 ];
 
+/**
+ * Price argumentation: the price is too high for what the item or service is ("since it's used",
+ * "considering the damage", "for a ten-year-old car", "they're worth $50 new"). A bid that carries
+ * such an argument is a price objection, not just a bid.
+ */
+const EN_VALUE_ARGUMENT = [
+  "(since|considering|given|because|as|with|seeing as) (that )?(it's|it is|it has been|it was|they are|they're|they were|there is|there's|there are|it has|it needs|they need|the \\S+ (is|are|has|needs)|its|it|that it's|that they're)( \\S+){0,3} (used|old|older|outdated|damaged|missing|scratched|dented|worn|broken|cracked|chipped|stained|out of date|no longer|no warranty|not new|secondhand|second-hand|refurbished|needs? (work|repairs?|fixing))",
+  "considering (the|its|their|it's|it|all the|how) (\\S+ )?(age|condition|damage|wear|mileage|miles|repairs?|scratches|defects?|issues?|problems?|size|location)",
+  "for (a|an) (\\S+ )?(used|old|older|secondhand|second-hand|refurbished|\\d+[- ]years?[- ]old|\\d+ yr old) ",
+  "(worth|cost|costs|sells? for|goes for|go for|retails? for|listed for)( about| around| only)? ¤ (new|brand new|online|on amazon|at the store|elsewhere)",
+  "(looked at|checked|seen|looking at) (the )?(comps|comparables|listings|kelley blue book|blue book|market value|similar (ones|listings|items))",
+];
+
 /** Requests to lower the price: discounts, "can you go lower?", "is the price negotiable?". */
 const EN_DISCOUNT = [
   "(bring|come|go|get) down (on )?(the |your )?(price|cost|rate)",
@@ -249,7 +278,6 @@ const EN_DISCOUNT = [
   "(wiggle room|flexib~|room|negotiat~|movement|give)( \\S+){0,2} (on|in|with) (the |your )?(price|pricing|cost|rate|number)",
   "(price|pricing|rate|cost)( \\S+)? (negotiable|flexible)",
   "(open|willing|able) to (negotiate|come down|go lower|lower)",
-  "throw in( \\S+){0,4}",
   "(for free|at no (extra )?cost)\\?",
 ];
 
@@ -352,6 +380,7 @@ export const EN: CategoryLexicon = {
       "(roi|return on investment|payback)( \\S+){0,3} (isn't|not|unclear|doesn't|won't|questionable)",
       "(sticker shock|price tag|hidden (fees|costs))",
       ...EN_DISCOUNT,
+      ...EN_VALUE_ARGUMENT,
     ]),
     timing: compile([
       "not (right )?now",

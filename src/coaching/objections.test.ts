@@ -148,6 +148,15 @@ describe("classifyObjection: negotiation bids", () => {
     "450 and you have a deal.",
     "Any chance you'd let it go for 90?",
     "Could we meet in the middle?",
+    "I'll take the desk and the lamp for $140.",
+    "I'd be happy to pay 275 cash.",
+    "What do you say to 320?",
+    "1,150 would work for me.",
+    "Can we make it an even 500?",
+    "Would you let them go for 60?",
+    "I can't go any higher.",
+    "How low would you go?",
+    "Could you throw in the charger?",
   ])("%s → other", (sentence) => {
     expect(classifyObjection(sentence, en)).toBe("other");
   });
@@ -158,8 +167,20 @@ describe("classifyObjection: negotiation bids", () => {
     "We could offer 20% more seats.",
     "What about 2 o'clock?",
     "I'll give you a call at 4.",
+    "I will give $5 to the fund.",
+    "We'll take the 15 minutes we need.",
+    "Let's do 45 minutes next time.",
   ])("%s → not a bid", (sentence) => {
     expect(classifyObjection(sentence, en)).toBeNull();
+  });
+  it.each([
+    "Since it's used, would you take 80?",
+    "Considering the scratches, I'd offer 200.",
+    "That's a lot for a ten-year-old laptop.",
+    "They're worth $50 new, so I'll do 30.",
+    "I've looked at the comps and 900 is fair.",
+  ])("a bid argued from the item's value is price: %s", (sentence) => {
+    expect(classifyObjection(sentence, en)).toBe("price");
   });
   it("a bid with a stated price problem is price: the problem is the objection", () => {
     expect(classifyObjection("That's too much for me, would you take 150?", en)).toBe("price");
