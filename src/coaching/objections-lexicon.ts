@@ -455,7 +455,7 @@ export const EN: CategoryLexicon = {
       "(not|aren't|isn't|i'm not|we're not|no longer) (really |particularly |that |very |currently |at all )?(interested|in the market)",
       "(not|no longer) (really |currently )?looking (for|to buy|to change|to switch|at (new|other|any))",
       "(i'm|we're) (good|fine|all set|set|ok|okay|covered|sorted|all good)( \\S+)? (for now|thanks|thank you|as is|as we are|with (what|how|our|the current))",
-      "(i'm|we're) (good|fine|all set|covered)$",
+      "(i'm|we're) (all set|covered)$",
       "(not|isn't|aren't) (a|really a|our|the|high on our|on our|much of a|that much of a) (priority|focus|need|pain point|top priority)",
       "(low|lower) (on the )?priority",
       "(doesn't|don't|wouldn't|won't) (really )?(apply|fit|make sense|work) (to|for) (us|me|our|my|a company like)",
@@ -479,7 +479,7 @@ export const EN: CategoryLexicon = {
       "(too small|too big|not big enough) (for|to)",
       "overkill",
       "(no|not any|zero) (interest|appetite|demand)",
-      "(donate|give|pay|contribute|spend|offer|say) (nothing|zero|\\$?0(\\.0+)?(?!\\.?\\d|,\\d))",
+      "(donate|give|pay|contribute|spend|offer|say) (nothing|zero|\\$?0(\\.0+)?(?![.,]?\\s?\\d))",
     ]),
     competitor: compile([
       "(we|i|they)('ve| have)? (already|currently|still) (use|using|run|running|work with|working with|pay for|paying for|license|subscribe to|partner with)",

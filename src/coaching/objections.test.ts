@@ -242,10 +242,17 @@ describe("classifyObjection: resistance cue families", () => {
     "We pay our bills on the first of the month.",
     "I can give you a call back in five minutes.",
     "We had 0 outages last quarter.",
+    "i can donate 0 50 today",
+    "I'm good",
   ])("%s → not an objection", (sentence) => {
     expect(classifyObjection(sentence, en)).toBeNull();
   });
 
+  it("'I'm good' is a refusal only as the reply to an ask", () => {
+    expect(
+      classifyObjection("I'm good", { language: "en", previousText: "Would you like to start a trial?" }),
+    ).toBe("need");
+  });
   it("a bare 'Sorry' after a commitment ask is a refusal", () => {
     expect(classifyObjection("Sorry.", { language: "en", previousText: "Can I count you in for ten?" })).toBe(
       "need",
