@@ -173,6 +173,16 @@ describe("classifyObjection: negotiation bids", () => {
   ])("%s → not a bid", (sentence) => {
     expect(classifyObjection(sentence, en)).toBeNull();
   });
+  it("repeating the rep's latest number accepts it; a condition or a question keeps it a bid", () => {
+    const prev = "I can't do 300, but I could let it go for $340.";
+    expect(classifyObjection("OK, 340 sounds fair.", { language: "en", previousText: prev })).toBeNull();
+    expect(classifyObjection("Fine, $340 would work.", { language: "en", previousText: prev })).toBeNull();
+    expect(classifyObjection("I can do 340 if you deliver it.", { language: "en", previousText: prev })).toBe(
+      "other",
+    );
+    expect(classifyObjection("300 would work.", { language: "en", previousText: prev })).toBe("other");
+    expect(classifyObjection("$340?", { language: "en", previousText: prev })).toBe("other");
+  });
   it.each([
     "Since it's used, would you take 80?",
     "Considering the scratches, I'd offer 200.",
