@@ -146,6 +146,141 @@ export const CATEGORY_ORDER: readonly ObjectionCategory[] = [
 const EN_DECIDERS = String.raw`(?:boss|manager|management|cfo|ceo|cto|cio|coo|vp|director|head of \S+|board|leadership|owner|owners|partner|partners|founder|founders|procurement|purchasing|legal|finance|accounting|committee|exec|execs|executives|security|supervisor|superiors|higher-ups|higher ups|c-suite|budget holder|wife|husband|spouse)`;
 const EN_PEOPLE = `(?:${EN_DECIDERS}|team|it team|it department|colleagues|family|people|folks|guys)`;
 
+// A number offered as a price in a bid: an amount of money, or a bare number of 13 or more that is
+// not a time, a quantity of time or a percentage ("how about 150?" is a bid, "how about 3?" and
+// "I can do 10 am" are scheduling).
+const EN_MONEY = String.raw`(?:[$€£₽]\s?\d[\d,.]*k?|\d[\d,.]*\s?[$€£](?![\w$€£])|\d[\d,.]*k?\s?(?:dollars|bucks|usd|eur|euros|pounds))`;
+const EN_BID_NUMBER = String.raw`(?:${EN_MONEY}|(?:1[3-9]|[2-9]\d|[1-9]\d{2,}|\d{1,3}(?:,\d{3})+)(?:\.\d+)?k?(?!\s?(?:am|pm|a\.m|p\.m|o'clock|:\d|%|percent|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|people|persons|times|th|st|nd|rd)(?![a-z])))`;
+
+/**
+ * Negotiation without a stated price problem: a counter-offer ("I can do 150", "would you take
+ * $120?", "150 and we have a deal"), a final-offer stance. These are the customer's hesitation
+ * expressed as a bid, not a claim that the price is a problem, so they are `other` (see
+ * docs/objections.md, "Categories"); "too expensive", "can't afford", "not worth it" stay `price`.
+ */
+const EN_BID = [
+  `(i|we)( can| could| would| will|'ll|'d)( be able to| be willing to| probably| maybe| only| just)? (offer|give you|pay|do|go|go up to|come up to|come up|spend|take (it|them|this|that)( off your hands)? for|buy (it|them|this|that) for)( you)?( about| around| maybe| only| just| up to| like| maybe around)? ${EN_BID_NUMBER}`,
+  `(would|will|could|can) you (be )?(willing to |able to |open to )?(take|accept|consider|do|go|go down to|come down to|let (it|them|this|that) go for|sell (it|them|this|that)( to me)? for|part with (it|them) for)( (it|them|that|this) for| (it|them|that|this) at)?( \\S+)? ${EN_BID_NUMBER}`,
+  `(how|what) about (for |around |maybe )?${EN_BID_NUMBER}`,
+  `(would|will|does|could) ${EN_BID_NUMBER}( \\S+){0,2} (work|do|be (ok|okay|acceptable|possible|fine|good|agreeable|a good))`,
+  `(i|we)('d| would)? (like|want|wanna|'m going|am going) to (offer|make (you )?an offer|pay|spend)`,
+  "(i'll|i will|let me|can i|could i|may i) (offer|make (you )?an offer)",
+  `(my|an|our|the) (offer|bid) (is|of|would be|will be) ${EN_BID_NUMBER}`,
+  `(i|we) (was|were|am|'m|are|'re|have been|'ve been) (hoping|looking|thinking|expecting|wanting|aiming)( to pay| to spend| to get (it|this|that|them) for| for| at| of)?( something| somewhere)?( like| around| about| more like| closer to| in the range of| near)? ${EN_BID_NUMBER}`,
+  "(i|we) (was|were|am|'m|are|'re) (hoping|looking|thinking|expecting|wanting) (to pay|to spend|to get (it|this|that|them) for|more like|closer to)",
+  "(and|&) (we|you) (have|'ve got|got|gotta|'ve|'ll have|would have)( got)? (a|yourself a) deal",
+  `(any|is there (a|any)|what are the) (chance|way|possibility|chances)( \\S+){0,6} (for|at|to|down to|accept|take|go|do|make it|let (it|them) go for) ${EN_BID_NUMBER}`,
+  "(i'm|i am|we're|we are|i'd be|we'd be) (only )?(willing|able|prepared|ready) to (pay|offer|spend|give you|go up to)",
+  "(i|we) (would like|'d like|want|wanna) to (pay|offer|spend)",
+  "(i|we) (can|could) (offer|pay|spend|give you) (you )?(around |about |maybe |only |just |up to )?¤",
+  "(how about|what about|would you (take|accept|consider|do|go for)|can you do|could you do|will you (take|do|accept)|can i get (it|this|that|them) for) ¤",
+  "(does|would|will) ¤ (work|be (ok|okay|acceptable|possible|fine))",
+  "(i|we) (can|could|'d|would) (go|pay|offer|spend) (up to|no more than|at most|max|around|about)",
+  "(accept|take|do|consider|go for) (anything|something|a bit|a little|any) (lower|less|cheaper)",
+  "(take|accept) less",
+  "less than (the |your )?(asking|list|listed|sticker)",
+  "(least|lowest|less) (you|you'd|you would|you will|you can|you could)( \\S+)? (accept|take|go|do|sell)",
+  "(meet|meeting) (me |you |us )?(in the middle|halfway)",
+  "(middle ground|split the difference)",
+  "throw~ in",
+  `(i|we)( can| could| would| will|'ll|'d)( probably| maybe| just| happily| gladly)? (take|buy|get|rent|lease) (it|them|this|that|the \\S+)( \\S+){0,5} (for|at) ${EN_BID_NUMBER}`,
+  `(like|love|want|wanna|willing|glad|happy|able|prepared|ready|looking|hoping|interested in) (to )?(offer~|pay~|spend~|go|do|giv~|get (it|them|this|that) for|buy (it|them|this|that) for|take (it|them|this|that)( \\S+){0,3} for)( you)?( about| around| maybe| only| just| up to| like)? ${EN_BID_NUMBER}`,
+  `(i|we)( can| could| would| will|'ll|'d)( probably| maybe| only| just)? give you( about| around| maybe| only| just| up to)? ${EN_BID_NUMBER}`,
+  `(offering|offer of|an offer of|cash offer of|offered) ${EN_BID_NUMBER}`,
+  `(what do you say|what would you say|how does|how do you feel|what do you think|how would you feel) (to |about |of )?${EN_BID_NUMBER}`,
+  `${EN_BID_NUMBER}( \\S+){0,2} (works?|would work|will work|sounds? (good|fair|ok|okay|right|reasonable)|is fair|would be fair|should work)`,
+  `(can we|could we|let's|lets|let us|let) (make it|do|say|settle (on|at|for)|round it (up |down )?to|meet at|work (something )?(out )?(around|at)|finalize (at|for))( a| an)?( even| flat| round)? ${EN_BID_NUMBER}`,
+  `(i|we) (have|'ve got|got) ${EN_BID_NUMBER}( \\S+){0,3} (cash|to spend|(that |which )?(i|we) can (spend|pay|give|offer)|to give you|for (it|this|that|them|you))`,
+  `(sell|give|let|lease|rent) (it|them|this|that|the \\S+)( to me| to us)?( go)? (for|at) ${EN_BID_NUMBER}`,
+  `(final~|last deal|best deal|deal) (for|at) ${EN_BID_NUMBER}`,
+  `^(\\S+ )?${EN_BID_NUMBER}( \\S+){0,2} (and|&) (i|we)('ll| will| can| could)( \\S+){0,3} (pick|take|come|pay|get|sign|move)`,
+  "(can't|cannot|won't|couldn't|not going to|unable to) go (much |any |a lot |too much )?(higher|up|further)",
+  "how low (will|would|can|could|are) (you|u)( willing to)? go",
+  "sweeten (the|this|that) (deal|pot|offer)",
+  "(my|our|that's my|that's our|is my|is our) (final|best|last|best and final|top|max|maximum|highest) (offer|price|bid|number)",
+];
+
+// The acts a persuader asks for (giving, buying, committing), for the deflection and habit cues.
+const EN_GIVE = "(donat~|contribut~|give|gives|gave|given|giving|volunteer~|sponsor~|support)";
+
+/**
+ * Deflection: the ask turned back on the persuader ("have you donated yourself?", "would you buy
+ * it?") or on other people ("if everyone gave a little…", "that's the government's job").
+ */
+const EN_DEFLECT = [
+  `^((so|and|but|well|sure|ok|okay|yes|yeah|true|hmm)[,.!]? )?(have|do|did|will|would|are|were|could) you( \\S+){0,2} (personally |yourself |ever |also |even |actually |really )?(${EN_GIVE}|going to (donate|give|buy|sign|contribute)|planning (to|on) (donate|donating|give|giving|buy|buying)|thinking (of|about) (donat~|giv~|buy~))`,
+  "(have|do|did|will|would) you (personally |yourself |ever |also )?(buy|bought|use|used|pay|paid|invest|invested|sign|signed)( \\S+){0,3} (yourself|personally|too|as well)",
+  `how (much|often) (do|did|would|will|have|are) you( \\S+)? (${EN_GIVE}|pay|spend|buy)`,
+  `(you|you guys) (should|could|can) (${EN_GIVE}|buy|pay|do it) (yourself|yourselves|too|first)`,
+  `if you ${EN_GIVE}`,
+  `(if|when) (everyone|everybody|people|others|the government|governments|rich people|someone else|more people|we all|all of us)( \\S+){0,3} (would|just|did|could|only)?( \\S+)? (${EN_GIVE}|help~|pitch~ in|chip~ in|pay~|step~ up)`,
+  "(government's|governments'|someone else's|the state's|their) (job|responsibility|problem|duty)",
+  "(fall|be|rest) on (the rest|others|everyone|the government|someone else|other people)",
+  "(shouldn't|should not) (be|fall on) (my|our|me|us|the rest)",
+];
+
+/**
+ * Personal choice: the customer's own habits and preferences ("I usually give to local causes",
+ * "I'd rather support…", "I've donated to a few before"). Not an incumbent vendor (that is
+ * `competitor`), but a reason not to take this offer.
+ */
+const EN_PERSONAL_CHOICE = [
+  `(i|we)('ve| have)? (already|currently|still) ${EN_GIVE}`,
+  `(i|we)('re| are| am)? (already|currently) (donating|giving|contributing|supporting|volunteering)`,
+  `(i|we) (do |also |still |only |mainly |mostly )?${EN_GIVE} (to|regularly|already|monthly|every|often|usually|sometimes|a lot|when(ever)?|at)`,
+  `(i|we) (usually|normally|typically|always|regularly|often|sometimes|mostly|mainly|tend to|try to|like to|prefer to|choose to) (\\S+ )?${EN_GIVE}`,
+  `(i|we)('d| would)? (prefer|rather) (to )?${EN_GIVE}`,
+  "(i|we)('ve| have)? (\\S+ )?(donated|volunteered|contributed to)",
+  `(i|we) (almost |hardly |rarely )?(never|rarely|seldom|hardly ever) ${EN_GIVE}`,
+  "(i'm|i am|we're|we are) more (willing|inclined|comfortable|likely|interested|keen)",
+  "(i'd|i would|we'd|we would) (feel|be) more comfortable",
+  `(help|support|donate to|give to|keep (my|our) (money|donations?))( \\S+){0,4} (closer to home|close to home|at home|local~|in (my|our) (own )?(community|area|town|city|country|neighborhood)|here in|in this country|first)`,
+  "(i'm|i am|we're|we are) not (so |that |too |very |really |all that )?(inclined|keen|eager)",
+  "(i|we) (might|may) (donate|give|buy|sign|do (it|that|this|something))",
+];
+
+/** Hedged refusals: first-person doubt about one's own ability or will ("I'm not sure I can"). */
+const EN_HEDGE = [
+  "(not sure|unsure|don't know if|don't think|doubt) (i|we) (can|could|will|would|should|'ll|'d|am able to|'m able to|'ll be able to|have the)( \\S+)? (do|make|commit|manage|swing|take|go|afford|help|give|donate|buy|sign|justify|be able|spare|get)",
+  "(i|we) (can't|cannot|couldn't) (really )?(commit|promise|guarantee) (to )?(anything|that|it|much|more)",
+];
+
+/**
+ * Price argumentation: the price is too high for what the item or service is ("since it's used",
+ * "considering the damage", "for a ten-year-old car", "they're worth $50 new"). A bid that carries
+ * such an argument is a price objection, not just a bid.
+ */
+const EN_VALUE_ARGUMENT = [
+  "(since|considering|given|because|as|with|seeing as) (that )?(it's|it is|it has been|it was|they are|they're|they were|there is|there's|there are|it has|it needs|they need|the \\S+ (is|are|has|needs)|its|it|that it's|that they're)( \\S+){0,3} (used|old|older|outdated|damaged|missing|scratched|dented|worn|broken|cracked|chipped|stained|out of date|no longer|no warranty|not new|secondhand|second-hand|refurbished|needs? (work|repairs?|fixing))",
+  "considering (the|its|their|it's|it|all the|how) (\\S+ )?(age|condition|damage|wear|mileage|miles|repairs?|scratches|defects?|issues?|problems?|size|location)",
+  "for (a|an) (\\S+ )?(used|old|older|secondhand|second-hand|refurbished|\\d+[- ]years?[- ]old|\\d+ yr old) ",
+  "(worth|cost|costs|sells? for|goes for|go for|retails? for|listed for)( about| around| only)? ¤ (new|brand new|online|on amazon|at the store|elsewhere)",
+  "(looked at|checked|seen|looking at) (the )?(comps|comparables|listings|kelley blue book|blue book|market value|similar (ones|listings|items))",
+];
+
+/** Requests to lower the price: discounts, "can you go lower?", "is the price negotiable?". */
+const EN_DISCOUNT = [
+  "(bring|come|go|get) down (on )?(the |your )?(price|cost|rate)",
+  "(come|go) down (a (bit|little|tad|touch) )?(in|on) (the |your )?price",
+  "negotiable",
+  "(negotiate|negotiation|work) (on )?(the |your )?(price|pricing|rate|cost)",
+  "(fair|fairer|reasonable|more reasonable|better) (price|offer|value)",
+  "(lower|better|bottom|lowest|reduced) (price|rate|deal|offer|quote|terms)",
+  "(best|final|last) (price|rate|deal|quote|terms)",
+  "(your|the) (lowest|best|bottom) (price|line|number)",
+  "discount~",
+  "(can|could|would|will) you (come|go|bring|drop|knock|move|get)( it| that| the price| this)? (down|lower)",
+  "(come|go|bring (it|that|the price)) (down|lower) (to|on|in|a bit|a little|#)",
+  "go lower",
+  "(any|a (little|bit|tad)|something|anything) (lower|less|cheaper)( than that)?( maybe)?\\?",
+  "(lower|reduce|drop|cut) (the|your|that|this) (price|cost|rate|quote|fee)",
+  "(do|get|give us|give me) (any |a |something )?(better|cheaper|lower) (on|with|for) (the |your |that |this )?(price|pricing|rate|cost|number|quote)",
+  "(wiggle room|flexib~|room|negotiat~|movement|give)( \\S+){0,2} (on|in|with) (the |your )?(price|pricing|cost|rate|number)",
+  "(price|pricing|rate|cost)( \\S+)? (negotiable|flexible)",
+  "(open|willing|able) to (negotiate|come down|go lower|lower)",
+  "(for free|at no (extra )?cost)\\?",
+];
+
 export const EN: CategoryLexicon = {
   neutral: compile(
     [
@@ -207,24 +342,13 @@ export const EN: CategoryLexicon = {
       "(high|much|steep|expensive|pricey|pricy|rich) for (me|us|my|our)",
       "(more|higher) than (we|i|what we|what i)( \\S+){0,2} (budgeted|afford|pay|spend|paid)",
       "(wouldn't|won't|can't|not|couldn't) (pay|spend|go) (more than|over|above|higher than|beyond)",
-      "(bring|come|go|get) down (on )?(the |your )?(price|cost|rate)",
-      "(come|go) down (a (bit|little|tad|touch) )?(in|on) (the |your )?price",
-      "negotiable",
-      "(negotiate|negotiation|work) (on )?(the |your )?(price|pricing|rate|cost)",
-      "(accept|take|do|consider|go for) (anything|something|a bit|a little|any) (lower|less|cheaper)",
-      "(take|accept) less",
-      "less than (the |your )?(asking|list|listed|sticker)",
-      "(least|lowest|less) (you|you'd|you would|you will|you can|you could)( \\S+)? (accept|take|go|do|sell)",
-      "(meet|meeting) (me |you |us )?(in the middle|halfway)",
-      "split the difference",
-      "(fair|fairer|reasonable|more reasonable|better) (price|offer|value)",
       "(all|only) (i|we) (have|got|can spare|can pay|can spend) (is|are)",
-      "(i'm|i am|we're|we are|i'd be|we'd be) (only )?(willing|able|prepared|ready) to (pay|offer|spend|give you|go up to)",
-      "(i|we) (would like|'d like|want|wanna) to (pay|offer|spend)",
-      "(i|we) (can|could) (offer|pay|spend|give you) (you )?(around |about |maybe |only |just |up to )?¤",
       "(i'm|i am|we're|we are) (kind of |kinda |super |so |really |pretty |very )?(broke|poor)",
       "(have|got) (other )?(bills|expenses) (to pay|to cover)",
-      "need (the|this|that) money",
+      "need (the|this|that|my|every|all the|all my) (money|cash|penny|cent|dollar|income|paycheck|pay)",
+      "(have|got) (my own )?(bills|expenses|kids|children|a family|mouths)( \\S+){0,3} (to (pay|support|feed|take care of|cover)|of (my|our) own)",
+      "(i'm|i am|we're|we are)( \\S+){0,3} (broke|poor|struggling|unemployed|(a |(a )?(poor|broke) )?(college )?student)",
+      "(can't|cannot|couldn't|unable to|not able to) (afford to )?(donate|give|spare|contribute|pay|spend) (much|a lot|more|that much|very much|a great deal)",
       "on a (tight |strict |limited |fixed )?budget",
       "(out of|over|outside|beyond|exceeds?|exceeding|above|blows?|busts?|stretch~|break~) (our|my|the|this year's|their) (\\S+ )?budget",
       "(doesn't|don't|won't|wouldn't|not|can't|isn't) (fit|be|fall|go|squeeze)( \\S+)? (in|into|within|under) (our|my|the) (\\S+ )?budget",
@@ -240,24 +364,9 @@ export const EN: CategoryLexicon = {
       "(can't|won't|not going to|unwilling to|refuse to) (pay|spend) (that|this|so|more|any more|anymore|the full|full|#|that much|this much)",
       "not (willing|prepared|able) to (pay|spend|go) (that|this|more|any more|anymore|above|over|higher|#|that much)",
       "(cheaper|less expensive|lower-priced|lower priced|more affordable|more competitive)",
-      "(lower|better|best|final|last|bottom|lowest|reduced) (price|rate|deal|offer|quote|terms)",
-      "(your|the) (lowest|best|bottom) (price|line|number)",
-      "discount~",
-      "(can|could|would|will) you (come|go|bring|drop|knock|move|get)( it| that| the price| this)? (down|lower)",
-      "(come|go|bring (it|that|the price)) (down|lower) (to|on|in|a bit|a little|#)",
-      "go lower",
-      "(lower|reduce|drop|cut) (the|your|that|this) (price|cost|rate|quote|fee)",
-      "(do|get|give us|give me) (any |a |something )?(better|cheaper|lower) (on|with|for) (the |your |that |this )?(price|pricing|rate|cost|number|quote)",
-      "(wiggle room|flexib~|room|negotiat~|movement|give)( \\S+){0,2} (on|in|with) (the |your )?(price|pricing|cost|rate|number)",
-      "(price|pricing|rate|cost)( \\S+)? (negotiable|flexible)",
-      "(open|willing|able) to (negotiate|come down|go lower|lower)",
-      "(how about|what about|would you (take|accept|consider|do|go for)|can you do|could you do|will you (take|do|accept)|can i get (it|this|that|them) for) ¤",
-      "(does|would|will) ¤ (work|be (ok|okay|acceptable|possible|fine))",
       "(highest|most|max|maximum|best|top) (i|we) (can|could|would|am able to|'re able to)( \\S+){0,2} (do|go|offer|pay|spend|afford|manage|swing|come up with)",
       "(i|we) (can|could) (only|just) (pay|offer|spend|afford|manage|(do|go)( up to)? #)",
-      "(i|we) (can|could|'d|would) (go|pay|offer|spend) (up to|no more than|at most|max|around|about)",
       "(only|just) (have|got) ¤",
-      "(i|we) (was|were|am|'m|are|'re) (hoping|looking|thinking|expecting|wanting) (to pay|to spend|to get (it|this|that|them) for|more like|closer to)",
       "(hoping|looking) for (something )?(cheaper|less expensive|more affordable)",
       "(cost|costs|price|priced|pricier|more expensive|higher)( \\S+){0,2} than (we|i|what we|what i) (expected|planned|budgeted|wanted|can|could|pay|paid|were hoping|thought|had in mind|usually pay|want to pay|are used to)",
       "(more|higher) than (we|i) (budgeted|can afford|can pay|want to pay|were hoping to pay|usually pay)",
@@ -270,8 +379,8 @@ export const EN: CategoryLexicon = {
       "(pay|paying|spend|spending) (that much|so much|this much) (for|on)",
       "(roi|return on investment|payback)( \\S+){0,3} (isn't|not|unclear|doesn't|won't|questionable)",
       "(sticker shock|price tag|hidden (fees|costs))",
-      "throw in( \\S+){0,4}",
-      "(for free|at no (extra )?cost)\\?",
+      ...EN_DISCOUNT,
+      ...EN_VALUE_ARGUMENT,
     ]),
     timing: compile([
       "not (right )?now",
@@ -311,6 +420,11 @@ export const EN: CategoryLexicon = {
       "no (time|bandwidth|capacity) (for|to|right now|at the moment|this)",
       "(another|some other|a different) (time|day)",
       "(maybe|perhaps|possibly) (later|next|in the future|some other time|another time|down the road|one day|someday)",
+      "(i'll|i will|i'd|i would|we'll|we will|we'd|i want to|i need to|i'd like to|i have to|let me|i should|i'm going to|we need to|we want to)( \\S+){0,2} (check (it|them|this|that|those) out|look (into|over) (it|them|this|that)|look at (it|them|this|that|the (website|site|materials|proposal|brochure|deck)) (later|first|more|again|after)|review (it|them|this|that)|read (up )?(more )?(about|on) (it|them|this|that)|do (some|more|my own|our own|a bit of|a little|further) research|research (it|them|this|that))",
+      "(research|read up on|look into|learn more about|find out more about) (it|them|this|that|the \\S+)( \\S+){0,3} (first|before)",
+      "before (i|we) (decide|commit|donate|buy|sign|give|agree|make (a|any|the|my|our) decision|go ahead|purchase|pay|move forward)",
+      "before (deciding|committing|donating|buying|signing|giving|agreeing|making (a|any|the) decision|going ahead|purchasing|paying)",
+      "(donate|give|buy|sign|decide|pay|commit|contribute|do (it|that|this))( \\S+){0,3} (later|another time|next time|some other time|at a later (time|date)|in the future|down the road|next month|next week)",
     ]),
     authority: compile([
       "run (it|this|that|things|the (idea|proposal|quote|numbers|price)|this one)? ?(by|past)",
@@ -341,7 +455,7 @@ export const EN: CategoryLexicon = {
       "(not|aren't|isn't|i'm not|we're not|no longer) (really |particularly |that |very |currently |at all )?(interested|in the market)",
       "(not|no longer) (really |currently )?looking (for|to buy|to change|to switch|at (new|other|any))",
       "(i'm|we're) (good|fine|all set|set|ok|okay|covered|sorted|all good)( \\S+)? (for now|thanks|thank you|as is|as we are|with (what|how|our|the current))",
-      "(i'm|we're) (good|fine|all set|covered)$",
+      "(i'm|we're) (all set|covered)$",
       "(not|isn't|aren't) (a|really a|our|the|high on our|on our|much of a|that much of a) (priority|focus|need|pain point|top priority)",
       "(low|lower) (on the )?priority",
       "(doesn't|don't|wouldn't|won't) (really )?(apply|fit|make sense|work) (to|for) (us|me|our|my|a company like)",
@@ -365,9 +479,10 @@ export const EN: CategoryLexicon = {
       "(too small|too big|not big enough) (for|to)",
       "overkill",
       "(no|not any|zero) (interest|appetite|demand)",
+      "(donate|give|pay|contribute|spend|offer|say) (nothing|zero|\\$?0(\\.0+)?(?![.,]?\\s?\\d))",
     ]),
     competitor: compile([
-      "(we|i|they)('ve| have)? (already|currently|still) (use|using|run|running|work with|working with|pay for|paying for|license|subscribe to|partner with|donate|give|support)",
+      "(we|i|they)('ve| have)? (already|currently|still) (use|using|run|running|work with|working with|pay for|paying for|license|subscribe to|partner with)",
       "(we|i|they)('ve| have)? already (bought|purchased|signed|invested|chose|picked|went with|committed|got|have|selected|found|own)",
       "(we|i)('re| are| am)? (already|currently) (with|on|signed|committed|locked|partnered|set up|invested|donating|giving|a customer)",
       "(happy|satisfied|content|pleased) with (our|my|what we|how we|the current|the existing|the one|the ones|\\S+'s)",
@@ -393,10 +508,9 @@ export const EN: CategoryLexicon = {
       "(why|what makes) (you|yours|your \\S+|this|it) (better|different|special)",
       "(why|how come) (should|would) (we|i) (switch|change|move|leave|go with you|choose you|pick you)",
       "(switching|migrating|migration|moving) (costs?|is|would be|will be|over)( \\S+){0,2} (hard|pain|painful|risky|expensive|a hassle|a nightmare|too much|difficult)",
-      "(i|we)('d| would)? (prefer|rather) (to )?(stick|stay|keep|give|donate|support)( \\S+)? (with|to|our|my|local)",
+      "(i|we)('d| would)? (prefer|rather) (to )?(stick|stay|keep)( \\S+)? (with|to|our|my|local)",
       "(stick|stay|staying|sticking) with (our|what|the|my|\\S+)",
-      "(i|we) (donate|give|contribute|volunteer) (to|regularly|already|monthly|every|often|usually)",
-      "(i|we) (usually|normally|typically|always|regularly|tend to) (donate|give|buy|use|go with|work with|support)",
+      "(i|we) (usually|normally|typically|always|regularly|tend to) (buy|use|go with|work with)",
     ]),
     trust: compile([
       "how (do|can|would|will|could) (i|we|you|anyone) (know|be sure|be certain|trust|verify|tell|check|confirm|prove|guarantee|make sure|ensure|be confident)",
@@ -417,13 +531,14 @@ export const EN: CategoryLexicon = {
       "(what|what's|what happens|and|but) if (it|this|that|the \\S+|you|your \\S+|they|we) (doesn't|don't|fails?|breaks?|goes down|won't|can't|stops?|isn't|aren't|go out of business|goes out of business|disappear)",
       "(can|could|do) you (prove|show me|guarantee|back (that|it) up|share (some )?(references|case studies|proof))",
       "(any|some|have|got|share|see)( \\S+)? (references|case stud~|testimonials?|reviews|proof|evidence|track record|certifications?)",
-      "(never|not|haven't) (heard|heard of) (of )?(you|your|them|this|it|that|the (company|brand|charity|organization))",
+      "(never|not|haven't) (heard|heard of) (of |about )?(you|your|them|this|it|that|the (company|brand|charity|organization))",
       "(legit|legitimate|scam|scams|fraud|fraudulent|shady|sketchy|fishy|trustworthy|reputable|credible|reliable|bogus|fake|rip-?off)",
       "(don't|can't|hard to|don't really) (trust|believe)",
       "(how|where) (much|many)( \\S+){0,3} (actually|really|even) (go|goes|get|gets|reach|reaches|end up|used)",
       "where (does|do|will|would) (the |my |our |all the |that |this )?(money|donations?|funds?|data)( \\S+)? (go|end up|actually go|really go|get stored|live)",
       "(overhead|admin|administrative) (costs?|expenses|fees)",
       "how long (have|has) (you|your company|the company|they|it) (been|existed)",
+      "(is|are) (it|this|that|they|you) (a )?(real|legit|legitimate|genuine) (charity|organization|company|business|donation|deal|offer|thing|product)",
       "(are|is) (you|they|it|this|the company|your company) (legit|legitimate|reliable|safe|secure|real|trustworthy|stable|financially stable|a real)",
       "(i've|we've) (heard|read|seen) (bad|negative|some|mixed|that|stories|things|complaints|reports)",
       "(any|are there|is there|has it had|does it have) (any )?(damage|damages|scratches|dents|defects?|flaws?|issues|problems|bugs|stains|holes|wear|tear|repairs|leaks|rust|cracks|outages|downtime|complaints)",
@@ -437,6 +552,18 @@ export const EN: CategoryLexicon = {
       "(prove|proven) (it|that|yourselves)",
       "(tried|used) (something|a tool|one|it|this|that|\\S+) (like (this|that) )?before",
       "(wonder|wondering|question|questioning) how much",
+      "(rather than|instead of|and not|not) (to |on |for |into |in |towards )?(the )?(salar~|overhead|admin~ (costs?|expenses|fees)|ceos?|executives|pockets)",
+      "(money|donations?|funds?|dollars?|contribution)( \\S+){0,3} (won't|will not|isn't|is not|aren't|doesn't|don't|never|wouldn't) (be )?(actually |really |directly |even )?(used|going|go|goes|reach|reaching|help|helping|get|gets|spent)",
+      "(will|does|do|would|did) (all|100%|most|any|every|the whole|all of)( \\S+){0,4} (money|donations?|funds?|dollars?|cents?|payment) (actually |really |directly )?(go|reach|get|be used)",
+      "(actually|really|truly) (using|use|used|spend~) (the|that|this|my|our|your|their) (money|donations?|funds?|data)",
+      "(money|donations?|funds?|dollars?|it|my \\S+|most of (it|the money))( \\S+){0,5} (go|goes|going|went|end up|ends up|spent|used|wasted|eaten up) (to|towards|toward|on|into|for|in|by) (the )?(salar~|overhead|admin~|administration|ceo|ceos|executives|management|marketing|advertising|fundrais~|pockets|someone's|somebody's|bonuses)",
+      "lin(e|es|ing) (the |their |his |her |someone's |somebody's )?pockets",
+      "(make sure|ensure|know|be sure|see|check|find out) (that |if |whether |where |how )?(my|the|our|your|their|all the|every|this) (money|donations?|funds?|dollars?|payment|contribution|data)( \\S+){0,4} (go|goes|going|is|are|gets?|will|would|really|actually|reach|reaches|used|spent|helping|help|end up|ends up)",
+      "(hard|difficult|impossible|tough) to (tell|know|ensure|trust|verify|believe|be sure|say) (if|whether|who|what|where|how|that)",
+      "(do|does|can|could) (you|anyone|one) (really|actually|even|honestly) (trust|believe|know)",
+      "(don't|doesn't|never|won't) (do|deliver|keep|live up to) what (they|you|it|he|she) (promise~|say|said|claim~|advertise~)",
+      "where (does|do|did|will) (the )?(rest|remaining|remainder|other)( \\S+){0,3} go",
+      "(what|which) (percent|percentage|portion|part|share|fraction)( \\S+){0,6} (actually|really|truly|even|directly) (go|goes|reach|reaches|gets?|end up|ends up)",
       "(too|so) (good|cheap) (for|to)",
     ]),
     other: compile([
@@ -460,7 +587,7 @@ export const EN: CategoryLexicon = {
       "(seems|looks|sounds|it's|that's|this is)( \\S+)? (complicated|complex|confusing|hard to use|difficult to use)",
       "learning curve",
       "(that|this|it)('s| is) (a lot|too much) (to|for) (ask|take|handle|do|change)",
-      "(i|we) (doubt|question)",
+      "(i|we) (have to |must |would |'d )?(\\S+ )?(doubt|question)(?! (is|was|about|for|on))",
       "(not|isn't|aren't|wasn't) (a fan|big on|keen|crazy about|thrilled|excited)",
       "(take it or leave it|final offer|my final|last offer|deal breaker|dealbreaker|non-negotiable|non negotiable)",
       "(far apart|a stalemate|no deal|can't agree|can't make it work|(doesn't|won't|wouldn't) work for (me|us))",
@@ -468,13 +595,17 @@ export const EN: CategoryLexicon = {
       "(should|shouldn't|can't|won't) (be|fall on) (my|our|me|us) (responsibility|job|problem|burden)",
       "(why|how come) (me|us|should i|should we|do i|do we)",
       "(i|we) (don't|doesn't) think (it|this|that)('s| is| would| will)( \\S+){0,2} (work|help|fit|worth|right|necessary|a (good )?fit|for us)",
+      ...EN_BID,
+      ...EN_DEFLECT,
+      ...EN_PERSONAL_CHOICE,
+      ...EN_HEDGE,
     ]),
   },
   askedCommitment: compile([
     "(would|will|could|can|do|are|shall) (you|we) (like|want|be (willing|interested|open|able)|consider|care|commit|agree|move forward|go ahead|sign|donate|give|buy|start|try|proceed|schedule|book)",
     "(are|were) you (interested|open|willing|ready|in)",
     "(how much|how about|what about) (would|will|can|could|do) you",
-    "(can|could) (i|we) (count on|sign you up|get you|book|schedule|set up)",
+    "(can|could) (i|we) (count on|count you in|sign you up|get you|book|schedule|set up)",
     "(shall|should) (we|i) (go ahead|proceed|move forward|start|sign|book|schedule)",
     "(let's|lets) (do|get|start|schedule|book|sign|move)",
     "(deal|sound good|sounds good|does that work|work for you)",

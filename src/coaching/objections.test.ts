@@ -127,11 +127,146 @@ describe("classifyObjection: context from the rep's previous turn", () => {
       }),
     ).toBe("price");
   });
-  it("a counter-offer after a price is a price objection", () => {
+  it("a counter-offer after a price is a bid (other), not a claim that the price is a problem", () => {
     expect(
       classifyObjection("How about 30?", { language: "en", previousText: "The list price is $45 a seat." }),
-    ).toBe("price");
+    ).toBe("other");
     expect(classifyObjection("How about 3?", en)).toBeNull();
+  });
+});
+
+describe("classifyObjection: negotiation bids", () => {
+  it.each([
+    "I can offer 850 for the pair.",
+    "We could do $1,200 if you include setup.",
+    "Would you take 300 for it?",
+    "would you be willing to accept $75",
+    "What about 2,400?",
+    "I was thinking more like 640.",
+    "I'd like to make you an offer.",
+    "Seventy is my final offer.",
+    "450 and you have a deal.",
+    "Any chance you'd let it go for 90?",
+    "Could we meet in the middle?",
+    "I'll take the desk and the lamp for $140.",
+    "I'd be happy to pay 275 cash.",
+    "What do you say to 320?",
+    "1,150 would work for me.",
+    "Can we make it an even 500?",
+    "Would you let them go for 60?",
+    "I can't go any higher.",
+    "How low would you go?",
+    "Could you throw in the charger?",
+  ])("%s → other", (sentence) => {
+    expect(classifyObjection(sentence, en)).toBe("other");
+  });
+  it.each([
+    "Can you do 3 pm on Friday?",
+    "How about 10 am tomorrow?",
+    "I can do 30 minutes on Tuesday.",
+    "We could offer 20% more seats.",
+    "What about 2 o'clock?",
+    "I'll give you a call at 4.",
+    "I will give $5 to the fund.",
+    "We'll take the 15 minutes we need.",
+    "Let's do 45 minutes next time.",
+  ])("%s → not a bid", (sentence) => {
+    expect(classifyObjection(sentence, en)).toBeNull();
+  });
+  it("repeating the rep's latest number accepts it; a condition or a question keeps it a bid", () => {
+    const prev = "I can't do 300, but I could let it go for $340.";
+    expect(classifyObjection("OK, 340 sounds fair.", { language: "en", previousText: prev })).toBeNull();
+    expect(classifyObjection("Fine, $340 would work.", { language: "en", previousText: prev })).toBeNull();
+    expect(classifyObjection("I can do 340 if you deliver it.", { language: "en", previousText: prev })).toBe(
+      "other",
+    );
+    expect(classifyObjection("300 would work.", { language: "en", previousText: prev })).toBe("other");
+    expect(classifyObjection("$340?", { language: "en", previousText: prev })).toBe("other");
+  });
+  it.each([
+    "Since it's used, would you take 80?",
+    "Considering the scratches, I'd offer 200.",
+    "That's a lot for a ten-year-old laptop.",
+    "They're worth $50 new, so I'll do 30.",
+    "I've looked at the comps and 900 is fair.",
+  ])("a bid argued from the item's value is price: %s", (sentence) => {
+    expect(classifyObjection(sentence, en)).toBe("price");
+  });
+  it("a bid with a stated price problem is price: the problem is the objection", () => {
+    expect(classifyObjection("That's too much for me, would you take 150?", en)).toBe("price");
+    expect(classifyObjection("I'm on a tight budget, I can offer 300.", en)).toBe("price");
+  });
+});
+
+describe("classifyObjection: resistance cue families", () => {
+  it.each([
+    // deflection: the ask turned back on the persuader, or on other people
+    ["Have you ever donated to them yourself?", "other"],
+    ["So are you planning to give something too?", "other"],
+    ["Would you buy it yourself, honestly?", "other"],
+    ["How much do you give every month?", "other"],
+    ["If everyone just chipped in a little, it would be solved.", "other"],
+    ["Honestly that's the government's job.", "other"],
+    // personal choice: the customer's own habits and preferences
+    ["I usually give to the animal shelter down the road.", "other"],
+    ["We'd rather support causes closer to home.", "other"],
+    ["I've already donated to the food bank this year.", "other"],
+    ["I'd feel more comfortable with something local.", "other"],
+    ["I'm not really inclined to, to be honest.", "other"],
+    // hedged refusals
+    ["I'm not sure I can commit to that.", "other"],
+    ["I don't think we can justify it this year.", "other"],
+    // credibility of where the money goes
+    ["I worry most of it goes to salaries and overhead.", "trust"],
+    ["How much of that actually reaches the families?", "trust"],
+    ["I want to make sure my money is really helping someone.", "trust"],
+    ["It's hard to tell whether they do what they promise.", "trust"],
+    ["Is this a real charity?", "trust"],
+    // stalling to research first
+    ["I'd want to read up on them first.", "timing"],
+    ["We'll check it out and let you know.", "timing"],
+    ["I need more information before we decide.", "timing"],
+    ["I'll donate later, after payday.", "timing"],
+    // first-person hardship
+    ["I've got bills to pay and two kids to feed.", "price"],
+    ["I'm a college student, so money's tight.", "price"],
+    ["I can't give much, sorry.", "price"],
+    ["I really need every dollar right now.", "price"],
+    // declining with zero
+    ["I'll donate $0 this time.", "need"],
+  ] as const)("%s → %s", (sentence, category) => {
+    expect(classifyObjection(sentence, en)).toBe(category);
+  });
+
+  it.each([
+    "Do you integrate with our calendar?",
+    "Have you worked with logistics companies before?",
+    "How much does the onboarding take?",
+    "We usually meet on Tuesdays.",
+    "I've given it some thought and I like it.",
+    "I'm sure we can make the schedule work.",
+    "The money goes straight to the field teams, which I like.",
+    "Is this the real-time dashboard?",
+    "Let me check the calendar.",
+    "Before we start, can I share my screen?",
+    "We pay our bills on the first of the month.",
+    "I can give you a call back in five minutes.",
+    "We had 0 outages last quarter.",
+    "i can donate 0 50 today",
+    "I'm good",
+  ])("%s → not an objection", (sentence) => {
+    expect(classifyObjection(sentence, en)).toBeNull();
+  });
+
+  it("'I'm good' is a refusal only as the reply to an ask", () => {
+    expect(
+      classifyObjection("I'm good", { language: "en", previousText: "Would you like to start a trial?" }),
+    ).toBe("need");
+  });
+  it("a bare 'Sorry' after a commitment ask is a refusal", () => {
+    expect(classifyObjection("Sorry.", { language: "en", previousText: "Can I count you in for ten?" })).toBe(
+      "need",
+    );
   });
 });
 

@@ -69,23 +69,50 @@ export function classifyObjection(
     // "Our costs are too high" is the customer's pain (a reason to buy), not an objection to the
     // offer — unless the sentence also points at the seller's price ("…and your quote is too").
     if (category === "price" && lex.pain.test(text) && !lex.offer.test(text)) continue;
+    // "OK, 35 sounds fair" after the rep offered 35 accepts the rep's number: not a bid.
+    if (category === "other" && echoesNumbers(text, context.previousText)) continue;
     return category;
   }
 
   // Short replies read the rep's preceding turn (normalised only when needed).
   const prevRaw = context.previousText;
   if (typeof prevRaw === "string" && prevRaw !== "") {
-    const priceReply = lex.shortPriceReaction.test(text) || lex.counterOffer.test(text);
-    const refusal = !priceReply && lex.shortRefusal.test(text);
-    if (priceReply || refusal) {
+    const priceReaction = lex.shortPriceReaction.test(text);
+    const bid = !priceReaction && lex.counterOffer.test(text);
+    const refusal = !priceReaction && !bid && lex.shortRefusal.test(text);
+    if (priceReaction || bid || refusal) {
       const prev = normalize(
         prevRaw.length > MAX_SENTENCE_CHARS ? prevRaw.slice(0, MAX_SENTENCE_CHARS) : prevRaw,
       );
-      if (priceReply && lex.mentionedPrice.test(prev)) return "price";
+      // "That's a lot" says the price is a problem; a bare counter-offer is a bid (see EN_BID).
+      if (priceReaction && lex.mentionedPrice.test(prev)) return "price";
+      if (bid && lex.mentionedPrice.test(prev) && !echoesNumbers(text, prevRaw)) return "other";
       if (refusal && (lex.askedCommitment.test(prev) || lex.mentionedPrice.test(prev))) return "need";
     }
   }
   return null;
+}
+
+/** Digits of each number in a text, without currency, thousands separators or trailing ".00". */
+function numbersOf(text: string): string[] {
+  return (text.match(/\d[\d,]*(?:\.\d+)?/g) ?? []).map((n) => n.replace(/,/g, "").replace(/\.0+$/, ""));
+}
+
+/** A condition, an extra or a question keeps an echoed number a bid ("350 if you deliver", "$150?"). */
+const CONDITIONAL_RE =
+  /\b(?:if|unless|provided|as long as|with|plus|throw|throws|include|including|but)\b|\?/;
+
+/**
+ * Every number of the customer's sentence is the last number of the rep's preceding turn (the
+ * rep's latest offer): the customer accepts it. A rep who quotes the customer's earlier number and
+ * then names their own ("I can't do 150, how about 170?") leaves "150?" a bid.
+ */
+function echoesNumbers(text: string, previousText: string | undefined): boolean {
+  if (previousText === undefined || CONDITIONAL_RE.test(text)) return false;
+  const mine = numbersOf(text);
+  if (mine.length === 0) return false;
+  const last = numbersOf(previousText.slice(0, MAX_SENTENCE_CHARS)).at(-1);
+  return mine.every((n) => n === last);
 }
 
 // ---------------------------------------------------------------- detection and handling
