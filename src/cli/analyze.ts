@@ -3,9 +3,8 @@ import { analyzeTranscriptDetailed } from "../analysis/analyze.js";
 import type { FileAnalysis } from "../analysis/result.js";
 import { memoryCoachingCache } from "../coaching/cache.js";
 import { type CoachedAnalysis, withCoaching } from "../coaching/output.js";
-import { loadDefaultPlaybooks, parsePlaybook } from "../coaching/playbook.js";
-import { BUILTIN_DEFAULT_PLAYBOOK } from "../coaching/playbooks-store.js";
-import { openaiFromConfig, type RunCoachingDeps, runCoaching } from "../coaching/run.js";
+import { BUILTIN_DEFAULT_PLAYBOOK, loadDefaultPlaybook, parsePlaybook } from "../coaching/playbook.js";
+import { type RunCoachingDeps, runCoaching } from "../coaching/run.js";
 import type { Playbook } from "../coaching/schema.js";
 import { loadConfig } from "../config/env.js";
 import { DebriefError } from "../errors.js";
@@ -134,19 +133,18 @@ async function coachingSetup(
   if (engine !== "auto" && engine !== "rules" && engine !== "openai") {
     throw new UsageError(`--engine must be auto, rules or openai (got '${engine}')`);
   }
-  let playbook: Playbook | undefined;
-  const builtins = loadDefaultPlaybooks();
-  if (playbookArg === undefined) playbook = builtins.find((p) => p.id === BUILTIN_DEFAULT_PLAYBOOK);
-  else {
-    playbook = builtins.find((p) => p.id === playbookArg);
-    // Not a built-in id: a YAML or JSON file (parse errors name the file and the field).
-    playbook ??= parsePlaybook(await readOrExplain(io, playbookArg), playbookArg);
-  }
+  const playbook =
+    playbookArg === undefined
+      ? loadDefaultPlaybook(BUILTIN_DEFAULT_PLAYBOOK)
+      : // Not a built-in id: a YAML or JSON file (parse errors name the file and the field).
+        (loadDefaultPlaybook(playbookArg) ??
+        parsePlaybook(await readOrExplain(io, playbookArg), playbookArg));
   if (!playbook) throw new DebriefError("internal", "the built-in playbooks are missing from this build");
   let openai: RunCoachingDeps["openai"] = null;
   if (engine !== "rules") {
     const config = loadConfig(io.env);
-    openai = openaiFromConfig(config);
+    // The OpenAI SDK loads only when a key is configured (startup time of rules-only runs).
+    if (config.OPENAI_API_KEY) openai = (await import("../ai/client.js")).openaiFromConfig(config);
     if (!openai && engine === "openai")
       throw new UsageError(
         "--engine openai needs OPENAI_API_KEY (and optionally OPENAI_BASE_URL, OPENAI_MODEL)",

@@ -138,15 +138,40 @@ function typeName(v: unknown): string {
 
 // ────────────────────────────── defaults ──────────────────────────────
 
-let defaults: Playbook[] | undefined;
+/** Built-in playbooks parsed so far, by source file: each is parsed at most once per process. */
+const parsedDefaults = new Map<string, Playbook>();
+
+function parsedDefault(source: { file: string; text: string }): Playbook {
+  let playbook = parsedDefaults.get(source.file);
+  if (playbook === undefined) {
+    playbook = parsePlaybook(source.text, source.file);
+    parsedDefaults.set(source.file, playbook);
+  }
+  return playbook;
+}
+
+/** The built-in playbook used when an organization (or a CLI run) has not chosen one. */
+export const BUILTIN_DEFAULT_PLAYBOOK = "discovery";
 
 /**
  * The built-in playbooks (fixtures/playbooks/*.yaml, embedded at build time in
  * playbooks.generated.ts so they load on Workers too): discovery, demo, renewal.
  */
 export function loadDefaultPlaybooks(): Playbook[] {
-  defaults ??= DEFAULT_PLAYBOOK_SOURCES.map((s) => parsePlaybook(s.text, s.file));
-  return defaults.map((p) => structuredClone(p));
+  return DEFAULT_PLAYBOOK_SOURCES.map((s) => structuredClone(parsedDefault(s)));
+}
+
+/**
+ * The built-in playbook with this id, or null. Parses only its own source when the file is named
+ * after the id (`discovery.yaml`), so a one-call CLI run does not parse every built-in.
+ *
+ * @example
+ * loadDefaultPlaybook("discovery")?.name; // "Discovery (BANT + MEDDICC)"
+ */
+export function loadDefaultPlaybook(id: string): Playbook | null {
+  const own = DEFAULT_PLAYBOOK_SOURCES.find((s) => s.file === `${id}.yaml`);
+  if (own !== undefined && parsedDefault(own).id === id) return structuredClone(parsedDefault(own));
+  return loadDefaultPlaybooks().find((p) => p.id === id) ?? null;
 }
 
 /** The built-in playbook for a call stage, or null. */

@@ -5,11 +5,10 @@ import type { OperationCtx } from "../context.js";
 import type { Database } from "../db/database.js";
 import { playbooks } from "../db/schema/index.js";
 import { DebriefError } from "../errors.js";
-import { loadDefaultPlaybooks, parsePlaybook } from "./playbook.js";
+import { BUILTIN_DEFAULT_PLAYBOOK, loadDefaultPlaybooks, parsePlaybook } from "./playbook.js";
 import type { Playbook } from "./schema.js";
 
-/** The built-in playbook used when an organization has not chosen a default. */
-export const BUILTIN_DEFAULT_PLAYBOOK = "discovery";
+export { BUILTIN_DEFAULT_PLAYBOOK };
 
 /**
  * The playbook to judge a call against: the call's choice (an org playbook, else a built-in one

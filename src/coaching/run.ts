@@ -1,6 +1,5 @@
 import type OpenAI from "openai";
 import type { ChunkOptions } from "../ai/chunk.js";
-import { OpenAIFallbackError, openaiCoaching } from "../ai/openai-engine.js";
 import { getPrompt } from "../ai/prompts.js";
 import { createVerifier, fillResponseDelays } from "../ai/verify.js";
 import type { Logger } from "../services.js";
@@ -8,8 +7,6 @@ import { type CoachingCache, coachingCacheKey, parseCachedCoaching } from "./cac
 import type { CoachingContent, CoachingInput } from "./engine.js";
 import { rulesCoaching } from "./rules.js";
 import { type Coaching, CoachingSchema, type EngineInfo } from "./schema.js";
-
-export { createOpenAIClient, openaiFromConfig } from "../ai/client.js";
 
 export interface RunCoachingDeps {
   /** OpenAI (or a compatible server) and the model; null/absent: the rules engine only. */
@@ -34,6 +31,7 @@ const ZERO = { promptTokens: 0, completionTokens: 0, estimatedCostUsd: 0 } as co
  * same verification (see src/ai/verify.ts).
  *
  * @example
+ * // openaiFromConfig: src/ai/client.ts
  * const coaching = await runCoaching({ transcript, analysis, playbook }, { openai: openaiFromConfig(config), cache });
  */
 export async function runCoaching(input: CoachingInput, deps: RunCoachingDeps = {}): Promise<Coaching> {
@@ -54,6 +52,9 @@ export async function runCoaching(input: CoachingInput, deps: RunCoachingDeps = 
     }
   }
 
+  // Loaded on first use: the OpenAI SDK is large, and a rules-only run (the CLI without a key)
+  // should not pay for it at startup.
+  const { OpenAIFallbackError, openaiCoaching } = await import("../ai/openai-engine.js");
   try {
     const result = await openaiCoaching(input, {
       client: openai.client,

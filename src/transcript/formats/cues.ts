@@ -1,6 +1,6 @@
 import { TranscriptParseError } from "../../errors.js";
 import type { Utterance } from "../model.js";
-import { splitCueSpans, splitLines, splitSpeakerPrefix } from "./text.js";
+import { liberalSpeakers, speakerPrefixIn, splitCueSpans, splitLines } from "./text.js";
 import { parseTimestamp } from "./time.js";
 
 /**
@@ -86,14 +86,19 @@ export function clip(text: string, max = 40): string {
  * any speaker is known). Cues whose text is empty after markup removal produce nothing.
  */
 export function cuesToUtterances(cues: readonly Cue[]): Utterance[] {
+  const spans = cues.map((cue) => splitCueSpans(cue.text));
+  // Lower-case and id-like names (Zoom display names, "agent:") only where prefixes are the pattern.
+  const liberal = liberalSpeakers(
+    spans.flatMap((cueSpans) => cueSpans.filter((s) => s.voice === undefined).map((s) => s.text)),
+  );
   const out: Utterance[] = [];
   let last: string | undefined;
-  for (const cue of cues) {
-    for (const span of splitCueSpans(cue.text)) {
+  for (const [i, cue] of cues.entries()) {
+    for (const span of spans[i] ?? []) {
       let speaker = span.voice;
       let text = span.text;
       if (speaker === undefined) {
-        const named = splitSpeakerPrefix(text);
+        const named = speakerPrefixIn(text, liberal);
         if (named !== null) {
           speaker = named.speaker;
           text = named.text;

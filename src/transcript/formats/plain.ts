@@ -1,6 +1,6 @@
 import { TranscriptParseError } from "../../errors.js";
 import type { Transcript, Utterance } from "../model.js";
-import { collapseWhitespace, splitLines, splitSpeakerPrefix } from "./text.js";
+import { collapseWhitespace, liberalSpeakers, speakerPrefixIn, splitLines } from "./text.js";
 import { parseTimestamp } from "./time.js";
 
 /**
@@ -50,23 +50,29 @@ export function leadingTimestamp(line: string): { seconds: number; rest: string 
  */
 export function parsePlainText(content: string, file?: string): Transcript {
   const lines = splitLines(content);
+  // Each non-blank line without its leading timestamp; lower-case and id-like speaker names are
+  // accepted only when these lines show that `name: text` is the file's pattern.
+  const bodies = lines.map((raw) => {
+    const line = collapseWhitespace(raw);
+    const stamped = line === "" ? null : leadingTimestamp(line);
+    return { line, stamped, body: stamped === null ? line : stamped.rest };
+  });
+  const liberal = liberalSpeakers(bodies.filter((b) => b.body !== "").map((b) => b.body));
   const utterances: Utterance[] = [];
   let current: Utterance | undefined;
   let pendingTime: number | null = null;
   let firstContentLine = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const line = collapseWhitespace(lines[i] ?? "");
+  for (let i = 0; i < bodies.length; i++) {
+    const { line, stamped, body } = bodies[i] ?? { line: "", stamped: null, body: "" };
     if (line === "") continue;
     if (firstContentLine === 0) firstContentLine = i + 1;
-    const stamped = leadingTimestamp(line);
-    const body = stamped === null ? line : stamped.rest;
     const time = stamped === null ? null : stamped.seconds;
     if (body === "") {
       // A timestamp alone on its line applies to the next utterance.
       pendingTime = time;
       continue;
     }
-    const named = splitSpeakerPrefix(body);
+    const named = speakerPrefixIn(body, liberal);
     if (named !== null) {
       current = { speaker: named.speaker, start: time ?? pendingTime, end: null, text: named.text };
       utterances.push(current);

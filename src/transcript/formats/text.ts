@@ -182,14 +182,18 @@ const SENTENCE_PUNCT_RE = /[.?!…;"“”]/;
  * whitespace (or ends the line): 1–60 characters, at most 6 words, no sentence punctuation
  * (`.?!…;"`), no colon (so timestamps are never names), must contain a letter or digit and
  * must not start with a lower-case letter (so "and the reason was simple: cost" stays text).
+ * With `liberal`, a one-word name may also start lower-case and contain `.` or `@`
+ * (`john.smith`, `me011`, `dana@acme.com`): callers allow that only where the file shows that
+ * `name: text` is its pattern (see `liberalSpeakers`).
  *
  * @example
  * splitSpeakerPrefix("Dana Whitfield: So what made you look at this now?");
  * // { speaker: "Dana Whitfield", text: "So what made you look at this now?" }
  * splitSpeakerPrefix("So here is the thing. Note: it renews"); // null
  * splitSpeakerPrefix("Дмитрий: Добрый день!"); // { speaker: "Дмитрий", text: "Добрый день!" }
+ * splitSpeakerPrefix("john.smith: hi", true); // { speaker: "john.smith", text: "hi" }
  */
-export function splitSpeakerPrefix(line: string): { speaker: string; text: string } | null {
+export function splitSpeakerPrefix(line: string, liberal = false): { speaker: string; text: string } | null {
   const limit = Math.min(line.length, MAX_NAME_LENGTH + 2);
   let colon = -1;
   for (let i = 0; i < limit; i++) {
@@ -201,9 +205,65 @@ export function splitSpeakerPrefix(line: string): { speaker: string; text: strin
   if (colon <= 0) return null;
   const speaker = line.slice(0, colon).trim();
   if (speaker.length === 0 || speaker.length > MAX_NAME_LENGTH) return null;
-  if (SENTENCE_PUNCT_RE.test(speaker)) return null;
-  if (/^\p{Ll}/u.test(speaker)) return null;
   if (!/[\p{L}\p{N}]/u.test(speaker)) return null;
-  if (speaker.split(/\s+/).length > MAX_NAME_WORDS) return null;
-  return { speaker, text: line.slice(colon + 1).trim() };
+  const text = line.slice(colon + 1).trim();
+  if (!SENTENCE_PUNCT_RE.test(speaker) && !/^\p{Ll}/u.test(speaker)) {
+    return speaker.split(/\s+/).length > MAX_NAME_WORDS ? null : { speaker, text };
+  }
+  return liberal && LIBERAL_NAME_RE.test(speaker) ? { speaker, text } : null;
+}
+
+/** One word of letters, digits and `.` `_` `-` `@` `+`, starting with a letter or digit. */
+const LIBERAL_NAME_RE = /^[\p{L}\p{N}][\p{L}\p{N}\p{M}._@+'-]*$/u;
+
+/** Share of lines (or cues) that must carry a `name:` prefix for a file to count as prefixed. */
+const PREFIXED_SHARE = 0.6;
+/** The most frequent prefixes of a prefixed file (its speakers) … */
+const TOP_SPEAKERS = 10;
+/** … must account for this share of its prefixed lines. */
+const TOP_SPEAKERS_SHARE = 0.8;
+
+/**
+ * File-level evidence for lower-case and id-like speaker names (`john.smith:`, `agent:`,
+ * `me011:`, `dana@acme.com:`). Given every line's (or cue's) text, returns the names accepted
+ * beyond the strict rule: none unless at least 60% of the lines carry a `name:` prefix and the 10
+ * most frequent prefixes make up at least 80% of them; then the prefixes seen at least twice. A
+ * prefix seen once among repeated ones ("note: it renews") stays text. One linear pass.
+ *
+ * @example
+ * liberalSpeakers(["agent: hi", "customer: hello", "agent: so", "customer: ok"]); // Set {"agent", "customer"}
+ * liberalSpeakers(["and the reason was simple: cost", "we moved on"]);              // Set {}
+ */
+export function liberalSpeakers(lines: Iterable<string>): ReadonlySet<string> {
+  let total = 0;
+  let prefixed = 0;
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    total++;
+    const named = splitSpeakerPrefix(line, true);
+    if (named === null) continue;
+    prefixed++;
+    counts.set(named.speaker, (counts.get(named.speaker) ?? 0) + 1);
+  }
+  if (total === 0 || prefixed < PREFIXED_SHARE * total) return new Set();
+  const top = [...counts.values()]
+    .sort((a, b) => b - a)
+    .slice(0, TOP_SPEAKERS)
+    .reduce((sum, n) => sum + n, 0);
+  if (top < TOP_SPEAKERS_SHARE * prefixed) return new Set();
+  return new Set([...counts].filter(([, n]) => n >= 2).map(([name]) => name));
+}
+
+/**
+ * `splitSpeakerPrefix` for a file whose accepted liberal names are `liberal`: strict names always
+ * count; other `name:` prefixes only when the file-level evidence accepted them.
+ */
+export function speakerPrefixIn(
+  line: string,
+  liberal: ReadonlySet<string>,
+): { speaker: string; text: string } | null {
+  const strict = splitSpeakerPrefix(line);
+  if (strict !== null || liberal.size === 0) return strict;
+  const named = splitSpeakerPrefix(line, true);
+  return named !== null && liberal.has(named.speaker) ? named : null;
 }
