@@ -28,6 +28,8 @@ export function loadModel(packed: PackedModel): LoadedModel {
   return { thresholds: m.thresholds, question: decodeWeights(m.question), kind: decodeWeights(m.kind) };
 }
 
+const CLOSED_STATEMENT_RE = /[.!…]["')\]”»]*\s*$/;
+
 /** Below this probability the model drops a question the rules found. */
 const VETO = 0.15;
 
@@ -85,8 +87,11 @@ export function decideEnglish(
   /** The rules' answer rests on a category the contract defines (see english.ts lastAnswerFirm). */
   firm = false,
 ): QuestionKind | null {
-  const end = extractFeatures(vector, sentence, rule, previousText, nextText);
   if (firm) return rule;
+  // Speed: a statement the transcript closes with "." or "!" stays one (most sentences of a call);
+  // the model reads questions, unpunctuated text and "?"-marked sentences.
+  if (rule === null && CLOSED_STATEMENT_RE.test(sentence) && !sentence.includes("?")) return null;
+  const end = extractFeatures(vector, sentence, rule, previousText, nextText);
   // Where the model has seen nothing like the sentence, the rules decide: the training units all
   // end with a mark, so never with a comma or mid-clause; and with no punctuation at all, whether a
   // lone word ("right", "okay", "what") asks is a matter of intonation that only the rules' reading
