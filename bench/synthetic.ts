@@ -1,7 +1,7 @@
 import type { Transcript, Utterance } from "../src/transcript/model.js";
 
 /** Small, fast, seedable PRNG (mulberry32) so generated calls are reproducible. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -9,7 +9,12 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { classifySentence, detectQuestions, type QuestionKind } from "../src/analysis/questions/index.js";
+import {
+  classifySentence,
+  detectQuestions,
+  type QuestionContext,
+  type QuestionKind,
+} from "../src/analysis/questions/index.js";
 
 /** Gold label of a unit: a question kind, not a question, or excluded from scoring (rhetorical, backchannel). */
 export type Gold = QuestionKind | "none" | "excluded";
@@ -22,9 +27,15 @@ export interface EvalUnit {
   gold: Gold;
   /** The directly preceding unit when it is by a different speaker. */
   previousText?: string;
+  /** The directly following unit when it is by a different speaker (an answer, if any). */
+  nextText?: string;
 }
 
-export type Predictor = (text: string, previousText: string | undefined) => Prediction;
+export type Predictor = (
+  text: string,
+  previousText: string | undefined,
+  nextText: string | undefined,
+) => Prediction;
 
 export interface Scores {
   units: number;
@@ -109,6 +120,7 @@ export function loadCorpus(file: string, corpus: "swda" | "mrda"): EvalUnit[] {
       const previousText = last !== undefined && last.speaker !== speaker ? last.text : undefined;
       const unit: EvalUnit = { conversation: id, speaker, text, gold };
       if (previousText !== undefined) unit.previousText = previousText;
+      if (last !== undefined && last.speaker !== speaker) last.nextText = text;
       out.push(unit);
       prevBySpeaker.push(unit);
     }
@@ -135,11 +147,11 @@ export const baseline: Predictor = (text) => {
 };
 
 /** Ours, per unit: the unit is a question when any of its sentences is; its kind is the first one's. */
-export const ours: Predictor = (text, previousText) => {
-  const found = detectQuestions(
-    text,
-    previousText === undefined ? { language: "en" } : { language: "en", previousText },
-  );
+export const ours: Predictor = (text, previousText, nextText) => {
+  const context: QuestionContext = { language: "en" };
+  if (previousText !== undefined) context.previousText = previousText;
+  if (nextText !== undefined) context.nextText = nextText;
+  const found = detectQuestions(text, context);
   return found[0]?.kind ?? null;
 };
 
@@ -191,7 +203,8 @@ export function score(
   const confusion = emptyConfusion();
   for (const u of units) {
     const prev = u.previousText === undefined ? undefined : transform(u.previousText);
-    const p = predict(transform(u.text), prev);
+    const next = u.nextText === undefined ? undefined : transform(u.nextText);
+    const p = predict(transform(u.text), prev, next);
     confusion[u.gold][p ?? "none"]++;
     if (u.gold === "excluded") continue;
     scored++;
@@ -239,10 +252,10 @@ export function scoreTurns(units: readonly EvalUnit[], transform: (s: string) =>
       else if (u.gold === "excluded") excluded++;
       j++;
     }
-    const ctx =
-      first.previousText === undefined
-        ? { language: "en" }
-        : { language: "en", previousText: transform(first.previousText) };
+    const ctx: QuestionContext = { language: "en" };
+    if (first.previousText !== undefined) ctx.previousText = transform(first.previousText);
+    const next = units[j - 1]!.nextText;
+    if (next !== undefined) ctx.nextText = transform(next);
     const found = detectQuestions(transform(texts.join(" ")), ctx);
     const pOpen = found.filter((q) => q.kind === "open").length;
     const pClosed = found.length - pOpen;
@@ -328,7 +341,8 @@ export function dumpErrors(dir: string, file: string): void {
       for (const u of units) {
         if (u.gold === "excluded") continue;
         const prev = u.previousText === undefined ? undefined : transform(u.previousText);
-        const p = ours(transform(u.text), prev);
+        const next = u.nextText === undefined ? undefined : transform(u.nextText);
+        const p = ours(transform(u.text), prev, next);
         const type =
           u.gold === "none"
             ? p === null

@@ -1,6 +1,6 @@
 import type { Role, Transcript, Utterance } from "../transcript/model.js";
 import { detectLanguage } from "./language.js";
-import { detectQuestions } from "./questions/index.js";
+import { detectQuestions, type QuestionContext } from "./questions/index.js";
 import type { CallAnalysis, Question, SpeakerStats } from "./result.js";
 import { assignRoles, type RoleOptions, type SpeakerFacts } from "./roles.js";
 import {
@@ -88,10 +88,12 @@ export function analyzeTranscriptDetailed(
 
     // Context for backchannel questions ("oh really?"): only an utterance of someone else that
     // comes right before this one; after the speaker's own words, "right?" is a tag question.
-    const found = detectQuestions(u.text, {
-      language,
-      ...(last && last.speaker !== u.speaker ? { previousText: last.text } : {}),
-    });
+    // The next utterance, when someone else says it, may answer ("yeah", "no"): evidence of a question.
+    const next = utterances[index + 1];
+    const context: QuestionContext = { language };
+    if (last && last.speaker !== u.speaker) context.previousText = last.text;
+    if (next !== undefined && next.speaker !== u.speaker) context.nextText = next.text;
+    const found = detectQuestions(u.text, context);
     if (found.length > 0) {
       const start = u.start ?? u.words?.[0]?.start ?? null;
       for (const q of found)

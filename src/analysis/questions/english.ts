@@ -202,8 +202,23 @@ function hasOpenRequest(t: readonly Token[], from: number, window: number): bool
   return false;
 }
 
+/**
+ * Whether the last answer of `classifyEnglish` rests on a category the analysis contract defines
+ * (explanation requests, indirect and tag questions, broken-off questions and inverted clauses
+ * inside run-on text; rhetorical questions, backchannels, suggestions, echoes and reported speech
+ * marked with "?"), which the statistical layer
+ * (model/index.ts) leaves as it is. Never set by the early exits, so they stay exact.
+ */
+export function lastAnswerFirm(): boolean {
+  return firm;
+}
+let firm = false;
+/** Set by headSignal when its answer is a request, an indirect or an asking-prefix question. */
+let headFirm = false;
+
 /** Classify the clause starting at `t[i]` (after markers). `q`: the sentence has "?". */
 function headSignal(t: readonly Token[], i: number, q: boolean, joinedRest?: string): Signal {
+  headFirm = false;
   const w = t[i];
   if (w === undefined) return null;
   const next = t[i + 1];
@@ -211,11 +226,13 @@ function headSignal(t: readonly Token[], i: number, q: boolean, joinedRest?: str
   const rest = joinedRest ?? t.slice(i).join(" ");
 
   if (REQUEST_IDIOM_RE.test(rest)) return null;
+  headFirm = true;
   if (REQUEST_RE.test(rest)) return REQUEST_CLOSED_RE.test(rest) ? "closed" : "open";
   if (ASKING_PREFIX_RE.test(rest)) {
     if (hasOpenRequest(t, i + 2, 8)) return "open";
     return /\b(?:if|whether)\b/.test(t.slice(i, i + 6).join(" ")) ? "closed" : "open";
   }
+  headFirm = false;
 
   if (WH.has(w)) return whSignal(t, i, q);
   if (WH_PREP.has(w) && WH.has(next ?? "") && t[i + 2] !== undefined) {
@@ -223,7 +240,10 @@ function headSignal(t: readonly Token[], i: number, q: boolean, joinedRest?: str
     if (s !== null) return s;
   }
   const indirect = INDIRECT_RE.exec(rest);
-  if (indirect !== null) return /\b(?:if|whether)\b/.test(indirect[0]) ? "closed" : "open";
+  if (indirect !== null) {
+    headFirm = true;
+    return /\b(?:if|whether)\b/.test(indirect[0]) ? "closed" : "open";
+  }
   // Aux-less informal questions: "you ever been to…?", "you mean the new plan?".
   if (/^(?:you|you guys|y'all) (?:ever|mean)\b/.test(rest)) return "closed";
 
@@ -536,10 +556,13 @@ export function classifyEnglish(
   /** Tests turn the two early exits off to check they never change an answer. */
   shortcuts = true,
 ): QuestionKind | null {
+  firm = false;
   const tokenized = tokenize(sentence);
   const all = clean(tokenized.words);
   if (all.length === 0) return null;
   const q = hasQuestionMark(sentence);
+  // Past the early exits, "?"-marked answers of the contract's own categories are firm.
+  firm = q;
   // A bare check after the speaker's own words: "Okay?", "Correct?", "No?"; "Right?", "Is that right?",
   // "Don't you?" too unless they react to another speaker (contract: "right?" alone is a backchannel).
   if (q && all.length === 1 && /^(?:okay|ok|correct|no|yes|agreed|fair)$/.test(all[0]!)) return "closed";
@@ -582,6 +605,7 @@ export function classifyEnglish(
   // "?" or a closing mark it is an interrupted question, not an echo ("Do you?") or agreement ("so do I").
   // After another speaker's clause with the same auxiliary it is rather an echo ("I do." "do you").
   if (!q && BROKEN_OFF_RE.test(c) && !/[,.!;:…]["')\]]*\s*$/.test(sentence)) {
+    firm = true; // the contract's broken-off questions and echoes
     if (/(?:^|\s)(?:so|neither|nor) [a-z']+ (?:i|we)$/.test(joined)) return null;
     const aux = c.split(" ")[c.startsWith("or ") ? 1 : 0]!;
     return previousText !== undefined && echoesAux(previousText, aux) ? null : "closed";
@@ -625,7 +649,10 @@ export function classifyEnglish(
     // ("Well, Stephanie, what's…"); later chunks are mostly relative or adverbial clauses.
     if (!q && part.length - skip > 3) break;
   }
-  if (signal === null && !q) signal = scanInside(all);
+  if (signal === null && !q) {
+    signal = scanInside(all);
+    headFirm = signal !== null; // an unmistakable inverted clause inside run-on text
+  }
   // An explanation request opening any chunk asks, wherever it stands and whatever ends the
   // sentence: "When you say X, walk me through Y." / "Dale, talk me through…".
   let request = false;
@@ -654,9 +681,14 @@ export function classifyEnglish(
     signal = null;
 
   const options = offersOptions(sentence, coreTokens);
-  if (signal === "open") return options ? "closed" : "open";
-  if (signal === "closed") return "closed";
-  if (hasTag(all, q, punctuated)) return "closed";
+  if (signal !== null) {
+    firm = request || headFirm;
+    return signal === "open" && !options ? "open" : "closed";
+  }
+  if (hasTag(all, q, punctuated)) {
+    firm = true;
+    return "closed";
+  }
   // An alternative left open at the end: "you have a fenced yard or?".
   if (all.length >= 3 && all[all.length - 1] === "or" && q) return "closed";
   if (!q) return null;
@@ -670,6 +702,7 @@ export function classifyEnglish(
   }
 
   // Declarative question ("you're using Salesforce today?"); an in-situ wh-word makes it open.
+  firm = false;
   const last = all[all.length - 1]!;
   if (WH.has(last) && last !== "which") return "open";
   if (/^(?:like|such as)$/.test(c)) return "open";

@@ -2,7 +2,8 @@
  * Question detection and open/closed classification for English and Russian transcripts
  * (analysis contract §3). Rule-based and offline: see docs/questions.md for the method and figures.
  */
-import { classifyEnglish } from "./english.js";
+import { classifyEnglish, lastAnswerFirm } from "./english.js";
+import { decideEnglish } from "./model/index.js";
 import { classifyRussian } from "./russian.js";
 import { splitSentences } from "./sentences.js";
 import type { DetectedQuestion, QuestionContext, QuestionKind } from "./types.js";
@@ -33,7 +34,17 @@ export function classifySentence(sentence: string, context: QuestionContext): Qu
   if (typeof sentence !== "string" || sentence.trim() === "") return null;
   return isRussian(context.language)
     ? classifyRussian(sentence)
-    : classifyEnglish(sentence, context.previousText);
+    : classifyEnglishSentence(sentence, context.previousText, context.nextText);
+}
+
+/** English: the rules, then the model (which leaves the rules' contract categories alone). */
+function classifyEnglishSentence(
+  sentence: string,
+  previousText: string | undefined,
+  nextText: string | undefined,
+): QuestionKind | null {
+  const rule = classifyEnglish(sentence, previousText);
+  return decideEnglish(sentence, rule, previousText, nextText, undefined, lastAnswerFirm());
 }
 
 /**
@@ -53,9 +64,11 @@ export function detectQuestions(utteranceText: string, context: QuestionContext)
     const text = sentences[i]!;
     if (text.trim() === "") continue;
     // Only the first sentence reacts to the previous speaker; later ones follow the speaker's own words.
+    // The first sentence reads the previous speaker, the last one the next speaker's reply.
+    const previous = i === 0 ? context.previousText : undefined;
     const kind = russian
       ? classifyRussian(text)
-      : classifyEnglish(text, i === 0 ? context.previousText : undefined);
+      : classifyEnglishSentence(text, previous, i === sentences.length - 1 ? context.nextText : undefined);
     if (kind !== null) out.push({ text, kind });
   }
   return out;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { classifyEnglish } from "./english.js";
+import { classifyEnglish, lastAnswerFirm } from "./english.js";
 import { chunks, chunksOf, tokenize, words } from "./text.js";
 
 // Sentences built from the words the rules look at, with the punctuation and joiners they split
@@ -44,10 +44,13 @@ describe("question detection shortcuts", () => {
     );
   });
 
-  it("the early exits never change an answer", () => {
+  it("the early exits never change an answer, nor whether the model may revise it", () => {
     fc.assert(
       fc.property(sentence, fc.option(sentence, { nil: undefined }), (text, previous) => {
-        expect(classifyEnglish(text, previous)).toBe(classifyEnglish(text, previous, false));
+        const fast = classifyEnglish(text, previous);
+        const fastFirm = lastAnswerFirm();
+        expect(fast).toBe(classifyEnglish(text, previous, false));
+        expect(fastFirm).toBe(lastAnswerFirm());
       }),
       { numRuns: 5000 },
     );

@@ -18,4 +18,9 @@ export interface QuestionContext {
    * "Don't you?" is a tag on the speaker's own words (closed), not a reaction (not counted).
    */
   previousText?: string;
+  /**
+   * The next utterance/turn of ANOTHER speaker, if any: a reply such as "yeah", "no" or "uh-huh" is
+   * evidence that the last sentence asked (English model only). Undefined when the same speaker goes on.
+   */
+  nextText?: string;
 }
