@@ -22,7 +22,7 @@ import { bootstrap } from "../src/admin/operations.js";
 import { memoryRateLimiter } from "../src/api/rate-limiter.js";
 import { createApp } from "../src/app.js";
 import { memoryBlobStore } from "../src/blobs/memory.js";
-import { runCoaching } from "../src/coaching/run.js";
+import { runCoaching } from "../src/coaching-service/run.js";
 import { loadConfig } from "../src/config/env.js";
 import { resultRows } from "../src/db/database.js";
 import { migrate } from "../src/db/migrate.js";

@@ -3,7 +3,7 @@ import { DebriefError } from "../errors.js";
 import { ADMIN_HELP, adminCommand } from "./admin.js";
 import { ANALYZE_HELP, analyzeCommand } from "./analyze.js";
 import { type CliIO, nodeIO, UsageError } from "./io.js";
-import { schemaCommand } from "./schema.js";
+import { schemaCommand } from "./schema-command.js";
 import { serveCommand } from "./serve.js";
 
 const HELP = `debrief — sales-call coaching analyzer

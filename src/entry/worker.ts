@@ -16,7 +16,7 @@ import { bootstrap } from "../admin/operations.js";
 import { memoryRateLimiter } from "../api/rate-limiter.js";
 import { createApp } from "../app.js";
 import { r2BlobStore } from "../blobs/r2.js";
-import { coachingFor } from "../coaching/deploy.js";
+import { coachingFor } from "../coaching-service/deploy.js";
 import { type Config, loadConfig } from "../config/env.js";
 import type { DatabaseHandle } from "../db/database.js";
 import { migrate } from "../db/migrate.js";

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { newId } from "../auth/keys.js";
 import { analyzeForCall } from "../calls/operations.js";
-import { resolvePlaybook } from "../coaching/playbooks-store.js";
 import { type Call, calls, type Job, jobs } from "../db/schema/index.js";
+import { JobError } from "../errors.js";
+import { resolvePlaybook } from "../playbooks/store.js";
 import type { Services } from "../services.js";
-import { JobError } from "./errors.js";
 
 /**
  * Do one job's work. Idempotent: a job that is run again after a crash recomputes the same result.

@@ -11,8 +11,7 @@ import {
 } from "../../test/jobs/helpers.js";
 import type { DatabaseHandle } from "../db/database.js";
 import { jobs } from "../db/schema/index.js";
-import { DebriefError } from "../errors.js";
-import { JobError } from "./errors.js";
+import { DebriefError, JobError } from "../errors.js";
 import {
   claimJob,
   completeJob,

@@ -2,10 +2,9 @@ import { and, asc, desc, eq, inArray, lt, lte, ne, or, type SQL, sql } from "dri
 import { newId } from "../auth/keys.js";
 import type { Database } from "../db/database.js";
 import { type CallFailure, calls, type Job, type JobKind, jobs } from "../db/schema/index.js";
-import { DebriefError, type ErrorCode } from "../errors.js";
+import { DebriefError, type ErrorCode, isRetryable, JobError } from "../errors.js";
 import type { EnqueueJob, Services } from "../services.js";
 import { type BackoffOptions, retryDelayMs } from "./backoff.js";
-import { isRetryable, JobError } from "./errors.js";
 import { runJob } from "./run-job.js";
 
 /**

@@ -5,7 +5,7 @@ import { bootstrap } from "../admin/operations.js";
 import { memoryRateLimiter } from "../api/rate-limiter.js";
 import { createApp } from "../app.js";
 import { fsBlobStore } from "../blobs/fs.js";
-import { coachingFor } from "../coaching/deploy.js";
+import { coachingFor } from "../coaching-service/deploy.js";
 import type { Config } from "../config/env.js";
 import { migrate } from "../db/migrate.js";
 import { describeDatabase, openDatabase } from "../db/open.js";

@@ -3,7 +3,7 @@ import { createOrganization } from "../../src/admin/operations.js";
 import { memoryRateLimiter } from "../../src/api/rate-limiter.js";
 import { newId } from "../../src/auth/keys.js";
 import { memoryBlobStore } from "../../src/blobs/memory.js";
-import { runCoaching } from "../../src/coaching/run.js";
+import { runCoaching } from "../../src/coaching-service/run.js";
 import { loadConfig } from "../../src/config/env.js";
 import type { Database } from "../../src/db/database.js";
 import { calls, jobs } from "../../src/db/schema/index.js";

@@ -1,8 +1,9 @@
+import { openaiFromConfig } from "../ai/client.js";
 import type { Config } from "../config/env.js";
 import type { Database } from "../db/database.js";
 import type { Logger, Services } from "../services.js";
 import { dbCoachingCache } from "./cache-db.js";
-import { openaiFromConfig, runCoaching } from "./run.js";
+import { runCoaching } from "./run.js";
 
 /**
  * The coaching function of a deployment: OpenAI (any OpenAI-compatible server) when

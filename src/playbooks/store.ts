@@ -1,11 +1,12 @@
 import { and, asc, eq } from "drizzle-orm";
 import { type Actor, requireRole } from "../auth/actor.js";
 import { newId } from "../auth/keys.js";
+import type { Playbook } from "../coaching/contract.js";
+import { loadDefaultPlaybooks } from "../coaching/playbook/builtins.js";
+import { parsePlaybook } from "../coaching/playbook/parse.js";
 import type { Database } from "../db/database.js";
 import { playbooks } from "../db/schema/index.js";
 import { DebriefError } from "../errors.js";
-import { loadDefaultPlaybooks, parsePlaybook } from "./playbook.js";
-import type { Playbook } from "./schema.js";
 
 /** The built-in playbook used when an organization has not chosen a default. */
 export const BUILTIN_DEFAULT_PLAYBOOK = "discovery";
