@@ -21,7 +21,7 @@ import { sql } from "drizzle-orm";
 import { bootstrap } from "../src/admin/operations.js";
 import { createApp } from "../src/app.js";
 import { memoryBlobStore } from "../src/blobs/memory.js";
-import { runCoaching } from "../src/coaching/run.js";
+import { runCoaching } from "../src/coaching-service/run.js";
 import { createServices } from "../src/compose.js";
 import { loadConfig } from "../src/config/env.js";
 import { resultRows } from "../src/db/database.js";

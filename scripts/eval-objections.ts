@@ -9,9 +9,9 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { splitSentences } from "../src/analysis/questions/index.js";
+import { OBJECTION_CATEGORIES, type ObjectionCategory } from "../src/coaching/contract.js";
 import { classifyObjection } from "../src/coaching/objections.js";
-import { OBJECTION_CATEGORIES, type ObjectionCategory } from "../src/coaching/schema.js";
+import { splitSentences } from "../src/text/sentences.js";
 
 export type Gold = ObjectionCategory | "none";
 export type Prediction = ObjectionCategory | null;

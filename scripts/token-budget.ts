@@ -10,7 +10,7 @@ import { basename } from "node:path";
 import { report } from "../bench/record.js";
 import { buildCoachingRequests, estimateRequestTokens, transcriptTokens } from "../src/ai/request.js";
 import { analyzeTranscript } from "../src/analysis/analyze.js";
-import { defaultPlaybookFor } from "../src/coaching/playbook.js";
+import { defaultPlaybookFor } from "../src/coaching/playbook/builtins.js";
 import { parseTranscript } from "../src/transcript/parse.js";
 
 const args = process.argv.slice(2);

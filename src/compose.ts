@@ -1,7 +1,7 @@
 import { memoryRateLimiter } from "./api/rate-limiter.js";
 import { callJobHandlers } from "./calls/jobs/index.js";
 import { backfillCallMetrics } from "./calls/save.js";
-import { coachingFor } from "./coaching/deploy.js";
+import { coachingFor } from "./coaching-service/deploy.js";
 import type { Config } from "./config/env.js";
 import type { Database } from "./db/database.js";
 import { migrate } from "./db/migrate.js";

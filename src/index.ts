@@ -12,7 +12,7 @@ export { BENCHMARKS, evaluateBenchmarks } from "./analysis/benchmarks.js";
 export { type DetectedQuestion, detectQuestions, type QuestionKind } from "./analysis/questions/index.js";
 export * from "./analysis/result.js";
 export { DebriefError, TranscriptParseError, UnsupportedFormatError } from "./errors.js";
-export { analysisJsonSchema, transcriptJsonSchema } from "./schema.js";
+export { analysisJsonSchema, transcriptJsonSchema } from "./json-schema.js";
 export { detectFormat } from "./transcript/detect.js";
 export * from "./transcript/model.js";
 export { type ParseOptions, parseTranscript } from "./transcript/parse.js";

@@ -1,5 +1,5 @@
+import type { Coaching } from "./coaching/contract.js";
 import type { CoachingInput } from "./coaching/engine.js";
-import type { Coaching } from "./coaching/schema.js";
 import type { Config } from "./config/env.js";
 import type { Database } from "./db/database.js";
 import type { JobRegistry } from "./jobs/registry.js";

@@ -1,9 +1,9 @@
+import type { Objection, Playbook, PlaybookItemResult } from "../coaching/contract.js";
 import type { CoachingContent } from "../coaching/engine.js";
-import type { Objection, Playbook, PlaybookItemResult } from "../coaching/schema.js";
+import { bestStatus, dedupeObjections, playbookScore } from "../coaching/verify.js";
 import type { Transcript } from "../transcript/model.js";
-import type { LlmCoaching, LlmQuote } from "./llm-schema.js";
+import type { LlmCoaching, LlmQuote } from "./llm-output.js";
 import type { SpeakerLabel } from "./render.js";
-import { bestStatus, dedupeObjections, playbookScore } from "./verify.js";
 
 /**
  * The model's answer as (still unverified) coaching content: speaker labels become transcript ids,

@@ -2,14 +2,14 @@ import OpenAI from "openai";
 import type { ChatCompletionCreateParamsNonStreaming } from "openai/resources/chat/completions";
 import { z } from "zod";
 import type { CoachingContent, CoachingInput } from "../coaching/engine.js";
+import { echoesInjection } from "../coaching/injection.js";
 import { summarizeRules } from "../coaching/summary.js";
+import { createVerifier, fillResponseDelays } from "../coaching/verify.js";
 import type { ChunkOptions } from "./chunk.js";
-import { echoesInjection } from "./injection.js";
-import { type LlmCoaching, LlmCoachingSchema } from "./llm-schema.js";
+import { type LlmCoaching, LlmCoachingSchema } from "./llm-output.js";
 import { claimsFromLlm, mergeContents } from "./map.js";
 import { estimateCost } from "./pricing.js";
 import { buildCoachingRequests } from "./request.js";
-import { createVerifier, fillResponseDelays } from "./verify.js";
 
 export interface OpenAIEngineDeps {
   client: OpenAI;

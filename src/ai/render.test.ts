@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyzeTranscript } from "../analysis/analyze.js";
-import { parsePlaybook } from "../coaching/playbook.js";
+import { parsePlaybook } from "../coaching/playbook/parse.js";
 import type { Transcript } from "../transcript/model.js";
 import {
   clock,

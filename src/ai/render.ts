@@ -1,5 +1,5 @@
 import type { CallAnalysis } from "../analysis/result.js";
-import type { Playbook } from "../coaching/schema.js";
+import type { Playbook } from "../coaching/contract.js";
 import type { Role, Transcript, Utterance } from "../transcript/model.js";
 import { estimateTokens } from "./tokens.js";
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { generateCall } from "../../bench/synthetic.js";
 import { analyzeTranscript } from "../analysis/analyze.js";
-import { parsePlaybook } from "../coaching/playbook.js";
+import { parsePlaybook } from "../coaching/playbook/parse.js";
 import { parseTranscript } from "../transcript/parse.js";
 import { buildCoachingRequests, estimateRequestTokens, transcriptTokens } from "./request.js";
 

@@ -2,7 +2,7 @@ import { zodResponseFormat } from "openai/helpers/zod";
 import type { ChatCompletionCreateParamsNonStreaming } from "openai/resources/chat/completions";
 import type { CoachingInput } from "../coaching/engine.js";
 import { type ChunkOptions, chunkLines, DEFAULT_CHUNKING } from "./chunk.js";
-import { LLM_SCHEMA_NAME, LlmCoachingSchema } from "./llm-schema.js";
+import { LLM_SCHEMA_NAME, LlmCoachingSchema } from "./llm-output.js";
 import { getPrompt, type Prompt } from "./prompts.js";
 import {
   renderLegend,

@@ -58,11 +58,6 @@ export function union(intervals: readonly Interval[]): UnionResult {
   return { length, count, starts: starts.subarray(0, count), ends: ends.subarray(0, count) };
 }
 
-/** Length of a union. */
-export function unionLength(intervals: readonly Interval[]): number {
-  return union(intervals).length;
-}
-
 /**
  * Sort the pairs (s[i], e[i]) by s: insertion sort while the input is nearly sorted (linear in
  * its few displacements), a full index sort once it has shifted more than a few times n.

@@ -1,10 +1,15 @@
+import {
+  ASCII_WORD,
+  asciiWordKind,
+  HAS_WHITESPACE,
+  isWord,
+  OTHER,
+  PUNCT_ONLY,
+  pushWhitespaceTokens,
+} from "../text/tokens.js";
 import type { Utterance } from "../transcript/model.js";
 
-/** A token that is nothing but punctuation ("-", "...", "—") is not a word (contract §2). */
-const PUNCT_ONLY = /^\p{P}+$/u;
 const PUNCT_ANY = /\p{P}/gu;
-const WHITESPACE = /\s+/u;
-const HAS_WHITESPACE = /\s/u;
 
 /**
  * The word tokens of an utterance: `words[].text` when the utterance has word timings, else its
@@ -21,12 +26,12 @@ export function utteranceTokens(u: Pick<Utterance, "text" | "words">): string[] 
       const kind = asciiWordKind(w.text);
       if (kind === ASCII_WORD) out.push(w.text);
       else if (kind === OTHER) {
-        if (HAS_WHITESPACE.test(w.text)) pushTokens(w.text, out);
+        if (HAS_WHITESPACE.test(w.text)) pushWhitespaceTokens(w.text, out);
         else if (isWord(w.text)) out.push(w.text);
       }
     }
   } else {
-    pushTokens(u.text, out);
+    pushWhitespaceTokens(u.text, out);
   }
   return out;
 }
@@ -56,45 +61,13 @@ export function countWordsAndFillers(
       if (isAsciiFiller(t, fillers)) found++;
     } else if (kind === OTHER) {
       const tokens: string[] = [];
-      if (HAS_WHITESPACE.test(t)) pushTokens(t, tokens);
+      if (HAS_WHITESPACE.test(t)) pushWhitespaceTokens(t, tokens);
       else if (isWord(t)) tokens.push(t);
       words += tokens.length;
       found += countFillers(tokens, fillers);
     }
   }
   return { words, fillers: found };
-}
-
-function pushTokens(text: string, out: string[]): void {
-  for (const t of text.split(WHITESPACE)) {
-    if (isWord(t)) out.push(t);
-  }
-}
-
-const ASCII_WORD = 1;
-const NOT_A_WORD = 0;
-const OTHER = 2;
-
-/** ASCII_WORD: ASCII, no whitespace, has a letter or digit. NOT_A_WORD: empty. OTHER: ask the regexes. */
-function asciiWordKind(t: string): number {
-  if (t.length === 0) return NOT_A_WORD;
-  let alnum = false;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c >= 128 || c <= 32) return OTHER;
-    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) alnum = true;
-  }
-  return alnum ? ASCII_WORD : OTHER;
-}
-
-/** Not empty and not made only of punctuation; an ASCII letter or digit settles it without a regex. */
-function isWord(t: string): boolean {
-  if (t.length === 0) return false;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
-  }
-  return !PUNCT_ONLY.test(t);
 }
 
 /** Hesitation lists per language (contract §2 lists the minimum; we use exactly those). */

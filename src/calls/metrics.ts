@@ -1,5 +1,5 @@
 import type { FileAnalysis } from "../analysis/result.js";
-import type { Coaching } from "../coaching/schema.js";
+import type { Coaching } from "../coaching/contract.js";
 import type { CallMetricsRow } from "../db/schema/index.js";
 
 /**

@@ -1,6 +1,6 @@
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import type { FileAnalysis } from "../analysis/result.js";
-import type { Coaching } from "../coaching/schema.js";
+import type { Coaching } from "../coaching/contract.js";
 import type { Database } from "../db/database.js";
 import { type Call, callMetrics, calls } from "../db/schema/index.js";
 import type { Transcript } from "../transcript/model.js";

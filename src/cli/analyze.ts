@@ -1,11 +1,12 @@
 import { parseArgs } from "node:util";
 import { analyzeTranscriptDetailed } from "../analysis/analyze.js";
 import type { FileAnalysis } from "../analysis/result.js";
-import { memoryCoachingCache } from "../coaching/cache.js";
+import type { Playbook } from "../coaching/contract.js";
 import { type CoachedAnalysis, withCoaching } from "../coaching/output.js";
-import { BUILTIN_DEFAULT_PLAYBOOK, loadDefaultPlaybook, parsePlaybook } from "../coaching/playbook.js";
-import { type RunCoachingDeps, runCoaching } from "../coaching/run.js";
-import type { Playbook } from "../coaching/schema.js";
+import { BUILTIN_DEFAULT_PLAYBOOK, loadDefaultPlaybook } from "../coaching/playbook/builtins.js";
+import { parsePlaybook } from "../coaching/playbook/parse.js";
+import { memoryCoachingCache } from "../coaching-service/cache.js";
+import { type RunCoachingDeps, runCoaching } from "../coaching-service/run.js";
 import { loadConfig } from "../config/env.js";
 import { DebriefError } from "../errors.js";
 import { TRANSCRIPT_FORMATS, type TranscriptFormat, TranscriptFormatSchema } from "../transcript/model.js";

@@ -42,7 +42,7 @@ const admin = (): Promise<CommandRun> =>
 
 const COMMANDS: Readonly<Record<string, () => Promise<CommandRun>>> = {
   analyze: () => import("./analyze.js").then((m) => m.analyzeCommand),
-  schema: () => import("./schema.js").then((m) => m.schemaCommand),
+  schema: () => import("./schema-command.js").then((m) => m.schemaCommand),
   serve,
   start: serve,
   migrate: admin,

@@ -1,6 +1,6 @@
 import type { CallAnalysis } from "../analysis/result.js";
 import type { Transcript } from "../transcript/model.js";
-import type { Coaching, Playbook } from "./schema.js";
+import type { Coaching, Playbook } from "./contract.js";
 
 /**
  * What a coaching engine reads: the transcript, the metric analysis (roles are in

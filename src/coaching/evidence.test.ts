@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { matchKey } from "../text/match.js";
 import type { Transcript } from "../transcript/model.js";
 import { parseTranscript } from "../transcript/parse.js";
-import { createEvidenceIndex, normalizeText, verifyEvidence } from "./evidence.js";
+import { createEvidenceIndex, verifyEvidence } from "./evidence.js";
 
 const acme = parseTranscript(readFileSync("fixtures/calls/discovery-acme.vtt", "utf8"), {
   file: "discovery-acme.vtt",
@@ -19,11 +20,11 @@ const t = (...utterances: Array<[string, string, number?]>): Transcript => ({
   })),
 });
 
-describe("normalizeText", () => {
+describe("matchKey", () => {
   it("folds case, punctuation, typographic apostrophes, ё and whitespace", () => {
-    expect(normalizeText("  We’re  STILL — changing\n“routes”!")).toBe("were still changing routes");
-    expect(normalizeText("Всё ИДЁТ по плану.")).toBe("все идет по плану");
-    expect(normalizeText("forty-five minutes")).toBe("forty five minutes");
+    expect(matchKey("  We’re  STILL — changing\n“routes”!")).toBe("were still changing routes");
+    expect(matchKey("Всё ИДЁТ по плану.")).toBe("все идет по плану");
+    expect(matchKey("forty-five minutes")).toBe("forty five minutes");
   });
 });
 
@@ -170,13 +171,13 @@ describe("createEvidenceIndex().find", () => {
           ix.find(junk);
           ix.find(junk, { speaker: junk });
           const words = utts[pick % utts.length]!;
-          const tokens = normalizeText(words.join(" ")).split(" ").filter(Boolean);
+          const tokens = matchKey(words.join(" ")).split(" ").filter(Boolean);
           if (tokens.length < 3) return;
           const start = from % (tokens.length - 2);
           const quote = tokens.slice(start, start + 3).join(" ");
           const found = ix.find(quote);
           expect(found).not.toBeNull();
-          expect(normalizeText(found!.quote)).toBe(quote);
+          expect(matchKey(found!.quote)).toBe(quote);
         },
       ),
     );
@@ -190,7 +191,7 @@ describe("createEvidenceIndex().find", () => {
         (rows, quote) => {
           const ix = createEvidenceIndex(t(...rows.map(([s, text]): [string, string] => [s, text])));
           const r = ix.find(quote);
-          if (r !== null) expect(normalizeText(r.quote)).toBe(normalizeText(quote));
+          if (r !== null) expect(matchKey(r.quote)).toBe(matchKey(quote));
         },
       ),
     );

@@ -1,6 +1,7 @@
-import { splitSentences } from "../analysis/questions/index.js";
+import { type MatchToken, matchKey, matchTokens } from "../text/match.js";
+import { splitSentences } from "../text/sentences.js";
 import type { Transcript } from "../transcript/model.js";
-import type { Evidence } from "./schema.js";
+import type { Evidence } from "./contract.js";
 
 /**
  * Evidence verification: every quote either engine puts in a coaching result is looked up in the
@@ -8,8 +9,8 @@ import type { Evidence } from "./schema.js";
  * untrusted — one that is not a contiguous run of words of a single utterance is dropped (and
  * counted), never shown to a rep as if the customer had said it.
  *
- * Matching is on normalized words: case-folded (NFKC), punctuation removed, whitespace collapsed,
- * typographic quotes and apostrophes folded (so "don't" = "don’t" = "dont"), ё → е. Hyphens and
+ * Matching is on match keys (src/text/match.ts): case-folded (NFKC), punctuation removed,
+ * whitespace collapsed, apostrophes dropped (so "don't" = "don’t" = "dont"), ё → е. Hyphens and
  * other inner punctuation separate words ("forty-five" = "forty five").
  */
 
@@ -26,46 +27,14 @@ export interface EvidenceIndex {
 /** Quotes shorter than this (in words) must be a whole utterance or a whole sentence. */
 export const MIN_FREE_QUOTE_WORDS = 3;
 
-// A word: letters/digits/marks, with inner apostrophes kept in the word ("don't", "Jia's").
-const WORD_RE = /[\p{L}\p{N}\p{M}]+(?:['’ʼ‘`´][\p{L}\p{N}\p{M}]+)*/gu;
-const APOSTROPHES_RE = /['’ʼ‘`´]/g;
 // Closing punctuation kept at the end of a found quote ("Thursday at two is fine.").
 const TRAILING_RE = /^[.?!…。？！]+["'”»)\]]*/u;
-
-/** One word's normalized form. */
-function normalizeWord(w: string): string {
-  return w.normalize("NFKC").toLowerCase().replace(APOSTROPHES_RE, "").replace(/ё/g, "е").replace(/\s+/g, "");
-}
-
-interface Token {
-  norm: string;
-  /** Offsets of the word in the original text. */
-  from: number;
-  to: number;
-}
-
-function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  for (const m of text.matchAll(WORD_RE)) {
-    const norm = normalizeWord(m[0]);
-    if (norm !== "") out.push({ norm, from: m.index, to: m.index + m[0].length });
-  }
-  return out;
-}
-
-/** The normalized form of any text: its words, normalized, joined by single spaces. */
-export function normalizeText(text: string): string {
-  if (typeof text !== "string") return "";
-  return tokenize(text)
-    .map((t) => t.norm)
-    .join(" ");
-}
 
 interface Entry {
   speaker: string;
   start: number | null;
   text: string;
-  tokens: Token[];
+  tokens: MatchToken[];
   /** Offset of this utterance's normalized text in the joined corpus. */
   offset: number;
   /** Offsets of each token within the utterance's normalized text. */
@@ -91,7 +60,7 @@ export function createEvidenceIndex(transcript: Transcript): EvidenceIndex {
   let offset = 0;
   for (const u of transcript.utterances) {
     const text = typeof u.text === "string" ? u.text : "";
-    const tokens = tokenize(text);
+    const tokens = matchTokens(text);
     const tokenStarts: number[] = [];
     let pos = 0;
     for (const t of tokens) {
@@ -129,14 +98,14 @@ export function createEvidenceIndex(transcript: Transcript): EvidenceIndex {
   };
 
   const sentencesOf = (e: Entry): Set<string> => {
-    e.sentences ??= new Set(splitSentences(e.text).map(normalizeText));
+    e.sentences ??= new Set(splitSentences(e.text).map(matchKey));
     return e.sentences;
   };
 
   return {
     find(quote, opts = {}) {
       if (typeof quote !== "string") return null;
-      const q = normalizeText(quote);
+      const q = matchKey(quote);
       if (q === "") return null;
       const words = q.split(" ").length;
       let speaker: string | null = null;
@@ -178,7 +147,7 @@ function wordStartsFor(
   if (!words || words.length === 0) return null;
   const out: Array<number | null> = [];
   for (const w of words) {
-    const n = typeof w.text === "string" ? tokenize(w.text).length : 0;
+    const n = typeof w.text === "string" ? matchTokens(w.text).length : 0;
     for (let i = 0; i < n; i++) out.push(i === 0 ? w.start : null);
   }
   return out.length === tokenCount ? out : null;

@@ -16,7 +16,8 @@
  *   `¤`          an amount of money: a number with a currency sign or word ("$500", "500 dollars", "20k")
  * and every pattern is anchored on word boundaries at both ends (Unicode-aware, so Cyrillic works).
  */
-import type { ObjectionCategory } from "./schema.js";
+import { foldText } from "../text/fold.js";
+import type { ObjectionCategory } from "./contract.js";
 
 // Letters of the normalised (lower-case) text: Latin with accents, Cyrillic, digits. Explicit ranges
 // instead of \p{L} keep the expressions out of Unicode mode, which compiles and runs several times faster.
@@ -103,11 +104,7 @@ function expandContraction(m: string, ...g: Array<string | undefined>): string {
  * @example normalize("We DON’T  need it") // "we don't need it"
  */
 export function normalize(text: string): string {
-  let s = text.toLowerCase();
-  if (/[’‘`´]/.test(s)) s = s.replace(/[’‘`´]/g, "'");
-  if (s.includes("ё")) s = s.replace(/ё/g, "е");
-  s = s.replace(/\s+/g, " ").trim();
-  return s.replace(CONTRACTION_RE, expandContraction);
+  return foldText(text).replace(CONTRACTION_RE, expandContraction);
 }
 
 export interface CategoryLexicon {

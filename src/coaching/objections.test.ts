@@ -2,9 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyzeTranscript } from "../analysis/analyze.js";
 import type { Transcript, Utterance } from "../transcript/model.js";
+import { type Objection, ObjectionSchema } from "./contract.js";
 import type { CoachingInput } from "./engine.js";
 import { classifyObjection, detectObjections, objectionMetrics } from "./objections.js";
-import { type Objection, ObjectionSchema } from "./schema.js";
 
 const en = { language: "en" };
 const ru = { language: "ru" };

@@ -9,8 +9,10 @@
  * its length.
  */
 import type { z } from "zod";
-import { detectQuestions, splitSentences } from "../analysis/questions/index.js";
+import { detectQuestions } from "../analysis/questions/index.js";
+import { splitSentences } from "../text/sentences.js";
 import type { Utterance } from "../transcript/model.js";
+import type { Evidence, Handling, Objection, ObjectionCategory, ObjectionMetricsSchema } from "./contract.js";
 import type { CoachingInput } from "./engine.js";
 import {
   CATEGORY_ORDER,
@@ -22,7 +24,6 @@ import {
   RU,
   RU_HANDLING,
 } from "./objections-lexicon.js";
-import type { Evidence, Handling, Objection, ObjectionCategory, ObjectionMetricsSchema } from "./schema.js";
 
 /** "ru", "ru-RU", "rus", "russian" → Russian rules; anything else → English rules. */
 function isRussian(language: string): boolean {

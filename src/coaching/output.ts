@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { CallMetricsSchema, FileAnalysisSchema } from "../analysis/result.js";
+import { type Coaching, CoachingSchema, ObjectionMetricsSchema } from "./contract.js";
 import { objectionMetrics } from "./objections.js";
-import { type Coaching, CoachingSchema, ObjectionMetricsSchema } from "./schema.js";
 
 /**
  * The analysis JSON with coaching (contract §4 "later issues add"): the metric analysis plus

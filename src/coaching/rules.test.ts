@@ -4,9 +4,9 @@ import { describe, expect, it, vi } from "vitest";
 import { analyzeTranscript } from "../analysis/analyze.js";
 import type { Transcript } from "../transcript/model.js";
 import { parseTranscript } from "../transcript/parse.js";
-import { defaultPlaybookFor } from "./playbook.js";
+import { CoachingSchema } from "./contract.js";
+import { defaultPlaybookFor } from "./playbook/builtins.js";
 import { rulesCoaching } from "./rules.js";
-import { CoachingSchema } from "./schema.js";
 
 // The objection detector is another module; a stand-in only when it is not there yet.
 vi.mock("./objections.js", async (importOriginal) => {

@@ -1,6 +1,6 @@
 import type { CoachingContent, CoachingInput } from "./engine.js";
 import { detectObjections } from "./objections.js";
-import { evaluatePlaybookRules } from "./playbook.js";
+import { evaluatePlaybookRules } from "./playbook/engine.js";
 import { summarizeRules } from "./summary.js";
 
 /**

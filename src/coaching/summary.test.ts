@@ -3,10 +3,11 @@ import { describe, expect, it } from "vitest";
 import { analyzeTranscript } from "../analysis/analyze.js";
 import type { Transcript } from "../transcript/model.js";
 import { parseTranscript } from "../transcript/parse.js";
+import { CrmFieldsSchema, type Objection, SummarySchema } from "./contract.js";
 import type { CoachingInput } from "./engine.js";
 import { createEvidenceIndex } from "./evidence.js";
-import { defaultPlaybookFor, evaluatePlaybookRules } from "./playbook.js";
-import { CrmFieldsSchema, type Objection, SummarySchema } from "./schema.js";
+import { defaultPlaybookFor } from "./playbook/builtins.js";
+import { evaluatePlaybookRules } from "./playbook/engine.js";
 import { summarizeRules } from "./summary.js";
 
 const acme = parseTranscript(readFileSync("fixtures/calls/discovery-acme.vtt", "utf8"), {

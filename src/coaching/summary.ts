@@ -1,7 +1,12 @@
 import { evaluateBenchmarks } from "../analysis/benchmarks.js";
+import type { CrmFields, Objection, PlaybookResult, Summary } from "./contract.js";
 import type { CoachingInput } from "./engine.js";
-import { type CallSentence, callSentences } from "./playbook.js";
-import type { CrmFields, Objection, PlaybookResult, Summary } from "./schema.js";
+import { MONTHS, NOT_PRODUCTS as NOT_PRODUCT_WORDS, TIME_NUMBERS, WEEKDAYS } from "./lang/en/summary.js";
+import { MONTHS_GENITIVE as RU_MONTH_GEN, WEEKDAYS as RU_WEEKDAY } from "./lang/ru/summary.js";
+import { KNOWN_TOOLS } from "./lang/tools.js";
+import { type CallSentence, callSentences } from "./playbook/engine.js";
+
+const NOT_PRODUCTS: ReadonlySet<string> = new Set(NOT_PRODUCT_WORDS);
 
 /**
  * The rules engine's summary and CRM fields: deterministic, offline, every quoted text verbatim
@@ -104,23 +109,14 @@ function dedupe(list: string[]): string[] {
 
 // ────────────────────────────── next steps ──────────────────────────────
 
-const EN_NUM =
-  "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midday|\\d{1,2}(?::\\d{2})?";
-const WEEKDAY = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri";
-const MONTH =
-  "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
-const RU_MONTH_GEN = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря";
-const RU_WEEKDAY =
-  "понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|понедельника|вторника|среды|четверга|пятницы";
-
 /** A due phrase: "Thursday at two", "next week", "by Friday", "end of month", "15 марта", an ISO date. */
 const DUE_RE = new RegExp(
   [
-    `\\b(?:(?:by|on|before|until|next|this|from)\\s+)?(?:${WEEKDAY})\\b(?:\\s+(?:morning|afternoon|evening))?(?:\\s+(?:at\\s+)?(?:${EN_NUM})(?:\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|o'clock|thirty|fifteen|forty-five))?)?`,
-    `\\b(?:by\\s+|before\\s+|on\\s+)?(?:the\\s+)?end\\s+of\\s+(?:the\\s+)?(?:day|week|month|quarter|year|${MONTH})\\b`,
+    `\\b(?:(?:by|on|before|until|next|this|from)\\s+)?(?:${WEEKDAYS})\\b(?:\\s+(?:morning|afternoon|evening))?(?:\\s+(?:at\\s+)?(?:${TIME_NUMBERS})(?:\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|o'clock|thirty|fifteen|forty-five))?)?`,
+    `\\b(?:by\\s+|before\\s+|on\\s+)?(?:the\\s+)?end\\s+of\\s+(?:the\\s+)?(?:day|week|month|quarter|year|${MONTHS})\\b`,
     `\\b(?:by\\s+)?(?:eod|eow|eom)\\b`,
-    `\\b(?:by\\s+|on\\s+)?(?:${MONTH})\\s+\\d{1,2}(?:st|nd|rd|th)?\\b`,
-    `\\b(?:by\\s+|on\\s+)?(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH})\\b`,
+    `\\b(?:by\\s+|on\\s+)?(?:${MONTHS})\\s+\\d{1,2}(?:st|nd|rd|th)?\\b`,
+    `\\b(?:by\\s+|on\\s+)?(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\b`,
     `\\b\\d{4}-\\d{2}-\\d{2}\\b`,
     `\\b(?:next|this)\\s+(?:week|month|quarter)\\b`,
     `\\bin\\s+(?:a|one|two|three|four|a couple of|\\d+)\\s+(?:days?|weeks?|months?)\\b`,
@@ -325,42 +321,12 @@ function findDecisionMakers(ctx: Ctx): string[] {
   return list.filter((d) => !list.some((o) => o !== d && o.startsWith(`${d} (`)));
 }
 
-const KNOWN_TOOLS = [
-  "Salesforce",
-  "HubSpot",
-  "Pipedrive",
-  "Zoho",
-  "Gong",
-  "Chorus",
-  "Salesloft",
-  "Outreach.io",
-  "Clari",
-  "Microsoft Dynamics",
-  "Dynamics 365",
-  "Freshsales",
-  "ZoomInfo",
-  "Apollo.io",
-  "Copper",
-  "Close.com",
-  "Monday.com",
-  "Zendesk",
-  "Intercom",
-  "amoCRM",
-  "Bitrix24",
-  "Битрикс24",
-  "RetailCRM",
-];
 const KNOWN_TOOLS_RE = new RegExp(
   `(?<![\\p{L}\\p{N}])(${KNOWN_TOOLS.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![\\p{L}\\p{N}])`,
   "gu",
 );
 const COMPETITOR_CUE_RE =
   /\b(?:use|uses|using|used|tried|trying|trial of|pilot of|switch(?:ing|ed)? (?:from|to)|mov(?:e|ed|ing) (?:from|to)|compared to|comparing|versus|vs\.?|looked at|looking at|evaluat(?:e|ed|ing)|demo(?:ed)? of|replac(?:e|ed|ing))\s+((?:[A-Z][\p{L}\p{N}.&+-]*)(?:\s+[A-Z][\p{L}\p{N}.&+-]*){0,2})/gu;
-const NOT_PRODUCTS = new Set(
-  `I We You They He She It The A An This That Our My Your Their Monday Tuesday Wednesday Thursday Friday Saturday Sunday
-  January February March April May June July August September October November December Android iOS Excel Google Microsoft
-  Teams Zoom Slack Word PDF SMS IT`.split(/\s+/),
-);
 
 function findCompetitors(ctx: Ctx): string[] {
   const out: string[] = [];
@@ -406,7 +372,7 @@ function findBudget(ctx: Ctx): string | null {
 const DEADLINE_RE =
   /\b(?:deadline|renewal|renews|go[- ]live|launch|rollout|roll out|cut-?over|due|expires?|contract ends|until|by then|before)\b|срок|дедлайн|продлени|запуск|до конца|к концу/iu;
 const DATE_RE = new RegExp(
-  `\\b(?:${MONTH}|q[1-4]|quarter|next year|this year|end of (?:the )?(?:year|month|quarter)|\\d{4})\\b|квартал|(?:${RU_MONTH_GEN})|январ|феврал|март|апрел|июн|июл|август|сентябр|октябр|ноябр|декабр|следующем году`,
+  `\\b(?:${MONTHS}|q[1-4]|quarter|next year|this year|end of (?:the )?(?:year|month|quarter)|\\d{4})\\b|квартал|(?:${RU_MONTH_GEN})|январ|феврал|март|апрел|июн|июл|август|сентябр|октябр|ноябр|декабр|следующем году`,
   "iu",
 );
 

@@ -20,9 +20,8 @@ import { createServices, prepareDatabase } from "../compose.js";
 import { type Config, loadConfig } from "../config/env.js";
 import type { DatabaseHandle } from "../db/database.js";
 import { openPostgres } from "../db/postgres.js";
-import { DebriefError } from "../errors.js";
+import { DebriefError, describeError } from "../errors.js";
 import { cfJobQueue, handleJobMessage, type JobMessage, sweepStaleJobs } from "../jobs/cf-queue.js";
-import { describeError } from "../jobs/errors.js";
 import { jsonLogger } from "../logger.js";
 import type { RateLimiter, Services } from "../services.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { JobError } from "../errors.js";
 import { BACKOFF_CAP_MS, backoffMs, RETRY_AFTER_MAX_MS, retryAfterMs, retryDelayMs } from "./backoff.js";
-import { JobError } from "./errors.js";
 
 describe("backoff", () => {
   it("doubles the ceiling per attempt from a 2 s base, with full jitter", () => {

@@ -3,6 +3,7 @@ import { testDatabases } from "../../test/helpers/db.js";
 import { callRow, jobRow, jobServices, scriptedTranscriber, seedAudioCall } from "../../test/jobs/helpers.js";
 import type { DatabaseHandle } from "../db/database.js";
 import { jobs } from "../db/schema/index.js";
+import { JobError } from "../errors.js";
 import {
   cfJobQueue,
   handleJobMessage,
@@ -10,7 +11,6 @@ import {
   type JobMessageSender,
   sweepStaleJobs,
 } from "./cf-queue.js";
-import { JobError } from "./errors.js";
 import { claimJob } from "./store.js";
 
 function recordingQueue(): JobMessageSender & { sent: JobMessage[] } {

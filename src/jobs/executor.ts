@@ -1,7 +1,7 @@
 import type { Job } from "../db/schema/index.js";
+import { describeError, JobError } from "../errors.js";
 import type { Services } from "../services.js";
 import type { BackoffOptions } from "./backoff.js";
-import { describeError, JobError } from "./errors.js";
 import type { JobFailure, JobHandler } from "./registry.js";
 import { completeJob, extendLease, type FailOutcome, failJob, noteJobError } from "./store.js";
 

@@ -1,6 +1,6 @@
 import type { Job } from "../db/schema/index.js";
+import { describeError } from "../errors.js";
 import type { Services } from "../services.js";
-import { describeError } from "./errors.js";
 import { DEFAULT_LEASE_MS, type ExecuteOptions, executeJob } from "./executor.js";
 import { claimJob } from "./store.js";
 

@@ -2,9 +2,8 @@ import { and, asc, desc, eq, inArray, lt, lte, or, type SQL, sql } from "drizzle
 import { newId } from "../auth/keys.js";
 import type { Database } from "../db/database.js";
 import { type Job, jobs } from "../db/schema/index.js";
-import { DebriefError } from "../errors.js";
+import { DebriefError, describeError, isRetryable } from "../errors.js";
 import { type BackoffOptions, retryDelayMs } from "./backoff.js";
-import { describeError, isRetryable } from "./errors.js";
 import type { JobFailure, JobRegistry } from "./registry.js";
 
 /**

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { delay, HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { isRetryable, JobError } from "../errors.js";
 import { retryAfterMs } from "../jobs/backoff.js";
-import { isRetryable, JobError } from "../jobs/errors.js";
 import { deepgramTranscriber } from "./deepgram.js";
 import { parseRetryAfter, TranscriptionError } from "./errors.js";
 

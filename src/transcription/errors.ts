@@ -1,5 +1,4 @@
-import type { ErrorCode } from "../errors.js";
-import { JobError } from "../jobs/errors.js";
+import { type ErrorCode, JobError } from "../errors.js";
 
 /**
  * A transcription failure: a JobError (so the queue retries it or fails the call) that also carries

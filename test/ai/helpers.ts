@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import { HttpResponse } from "msw";
 import OpenAI from "openai";
 import { analyzeTranscript } from "../../src/analysis/analyze.js";
+import type { Playbook } from "../../src/coaching/contract.js";
 import type { CoachingInput } from "../../src/coaching/engine.js";
-import { parsePlaybook } from "../../src/coaching/playbook.js";
-import type { Playbook } from "../../src/coaching/schema.js";
+import { parsePlaybook } from "../../src/coaching/playbook/parse.js";
 import type { Transcript } from "../../src/transcript/model.js";
 import { parseTranscript } from "../../src/transcript/parse.js";
 

@@ -4,10 +4,10 @@ import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createOpenAIClient } from "../../src/ai/client.js";
 import { buildCoachingRequests } from "../../src/ai/request.js";
-import { memoryCoachingCache } from "../../src/coaching/cache.js";
-import { normalizeText } from "../../src/coaching/evidence.js";
-import { runCoaching } from "../../src/coaching/run.js";
-import type { Coaching } from "../../src/coaching/schema.js";
+import type { Coaching } from "../../src/coaching/contract.js";
+import { memoryCoachingCache } from "../../src/coaching-service/cache.js";
+import { runCoaching } from "../../src/coaching-service/run.js";
+import { matchKey } from "../../src/text/match.js";
 import { parseTranscript } from "../../src/transcript/parse.js";
 import {
   acmeTranscript,
@@ -455,13 +455,13 @@ describe("prompt injection in the transcript", () => {
     const input = inputFor(injectedAcmeTranscript());
     const c = await runCoaching(input, { openai: { client: testClient(), model: MODEL } });
     expect(c.engine).toBe("openai");
-    const injection = normalizeText(INJECTION);
+    const injection = matchKey(INJECTION);
     const all = [
       ...(c.playbook?.items.flatMap((i) => i.evidence) ?? []),
       ...c.objections.flatMap((o) => [{ quote: o.text }, ...(o.response ? [o.response] : [])]),
     ];
     for (const e of all) {
-      const q = normalizeText(e.quote);
+      const q = matchKey(e.quote);
       expect(injection.includes(q) || q.includes(injection)).toBe(false);
     }
     expect(c.objections).toEqual([]); // the "objection" was the injection itself
@@ -505,9 +505,9 @@ describe("prompt injection in the transcript", () => {
     expect(statuses(injected)).toEqual(statuses(clean));
     expect(injected.playbook?.score).toBe(clean.playbook?.score);
     expect(injected.objections.map((o) => o.text)).toEqual(clean.objections.map((o) => o.text));
-    const injection = normalizeText(INJECTION);
+    const injection = matchKey(INJECTION);
     for (const e of injected.playbook?.items.flatMap((i) => i.evidence) ?? []) {
-      expect(injection.includes(normalizeText(e.quote))).toBe(false);
+      expect(injection.includes(matchKey(e.quote))).toBe(false);
     }
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { JobError } from "../../src/jobs/errors.js";
+import { JobError } from "../../src/errors.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { testDatabases } from "../helpers/db.js";
 import { scriptedTranscriber } from "../jobs/helpers.js";

@@ -1,7 +1,7 @@
 import { bootstrap, createKey, createUser } from "../../src/admin/operations.js";
 import { createApp } from "../../src/app.js";
 import { memoryBlobStore } from "../../src/blobs/memory.js";
-import { runCoaching } from "../../src/coaching/run.js";
+import { runCoaching } from "../../src/coaching-service/run.js";
 import { createServices } from "../../src/compose.js";
 import { type Config, loadConfig } from "../../src/config/env.js";
 import type { Database } from "../../src/db/database.js";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { createOrganization } from "../../src/admin/operations.js";
 import { newId } from "../../src/auth/keys.js";
 import { memoryBlobStore } from "../../src/blobs/memory.js";
-import { runCoaching } from "../../src/coaching/run.js";
+import { runCoaching } from "../../src/coaching-service/run.js";
 import { createServices } from "../../src/compose.js";
 import { loadConfig } from "../../src/config/env.js";
 import type { Database } from "../../src/db/database.js";

@@ -5,7 +5,7 @@ import { createOrganization } from "../../src/admin/operations.js";
 import { newId } from "../../src/auth/keys.js";
 import type { DatabaseHandle } from "../../src/db/database.js";
 import { type Job, jobs } from "../../src/db/schema/index.js";
-import { JobError } from "../../src/jobs/errors.js";
+import { JobError } from "../../src/errors.js";
 import { executeJob } from "../../src/jobs/executor.js";
 import { type JobFailure, type JobHandler, jobRegistry } from "../../src/jobs/registry.js";
 import { claimJob, enqueue } from "../../src/jobs/store.js";

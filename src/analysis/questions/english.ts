@@ -5,7 +5,15 @@
  * (c) it carries "?" (declarative questions). Only (c) needs punctuation, so ASR text without "?"
  * still yields most questions. All sets are hand-written from English grammar, not mined from data.
  */
-import { chunks, chunksOf, firstWords, hasQuestionMark, type Token, tokenize, words } from "./text.js";
+import {
+  chunks,
+  chunksOf,
+  firstWords,
+  hasQuestionMark,
+  type Token,
+  tokenize,
+  words,
+} from "../../text/words.js";
 import type { QuestionKind } from "./types.js";
 
 const set = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));

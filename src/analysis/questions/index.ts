@@ -2,13 +2,13 @@
  * Question detection and open/closed classification for English and Russian transcripts
  * (analysis contract §3). Rule-based and offline: see docs/questions.md for the method and figures.
  */
+
+import { splitSentences } from "../../text/sentences.js";
 import { classifyEnglish, lastAnswerFirm } from "./english.js";
 import { decideEnglish } from "./model/index.js";
 import { classifyRussian } from "./russian.js";
-import { splitSentences } from "./sentences.js";
 import type { DetectedQuestion, QuestionContext, QuestionKind } from "./types.js";
 
-export { splitSentences } from "./sentences.js";
 export type { DetectedQuestion, QuestionContext, QuestionKind } from "./types.js";
 
 /** "ru", "ru-RU", "rus", "russian" → Russian rules; anything else → English rules. */

@@ -4,7 +4,7 @@
  * "не так ли"), requests ("расскажите…") and a few sales-call openers ("а вы…", "у вас есть…").
  * With "?" any remaining sentence is a (declarative) yes/no question. Hand-written; no data mined.
  */
-import { chunks, dedupe, hasQuestionMark, type Token, words } from "./text.js";
+import { chunks, dedupe, hasQuestionMark, type Token, words } from "../../text/words.js";
 import type { QuestionKind } from "./types.js";
 
 const set = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { chunks, chunksOf, tokenize, words } from "../../text/words.js";
 import { classifyEnglish, lastAnswerFirm } from "./english.js";
-import { chunks, chunksOf, tokenize, words } from "./text.js";
 
 // Sentences built from the words the rules look at, with the punctuation and joiners they split
 // on, so the early exits meet heads, tags, inversions and chunk boundaries in every arrangement.

@@ -15,10 +15,11 @@ import {
   updateOrgSettings,
 } from "../../crm/operations.js";
 import { DebriefError } from "../../errors.js";
+import { readMultipart } from "../../http/multipart.js";
+import { readLimited } from "../../http/read-limited.js";
 import { outcomeReport } from "../../outcomes/operations.js";
 import type { AppEnv } from "../env.js";
 import { problemResponses } from "./common.js";
-import { readLimited, readMultipart } from "./upload.js";
 
 /** CRM files are plain text; 100 MB is some millions of rows. */
 export const MAX_CRM_IMPORT_BYTES = 100e6;

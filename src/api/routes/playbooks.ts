@@ -1,16 +1,15 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { z } from "zod";
+import { PlaybookSchema } from "../../coaching/contract.js";
+import { DebriefError } from "../../errors.js";
 import {
   deletePlaybook,
   getPlaybook,
   listPlaybooks,
-  type PlaybookEntry,
   putPlaybook,
   setDefaultPlaybook,
-} from "../../coaching/playbooks-store.js";
-import { PlaybookSchema } from "../../coaching/schema.js";
-import { DebriefError } from "../../errors.js";
+} from "../../playbooks/store.js";
 import type { AppEnv } from "../env.js";
 import { problemResponses } from "./common.js";
 
@@ -35,7 +34,6 @@ const json = (description: string, schema: z.ZodType) => ({
   description,
   content: { "application/json": { schema } },
 });
-const out = (p: PlaybookEntry) => p;
 const MAX_PLAYBOOK_BYTES = 256_000;
 
 const routes = {
@@ -81,14 +79,14 @@ const routes = {
 
 export function registerPlaybookRoutes(app: OpenAPIHono<AppEnv>): void {
   const ctx = (c: Context<AppEnv>) => ({ services: c.get("services"), actor: c.get("actor") });
-  app.openapi(routes.list, async (c) => c.json({ items: (await listPlaybooks(ctx(c))).map(out) }, 200));
-  app.openapi(routes.get, async (c) => c.json(out(await getPlaybook(ctx(c), c.req.valid("param").id)), 200));
+  app.openapi(routes.list, async (c) => c.json({ items: await listPlaybooks(ctx(c)) }, 200));
+  app.openapi(routes.get, async (c) => c.json(await getPlaybook(ctx(c), c.req.valid("param").id), 200));
   app.openapi(routes.del, async (c) => {
     await deletePlaybook(ctx(c), c.req.valid("param").id);
     return c.body(null, 204);
   });
   app.openapi(routes.setDefault, async (c) =>
-    c.json(out(await setDefaultPlaybook(ctx(c), c.req.valid("param").id, c.get("services").now())), 200),
+    c.json(await setDefaultPlaybook(ctx(c), c.req.valid("param").id, c.get("services").now()), 200),
   );
 
   // PUT takes YAML as well as JSON, so its body is read here rather than by the JSON validator.
@@ -123,6 +121,6 @@ export function registerPlaybookRoutes(app: OpenAPIHono<AppEnv>): void {
     const text = await c.req.text();
     if (text.length > MAX_PLAYBOOK_BYTES)
       throw new DebriefError("payload_too_large", "playbooks are limited to 256 KB");
-    return c.json(out(await putPlaybook(ctx(c), slug.data.id, text, c.get("services").now())), 200);
+    return c.json(await putPlaybook(ctx(c), slug.data.id, text, c.get("services").now()), 200);
   });
 }

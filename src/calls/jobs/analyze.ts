@@ -1,4 +1,4 @@
-import { JobError } from "../../jobs/errors.js";
+import { JobError } from "../../errors.js";
 import type { JobHandler } from "../../jobs/registry.js";
 import { analyzeForCall } from "../operations.js";
 import { saveAnalysis } from "../save.js";

@@ -1,6 +1,6 @@
-import { resolvePlaybook } from "../../coaching/playbooks-store.js";
-import { JobError } from "../../jobs/errors.js";
+import { JobError } from "../../errors.js";
 import type { JobHandler } from "../../jobs/registry.js";
+import { resolvePlaybook } from "../../playbooks/store.js";
 import { saveCoaching } from "../save.js";
 import { setCallStatus } from "../status.js";
 import { callOfJob, subjectCall } from "./load.js";

@@ -1,5 +1,5 @@
 import type { ErrorCode } from "../../errors.js";
-import { JobError } from "../../jobs/errors.js";
+import { JobError } from "../../errors.js";
 import { parseRetryAfter } from "../../transcription/errors.js";
 import type { CallResult } from "./call-result.js";
 

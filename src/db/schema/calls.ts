@@ -11,7 +11,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import type { FileAnalysis } from "../../analysis/result.js";
-import type { Coaching } from "../../coaching/schema.js";
+import type { Coaching } from "../../coaching/contract.js";
 import type { Transcript } from "../../transcript/model.js";
 import { organizations } from "./organizations.js";
 import { users } from "./users.js";

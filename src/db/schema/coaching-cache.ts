@@ -1,5 +1,5 @@
 import { jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
-import type { Coaching } from "../../coaching/schema.js";
+import type { Coaching } from "../../coaching/contract.js";
 
 /**
  * LLM coaching results by (transcript hash, playbook version, prompt version, model): re-analysing

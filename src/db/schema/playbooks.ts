@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import type { Playbook } from "../../coaching/schema.js";
+import type { Playbook } from "../../coaching/contract.js";
 import { organizations } from "./organizations.js";
 
 /** An organization's playbooks (validated definitions); at most one is the default. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { formatPath } from "../../errors.js";
 import { CanonicalInputSchema, SpeakerSchema, type Transcript, type Utterance, type Word } from "../model.js";
-import { describeJson, fieldError, formatPath, isRecord, type JsonContext } from "./json.js";
+import { describeJson, fieldError, isRecord, type JsonContext } from "./json.js";
 
 /**
  * Canonical JSON (analysis contract, section 1): validated with `CanonicalInputSchema`;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { TranscriptParseError } from "../../errors.js";
-import { formatPath, locateJsonError, parseJson } from "./json.js";
+import { formatPath, TranscriptParseError } from "../../errors.js";
+import { locateJsonError, parseJson } from "./json.js";
 
 describe("locateJsonError", () => {
   it.each([

@@ -42,8 +42,6 @@ export function describeJson(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-export { formatPath } from "../../errors.js";
-
 /** Throws a parse error for a field: `path: detail`. */
 export function fieldError(ctx: JsonContext, path: string, detail: string): never {
   throw new TranscriptParseError(ctx.format, `${path}: ${detail}`, { file: ctx.file });

@@ -1,12 +1,13 @@
 import { and, asc, eq } from "drizzle-orm";
 import { requireRole } from "../auth/actor.js";
 import { newId } from "../auth/keys.js";
+import type { Playbook } from "../coaching/contract.js";
+import { BUILTIN_DEFAULT_PLAYBOOK, loadDefaultPlaybooks } from "../coaching/playbook/builtins.js";
+import { parsePlaybook } from "../coaching/playbook/parse.js";
 import type { OperationCtx } from "../context.js";
 import type { Database } from "../db/database.js";
 import { playbooks } from "../db/schema/index.js";
 import { DebriefError } from "../errors.js";
-import { BUILTIN_DEFAULT_PLAYBOOK, loadDefaultPlaybooks, parsePlaybook } from "./playbook.js";
-import type { Playbook } from "./schema.js";
 
 export { BUILTIN_DEFAULT_PLAYBOOK };
 

@@ -1,13 +1,18 @@
 /**
- * Shared text helpers for the question detector: tokenisation into lower-case words and
- * comma-delimited chunks. Everything here is linear in the input length.
+ * Words: the one tokeniser of the project (question detection, playbook matching, evidence
+ * matching and the objection rules all build on it). A word is a run of letters and digits of
+ * any script, joined by an in-word apostrophe or hyphen ("don't", "follow-up", "кто-то");
+ * lower-cased, every apostrophe form folded to `'` (see `APOSTROPHES`), `‐` to `-`, `ё` to `е`.
+ * ASCII text — nearly every English call — takes a hand-written scan; everything here is linear
+ * in the input length.
  */
+import { APOSTROPHES } from "./fold.js";
 
 /** A word token, lower-cased and with typographic apostrophes folded to `'`. */
 export type Token = string;
 
 // Letters of any script, digits, and in-word apostrophes/hyphens ("don't", "follow-up", "кто-то").
-const WORD_RE = /[\p{L}\p{N}]+(?:['’\-‐][\p{L}\p{N}]+)*/gu;
+const WORD_RE = new RegExp(`[\\p{L}\\p{N}]+(?:[${APOSTROPHES}\\-‐][\\p{L}\\p{N}]+)*`, "gu");
 // Chunk boundaries inside a sentence: commas, semicolons, colons, dashes, ellipses.
 const CHUNK_RE = /[,;:]|\s[-–—]+\s|--|…|\.{2,}/u;
 const CHUNK_GLOBAL_RE = new RegExp(CHUNK_RE.source, "gu");
@@ -23,7 +28,8 @@ export function words(text: string): Token[] {
   if (ascii !== null) return ascii;
   // Folding before matching gives the same tokens (the folded characters stay joiners or letters)
   // and avoids three replaces per word.
-  if (NEEDS_FOLD_RE.test(lower)) lower = lower.replace(/’/g, "'").replace(/‐/g, "-").replace(/ё/g, "е");
+  if (NEEDS_FOLD_RE.test(lower))
+    lower = lower.replace(FOLD_APOSTROPHES_RE, "'").replace(/‐/g, "-").replace(/ё/g, "е");
   return lower.match(WORD_RE) ?? [];
 }
 
@@ -43,7 +49,7 @@ function asciiWords(lower: string, starts: number[] | null): Token[] | null {
   let i = 0;
   while (i < n) {
     const c = lower.charCodeAt(i);
-    if (c >= 128) return null;
+    if (c >= 128 || c === 96) return null; // non-ASCII, or a backtick apostrophe to fold
     if (!isAsciiAlnum(c)) {
       i++;
       continue;
@@ -119,7 +125,8 @@ export function firstWords(text: string, max: number): Token[] {
 }
 
 const FIRST_WORDS_RE = new RegExp(WORD_RE.source, "gu");
-const NEEDS_FOLD_RE = /[’‐ё]/;
+const NEEDS_FOLD_RE = new RegExp(`[${APOSTROPHES.slice(1)}‐ё]`);
+const FOLD_APOSTROPHES_RE = new RegExp(`[${APOSTROPHES.slice(1)}]`, "g");
 
 /**
  * Word lists of the comma-delimited chunks of a sentence, empty chunks dropped.
@@ -150,4 +157,24 @@ export function dedupe(tokens: readonly Token[]): Token[] {
  */
 export function hasQuestionMark(text: string): boolean {
   return /[?？؟]/u.test(text);
+}
+
+/**
+ * `words(text)` with hyphenated words split into their parts ("follow-up" → "follow", "up"): the
+ * words that stems and match keys are taken of.
+ * @example wordParts("A follow-up, don’t!") // ["a", "follow", "up", "don't"]
+ */
+export function wordParts(text: string): Token[] {
+  const all = words(text);
+  let out: Token[] | null = null;
+  for (let i = 0; i < all.length; i++) {
+    const w = all[i]!;
+    if (!w.includes("-")) {
+      out?.push(w);
+      continue;
+    }
+    out ??= all.slice(0, i);
+    for (const part of w.split("-")) out.push(part);
+  }
+  return out ?? all;
 }

@@ -1,4 +1,4 @@
-import { analysisJsonSchema, transcriptJsonSchema } from "../schema.js";
+import { analysisJsonSchema, transcriptJsonSchema } from "../json-schema.js";
 import { type CliIO, UsageError } from "./io.js";
 
 /** `debrief schema [analysis|transcript]`: the JSON Schemas derived from the zod schemas. */

@@ -1,7 +1,7 @@
-import { splitSentences } from "../analysis/questions/index.js";
-import { normalizeText } from "../coaching/evidence.js";
-import type { Evidence } from "../coaching/schema.js";
+import { matchKey } from "../text/match.js";
+import { splitSentences } from "../text/sentences.js";
 import type { Transcript } from "../transcript/model.js";
+import type { Evidence } from "./contract.js";
 
 /**
  * Prompt-injection look-alikes in a transcript: sentences addressed to the reviewing model rather
@@ -62,9 +62,9 @@ export function createInjectionGuard(transcript: Transcript): InjectionGuard {
     for (const s of sentences) {
       if (!looksLikeInjection(s)) continue;
       flagged++;
-      utterance ??= normalizeText(u.text);
+      utterance ??= matchKey(u.text);
       const list = bySpeaker.get(u.speaker) ?? [];
-      list.push({ utterance, sentence: normalizeText(s) });
+      list.push({ utterance, sentence: matchKey(s) });
       bySpeaker.set(u.speaker, list);
     }
   }
@@ -73,7 +73,7 @@ export function createInjectionGuard(transcript: Transcript): InjectionGuard {
     taints(evidence) {
       const list = bySpeaker.get(evidence.speaker);
       if (!list) return false;
-      const q = normalizeText(evidence.quote);
+      const q = matchKey(evidence.quote);
       if (q === "") return false;
       for (const { utterance, sentence } of list) {
         // Overlap of the quote's span and the sentence's span within the same utterance.

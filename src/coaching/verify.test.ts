@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { analyzeTranscript } from "../analysis/analyze.js";
-import type { CoachingContent } from "../coaching/engine.js";
-import { parsePlaybook } from "../coaching/playbook.js";
 import { parseTranscript } from "../transcript/parse.js";
+import type { CoachingContent } from "./engine.js";
+import { parsePlaybook } from "./playbook/parse.js";
 import { createVerifier, fillResponseDelays, playbookScore, settleItem } from "./verify.js";
 
 const { transcript } = parseTranscript(readFileSync("fixtures/calls/discovery-acme.vtt", "utf8"));

@@ -4,13 +4,13 @@ import { setupServer } from "msw/node";
 import OpenAI from "openai";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { analyzeTranscript } from "../analysis/analyze.js";
+import { type Coaching, CoachingSchema } from "../coaching/contract.js";
+import type { CoachingInput } from "../coaching/engine.js";
+import { parsePlaybook } from "../coaching/playbook/parse.js";
+import { rulesCoaching } from "../coaching/rules.js";
 import { parseTranscript } from "../transcript/parse.js";
 import { type CoachingCache, coachingCacheKey, memoryCoachingCache } from "./cache.js";
-import type { CoachingInput } from "./engine.js";
-import { parsePlaybook } from "./playbook.js";
-import { rulesCoaching } from "./rules.js";
 import { runCoaching } from "./run.js";
-import { type Coaching, CoachingSchema } from "./schema.js";
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));

@@ -1,6 +1,6 @@
 import { sha256Hex } from "../auth/keys.js";
-import type { CoachingInput } from "./engine.js";
-import { type Coaching, CoachingSchema } from "./schema.js";
+import { type Coaching, CoachingSchema } from "../coaching/contract.js";
+import type { CoachingInput } from "../coaching/engine.js";
 
 /**
  * Where OpenAI coaching results are kept, so re-analysing the same call with the same playbook,

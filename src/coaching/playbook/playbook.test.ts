@@ -1,21 +1,18 @@
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyzeTranscript } from "../analysis/analyze.js";
-import { DebriefError } from "../errors.js";
-import type { Transcript } from "../transcript/model.js";
-import { parseTranscript } from "../transcript/parse.js";
-import type { CoachingInput } from "./engine.js";
-import { createEvidenceIndex } from "./evidence.js";
-import {
-  defaultPlaybookFor,
-  evaluatePlaybookRules,
-  loadDefaultPlaybooks,
-  parsePlaybook,
-  stem,
-} from "./playbook.js";
-import { DEFAULT_PLAYBOOK_SOURCES } from "./playbooks.generated.js";
-import { type Playbook, PlaybookResultSchema } from "./schema.js";
+import { analyzeTranscript } from "../../analysis/analyze.js";
+import { DebriefError } from "../../errors.js";
+import { stem } from "../../text/stem.js";
+import type { Transcript } from "../../transcript/model.js";
+import { parseTranscript } from "../../transcript/parse.js";
+import { type Playbook, PlaybookResultSchema } from "../contract.js";
+import type { CoachingInput } from "../engine.js";
+import { createEvidenceIndex } from "../evidence.js";
+import { DEFAULT_PLAYBOOK_SOURCES } from "./builtins.generated.js";
+import { defaultPlaybookFor, loadDefaultPlaybooks } from "./builtins.js";
+import { evaluatePlaybookRules } from "./engine.js";
+import { parsePlaybook } from "./parse.js";
 
 const VALID = `id: mini
 name: Mini

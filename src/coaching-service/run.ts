@@ -1,12 +1,12 @@
 import type OpenAI from "openai";
 import type { ChunkOptions } from "../ai/chunk.js";
 import { getPrompt } from "../ai/prompts.js";
-import { createVerifier, fillResponseDelays } from "../ai/verify.js";
+import { type Coaching, CoachingSchema, type EngineInfo } from "../coaching/contract.js";
+import type { CoachingContent, CoachingInput } from "../coaching/engine.js";
+import { rulesCoaching } from "../coaching/rules.js";
+import { createVerifier, fillResponseDelays } from "../coaching/verify.js";
 import type { Logger } from "../services.js";
 import { type CoachingCache, coachingCacheKey, parseCachedCoaching } from "./cache.js";
-import type { CoachingContent, CoachingInput } from "./engine.js";
-import { rulesCoaching } from "./rules.js";
-import { type Coaching, CoachingSchema, type EngineInfo } from "./schema.js";
 
 export interface RunCoachingDeps {
   /** OpenAI (or a compatible server) and the model; null/absent: the rules engine only. */
@@ -28,7 +28,7 @@ const ZERO = { promptTokens: 0, completionTokens: 0, estimatedCostUsd: 0 } as co
  * no tokens); else the OpenAI engine, whose result is stored. When the OpenAI engine gives up
  * (refusal, invalid output twice, auth, timeout, rate limit…) the rules engine answers and
  * `engineInfo.fallback` says why; fallbacks are not cached. Both engines' quotes go through the
- * same verification (see src/ai/verify.ts).
+ * same verification (see src/coaching/verify.ts).
  *
  * @example
  * // openaiFromConfig: src/ai/client.ts

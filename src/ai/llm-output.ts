@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { OBJECTION_CATEGORIES, PLAYBOOK_ITEM_STATUSES } from "../coaching/schema.js";
+import { OBJECTION_CATEGORIES, PLAYBOOK_ITEM_STATUSES } from "../coaching/contract.js";
 
 /**
  * What the model returns: judgements and verbatim quotes only. Everything computable is computed

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
+import { CoachingSchema } from "../coaching/contract.js";
 import type { Database } from "../db/database.js";
 import { coachingCache } from "../db/schema/index.js";
 import type { CoachingCache } from "./cache.js";
-import { CoachingSchema } from "./schema.js";
 
 /**
  * The coaching cache in the database, shared by every worker and process. A stored value that no

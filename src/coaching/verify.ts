@@ -1,18 +1,8 @@
-import type { CoachingContent, CoachingInput } from "../coaching/engine.js";
-import {
-  createEvidenceIndex,
-  type EvidenceIndex,
-  normalizeText,
-  verifyEvidence,
-} from "../coaching/evidence.js";
-import type {
-  Evidence,
-  Objection,
-  Playbook,
-  PlaybookItemResult,
-  PlaybookResult,
-} from "../coaching/schema.js";
+import { matchKey } from "../text/match.js";
 import type { Role, Transcript, Utterance } from "../transcript/model.js";
+import type { Evidence, Objection, Playbook, PlaybookItemResult, PlaybookResult } from "./contract.js";
+import type { CoachingContent, CoachingInput } from "./engine.js";
+import { createEvidenceIndex, type EvidenceIndex, verifyEvidence } from "./evidence.js";
 import { createInjectionGuard, type InjectionGuard } from "./injection.js";
 
 /**
@@ -87,7 +77,7 @@ export function createVerifier(input: CoachingInput): Verifier {
         dropped++;
         continue;
       }
-      const key = `${found.speaker}\u0000${found.start}\u0000${normalizeText(found.quote)}`;
+      const key = `${found.speaker}\u0000${found.start}\u0000${matchKey(found.quote)}`;
       if (seen.has(key)) continue;
       seen.add(key);
       kept.push(found);
@@ -207,7 +197,7 @@ const NORMS = new WeakMap<Transcript, string[]>();
 function norms(transcript: Transcript): string[] {
   let n = NORMS.get(transcript);
   if (!n) {
-    n = transcript.utterances.map((u) => ` ${normalizeText(u.text)} `);
+    n = transcript.utterances.map((u) => ` ${matchKey(u.text)} `);
     NORMS.set(transcript, n);
   }
   return n;
@@ -225,7 +215,7 @@ export function utteranceOf(
   transcript: Transcript,
   e: Pick<Evidence, "speaker" | "start" | "quote">,
 ): { index: number; utterance: Utterance } | null {
-  const q = normalizeText(e.quote);
+  const q = matchKey(e.quote);
   if (q === "") return null;
   const short = q.split(" ").length < MIN_WORDS;
   const list = transcript.utterances;
@@ -251,7 +241,7 @@ export function utteranceOf(
 export function dedupeObjections(list: readonly Objection[], transcript: Transcript): Objection[] {
   const out: Array<{ o: Objection; at: number; norm: string }> = [];
   for (const o of list) {
-    const norm = ` ${normalizeText(o.text)} `;
+    const norm = ` ${matchKey(o.text)} `;
     const at = utteranceOf(transcript, { speaker: o.speaker, start: o.start, quote: o.text })?.index ?? -1;
     const twin = out.find(
       (p) => p.o.speaker === o.speaker && p.at === at && (p.norm.includes(norm) || norm.includes(p.norm)),

@@ -1,0 +1,292 @@
+import { splitSentences } from "../../text/sentences.js";
+import { stem, stems } from "../../text/stem.js";
+import { wordParts } from "../../text/words.js";
+import type { Role } from "../../transcript/model.js";
+import type { Evidence, PlaybookItem, PlaybookItemResult, PlaybookResult } from "../contract.js";
+import type { CoachingInput } from "../engine.js";
+import { createEvidenceIndex } from "../evidence.js";
+import { STOP_WORDS as EN_STOP_WORDS } from "../lang/en/playbook.js";
+import { STOP_WORDS as RU_STOP_WORDS } from "../lang/ru/playbook.js";
+
+/** Words left out of content-word comparisons, every language's (a call may mix them). */
+const STOP_WORDS: ReadonlySet<string> = new Set([...EN_STOP_WORDS, ...RU_STOP_WORDS]);
+
+/** Stems of content words only (stop words removed). */
+export function contentStems(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of wordParts(text)) if (!STOP_WORDS.has(w)) out.add(stem(w));
+  return out;
+}
+
+/** True when the phrase occurs in `hay` as a contiguous run of stems. */
+export function containsPhrase(hay: readonly string[], phrase: readonly string[]): boolean {
+  if (phrase.length === 0 || phrase.length > hay.length) return false;
+  outer: for (let i = 0; i + phrase.length <= hay.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (hay[i + j] !== phrase[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Example similarity (share of an example's content words present) that counts as a strong match. */
+export const SIM_STRONG = 0.5;
+/** … and as a weak one. Both need at least two shared content words. */
+export const SIM_WEAK = 0.34;
+/** At or above: covered. Between PARTLY and COVERED: partly. */
+export const COVERED_AT = 1.5;
+const MIN_ANSWER_WORDS = 4;
+
+export interface CallSentence {
+  /** Index of the utterance in the transcript. */
+  u: number;
+  speaker: string;
+  role: Role;
+  text: string;
+  stems: string[];
+  /** The same stems as a set, for a quick first-word check. */
+  stemSet: Set<string>;
+  content: Set<string>;
+  question: boolean;
+  /** The sentence's position in its utterance. */
+  pos: number;
+}
+
+const INVITATION_RE =
+  /^(?:[\p{L}]+,\s*)?(?:walk me through|tell me|talk me through|help me understand|describe|explain|расскажите|опишите|поясните|объясните)\b/iu;
+
+const sentenceCache = new WeakMap<object, { analysis: object; sentences: CallSentence[] }>();
+
+/**
+ * Every sentence of the call, with its speaker's role and whether it is a question. Memoized per
+ * (transcript, analysis) pair: the playbook and summary rules share one pass. Treat as read-only.
+ */
+export function callSentences(input: CoachingInput): CallSentence[] {
+  const hit = sentenceCache.get(input.transcript);
+  if (hit && hit.analysis === input.analysis) return hit.sentences;
+  const sentences = computeSentences(input);
+  sentenceCache.set(input.transcript, { analysis: input.analysis, sentences });
+  return sentences;
+}
+
+function computeSentences(input: CoachingInput): CallSentence[] {
+  const roles = new Map<string, Role>();
+  for (const s of input.analysis.speakers) roles.set(s.id, s.role);
+  for (const s of input.transcript.speakers ?? []) if (s.role && !roles.has(s.id)) roles.set(s.id, s.role);
+  const questions = new Set(input.analysis.questions.map((q) => `${q.speaker}\u0000${q.text}`));
+  const out: CallSentence[] = [];
+  input.transcript.utterances.forEach((ut, u) => {
+    const role = roles.get(ut.speaker) ?? "other";
+    splitSentences(ut.text).forEach((text, pos) => {
+      const question =
+        questions.has(`${ut.speaker}\u0000${text}`) ||
+        /[?？]["'”»)]*$/.test(text) ||
+        INVITATION_RE.test(text);
+      const st = stems(text);
+      out.push({
+        u,
+        speaker: ut.speaker,
+        role,
+        text,
+        stems: st,
+        stemSet: new Set(st),
+        content: contentStems(text),
+        question,
+        pos,
+      });
+    });
+  });
+  return out;
+}
+
+interface CompiledItem {
+  item: PlaybookItem;
+  required: string[][];
+  forbidden: string[][];
+  examples: Array<Set<string>>;
+}
+
+function compileItem(item: PlaybookItem): CompiledItem {
+  const phrase = (s: string) => stems(s);
+  return {
+    item,
+    required: item.signals.required.map(phrase).filter((p) => p.length > 0),
+    forbidden: item.signals.forbidden.map(phrase).filter((p) => p.length > 0),
+    examples: item.examples.map(contentStems).filter((e) => e.size > 0),
+  };
+}
+
+/** How strongly one sentence speaks to an item, before context: 1 signal, 0.8 strong / 0.4 weak similarity. */
+function baseMatch(c: CompiledItem, s: CallSentence): number {
+  for (const p of c.required) if (s.stemSet.has(p[0]!) && containsPhrase(s.stems, p)) return 1;
+  let best = 0;
+  for (const ex of c.examples) {
+    let shared = 0;
+    for (const w of ex) if (s.content.has(w)) shared++;
+    if (shared >= 2) best = Math.max(best, shared / ex.size);
+  }
+  return best >= SIM_STRONG ? 0.8 : best >= SIM_WEAK ? 0.4 : 0;
+}
+
+interface Hit {
+  s: CallSentence;
+  score: number;
+  /** The customer's reply to a rep question, used as supporting evidence. */
+  answer?: CallSentence;
+}
+
+/**
+ * Judge a call against its playbook, deterministically. For each item, every sentence on the
+ * item's side (`by`) is matched against its required signals (phrases, stemmed, word-bounded) and
+ * its example phrasings (content-word overlap). A match then earns context:
+ *
+ * - a rep question the customer answered (≥ 4 words): +1; a rep statement in an utterance whose
+ *   question was answered, or that the customer picked up in the same terms: +0.8; unanswered: +0.2;
+ * - a customer sentence prompted by a rep question (or a customer question the rep answered): +0.7,
+ *   otherwise +0.3; for customer/any items, a second customer utterance on the topic: +0.5.
+ *
+ * Best score ≥ 1.5 → covered; any match → partly; none → missed. For a rep item that only the
+ * customer brought up, status is at most partly (the topic came up; the rep did not explore it).
+ * A forbidden signal said by the rep marks the item missed, with the offending quotes as evidence.
+ * score = (covered + ½ partly) ÷ items.
+ */
+export function evaluatePlaybookRules(input: CoachingInput): PlaybookResult | null {
+  const playbook = input.playbook;
+  if (!playbook) return null;
+  const sentences = callSentences(input);
+  const index = createEvidenceIndex(input.transcript);
+  const utterances = input.transcript.utterances;
+
+  // Per utterance: its sentences, and the first reply by another speaker.
+  const byUtterance = new Map<number, CallSentence[]>();
+  for (const s of sentences) {
+    const list = byUtterance.get(s.u);
+    if (list) list.push(s);
+    else byUtterance.set(s.u, [s]);
+  }
+  const roleOfSpeaker = new Map(sentences.map((s) => [s.speaker, s.role] as const));
+  const replyTo = (u: number): number | null => {
+    const speaker = utterances[u]!.speaker;
+    for (let k = u + 1; k < utterances.length && k <= u + 3; k++) {
+      if (utterances[k]!.speaker !== speaker) return k;
+    }
+    return null;
+  };
+  const prompted = (u: number): boolean => {
+    for (let k = u - 1; k >= 0 && k >= u - 3; k--) {
+      const prev = byUtterance.get(k) ?? [];
+      if (prev.length === 0) continue;
+      if (prev[0]!.role === "rep") return prev.some((p) => p.question);
+      if (prev[0]!.speaker !== utterances[u]!.speaker) return false;
+    }
+    return false;
+  };
+  const isCustomer = (speaker: string) => roleOfSpeaker.get(speaker) === "customer";
+  const answerOf = (u: number): CallSentence | undefined => {
+    const k = replyTo(u);
+    if (k === null || !isCustomer(utterances[k]!.speaker)) return undefined;
+    const reply = byUtterance.get(k) ?? [];
+    const count = reply.reduce((n, r) => n + r.stems.length, 0);
+    return count >= MIN_ANSWER_WORDS ? (reply.find((r) => r.stems.length >= 3) ?? reply[0]) : undefined;
+  };
+
+  const items: PlaybookItemResult[] = playbook.items.map((item) => {
+    const c = compileItem(item);
+    const result = (
+      status: PlaybookItemResult["status"],
+      coveredBy: string | null,
+      evidence: Evidence[],
+    ) => ({
+      id: item.id,
+      title: item.title,
+      status,
+      coveredBy,
+      evidence,
+    });
+
+    // Forbidden phrases said by the rep: the item is missed, whatever else happened.
+    const forbidden = sentences.filter(
+      (s) => s.role === "rep" && c.forbidden.some((p) => containsPhrase(s.stems, p)),
+    );
+    if (forbidden.length > 0) return result("missed", null, quotes(index, forbidden.slice(0, 3)));
+
+    const hits: Hit[] = [];
+    const customerUtterances = new Set<number>();
+    for (const s of sentences) {
+      const side = s.role === "rep" ? "rep" : s.role === "customer" ? "customer" : null;
+      if (side === null) continue;
+      if (item.by === "customer" && side !== "customer") continue;
+      const base = baseMatch(c, s);
+      if (base === 0) continue;
+      if (side === "rep") {
+        let bonus = 0;
+        let answer: CallSentence | undefined;
+        if (s.question) {
+          answer = answerOf(s.u);
+          bonus = answer ? 1 : 0.2;
+        } else {
+          const laterQuestion = (byUtterance.get(s.u) ?? []).some((o) => o.pos > s.pos && o.question);
+          const k = replyTo(s.u);
+          const picked =
+            k !== null &&
+            isCustomer(utterances[k]!.speaker) &&
+            (byUtterance.get(k) ?? []).some((r) => baseMatch(c, r) > 0);
+          if (laterQuestion && answerOf(s.u)) {
+            answer = answerOf(s.u);
+            bonus = 0.8;
+          } else if (picked) bonus = 0.8;
+        }
+        hits.push({ s, score: base + bonus, ...(answer ? { answer } : {}) });
+      } else {
+        customerUtterances.add(s.u);
+        const k = s.question ? replyTo(s.u) : null;
+        const repAnswered =
+          k !== null &&
+          roleOfSpeaker.get(utterances[k]!.speaker) === "rep" &&
+          (byUtterance.get(k) ?? []).reduce((n, r) => n + r.stems.length, 0) >= MIN_ANSWER_WORDS;
+        const score = base + (prompted(s.u) || repAnswered ? 0.7 : 0.3);
+        // A rep item raised only by the customer stays partly: cap below COVERED_AT.
+        hits.push({ s, score: item.by === "rep" ? Math.min(score, COVERED_AT - 0.1) : score });
+      }
+    }
+    if (hits.length === 0) return result("missed", null, []);
+    if (item.by !== "rep" && customerUtterances.size >= 2) {
+      for (const h of hits) if (h.s.role === "customer") h.score += 0.5;
+    }
+
+    hits.sort((a, b) => b.score - a.score || a.s.u - b.s.u || a.s.pos - b.s.pos);
+    const best = hits[0]!;
+    const status = best.score >= COVERED_AT ? "covered" : "partly";
+    // Evidence: the best sentences (and the answer to the best question), in call order.
+    const chosen: CallSentence[] = [];
+    const add = (s: CallSentence | undefined) => {
+      if (s && chosen.length < 3 && !chosen.includes(s)) chosen.push(s);
+    };
+    add(best.s);
+    add(best.answer);
+    // Further evidence only from hits nearly as strong as the best one.
+    for (const h of hits.slice(1)) if (h.score >= Math.min(best.score, COVERED_AT) - 0.2) add(h.s);
+    chosen.sort((a, b) => a.u - b.u || a.pos - b.pos);
+    const evidence = quotes(index, chosen);
+    return result(status, evidence.length > 0 ? best.s.speaker : null, evidence);
+  });
+
+  const covered = items.filter((i) => i.status === "covered").length;
+  const partly = items.filter((i) => i.status === "partly").length;
+  return {
+    id: playbook.id,
+    name: playbook.name,
+    version: playbook.version,
+    stage: playbook.stage,
+    score: items.length === 0 ? 0 : Math.round(((covered + partly / 2) / items.length) * 10_000) / 10_000,
+    items,
+  };
+}
+
+function quotes(index: ReturnType<typeof createEvidenceIndex>, list: readonly CallSentence[]): Evidence[] {
+  const out: Evidence[] = [];
+  for (const s of list) {
+    const e = index.find(s.text, { speaker: s.speaker });
+    if (e) out.push(e);
+  }
+  return out;
+}

@@ -1,0 +1,95 @@
+/**
+ * Match keys: the form in which a quote is looked up in a transcript. Words as `words` finds them,
+ * but with hyphens separating words ("forty-five" = "forty five"), combining marks kept in the
+ * word, Unicode-normalised (NFKC), lower-cased, apostrophes removed ("don't" = "don’t" = "dont")
+ * and `ё` folded to `е`. Each token keeps its offsets in the original text, so a match can be cut
+ * out verbatim.
+ */
+import { APOSTROPHES, dropApostrophes, foldYo } from "./fold.js";
+
+/** One word of a text in its match form, with where it stands in the text. */
+export interface MatchToken {
+  norm: string;
+  /** Offsets of the word in the original text. */
+  from: number;
+  to: number;
+}
+
+const MATCH_WORD_RE = new RegExp(`[\\p{L}\\p{N}\\p{M}]+(?:[${APOSTROPHES}][\\p{L}\\p{N}\\p{M}]+)*`, "gu");
+
+/**
+ * One word's match form.
+ * @example matchForm("Don’t") // "dont"
+ */
+export function matchForm(word: string): string {
+  return foldYo(dropApostrophes(word.normalize("NFKC").toLowerCase())).replace(/\s+/g, "");
+}
+
+/**
+ * The words of `text` in match form, with their offsets.
+ * @example matchTokens("Don't go") // [{ norm: "dont", from: 0, to: 5 }, { norm: "go", from: 6, to: 8 }]
+ */
+export function matchTokens(text: string): MatchToken[] {
+  return asciiMatchTokens(text) ?? unicodeMatchTokens(text);
+}
+
+/** The general rule, for any text. Exported for the property test that pins the ASCII scan to it. */
+export function unicodeMatchTokens(text: string): MatchToken[] {
+  const out: MatchToken[] = [];
+  const re = MATCH_WORD_RE;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const norm = matchForm(m[0]);
+    if (norm !== "") out.push({ norm, from: m.index, to: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** [A-Za-z0-9] */
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+/**
+ * `unicodeMatchTokens` for ASCII text, without a regex or NFKC (the identity on ASCII); null as
+ * soon as a non-ASCII character needs the general rule.
+ */
+function asciiMatchTokens(text: string): MatchToken[] | null {
+  const out: MatchToken[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return null;
+    if (!isAsciiAlnum(c)) {
+      i++;
+      continue;
+    }
+    const from = i;
+    let apostrophe = false;
+    for (;;) {
+      i++;
+      while (i < n && isAsciiAlnum(text.charCodeAt(i))) i++;
+      // An apostrophe (' or `) continues the word only when a letter or digit follows it.
+      const j = i < n ? text.charCodeAt(i) : 0;
+      if ((j === 39 || j === 96) && i + 1 < n && isAsciiAlnum(text.charCodeAt(i + 1))) {
+        apostrophe = true;
+        i++;
+      } else break;
+    }
+    const word = text.slice(from, i).toLowerCase();
+    out.push({ norm: apostrophe ? word.replace(/['`]/g, "") : word, from, to: i });
+  }
+  return out;
+}
+
+/**
+ * The match key of any text: its words in match form, joined by single spaces.
+ * @example matchKey("Thursday at two is FINE!") // "thursday at two is fine"
+ */
+export function matchKey(text: string): string {
+  if (typeof text !== "string") return "";
+  return matchTokens(text)
+    .map((t) => t.norm)
+    .join(" ");
+}
