@@ -2,6 +2,8 @@ export * from "./api-keys.js";
 export * from "./calls.js";
 export * from "./coaching-cache.js";
 export * from "./jobs.js";
+export * from "./magic-links.js";
 export * from "./organizations.js";
 export * from "./playbooks.js";
 export * from "./users.js";
+export * from "./web-sessions.js";
