@@ -90,7 +90,7 @@ export async function loadSession(
   csrfFor: (token: string) => string,
 ): Promise<WebUser | null> {
   if (!/^[0-9a-f]{64}$/.test(token)) return null;
-  const [row] = await sessionLookup(db).execute({ hash: hashKey(token), now });
+  const [row] = await sessionLookup(db).execute({ hash: hashKey(token), now: now.toISOString() }); // postgres-js binds strings, not Dates, in prepared placeholders
   if (!row) return null;
   return {
     actor: {
