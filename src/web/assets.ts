@@ -12,7 +12,7 @@ body{margin:0}
 a{color:var(--accent)}
 a:hover{text-decoration-thickness:2px}
 :focus-visible{outline:3px solid var(--focus);outline-offset:2px}
-.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.sr-only{position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .skip{position:absolute;left:-9999px;top:0;background:var(--card);padding:.5rem 1rem;z-index:10}
 .skip:focus{left:.5rem;top:.5rem}
 header.top{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center;padding:.6rem 1rem;background:#0f1d3d;color:#fff}
@@ -36,10 +36,11 @@ button.secondary{background:#fff;color:var(--accent)}
 button.danger{background:#fff;color:var(--bad);border-color:var(--bad)}
 .row{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end}
 .row>div{flex:1 1 10rem;min-width:9rem}
+dl.row{margin:0 0 1rem}dl.row dt{font-weight:600;color:var(--muted)}dl.row dd{margin:0}
 .error{border-left:4px solid var(--bad);background:#fdecea;padding:.6rem .8rem;margin:0 0 1rem}
 .notice{border-left:4px solid var(--good);background:#e8f5ec;padding:.6rem .8rem;margin:0 0 1rem}
 .secret{font-family:ui-monospace,monospace;word-break:break-all;background:#fff8d6;padding:.4rem;border:1px dashed var(--warn)}
-.table-wrap{overflow-x:auto}
+.table-wrap{overflow-x:auto;position:relative}
 table{border-collapse:collapse;width:100%;background:var(--card)}
 caption{text-align:left;font-weight:600;padding:.4rem 0}
 th,td{padding:.45rem .5rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}

@@ -5,7 +5,7 @@ import type { Transcript } from "../../transcript/model.js";
 import { SpeakerTimeline, type TimelineMarker } from "../components/timeline.js";
 import { dur, pct, progressOf, when } from "../format.js";
 import type { WebUser } from "../session.js";
-import { Layout } from "./layout.js";
+import { Layout, TableWrap } from "./layout.js";
 
 /** Where a quote sits in the transcript: the anchor id of its utterance, if found. */
 export function anchorFinder(
@@ -132,7 +132,7 @@ export function CallPage(props: {
           </section>
           <section aria-labelledby="h-metrics">
             <h2 id="h-metrics">Metrics against the benchmarks</h2>
-            <div class="table-wrap">
+            <TableWrap label="Metrics table">
               <table>
                 <thead>
                   <tr>
@@ -165,7 +165,7 @@ export function CallPage(props: {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <p class="muted">
               Interactivity{" "}
               {a.metrics.interactivity == null ? "–" : `${a.metrics.interactivity.toFixed(1)} switches/min`}

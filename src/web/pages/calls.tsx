@@ -2,7 +2,7 @@ import { CALL_STATUSES } from "../../db/schema/index.js";
 import type { CallListQuery, CallRow, Sort } from "../calls-query.js";
 import { dur, int, pct, STATUS_LABEL, when } from "../format.js";
 import type { WebUser } from "../session.js";
-import { Layout } from "./layout.js";
+import { Layout, TableWrap } from "./layout.js";
 
 export interface Option {
   value: string;
@@ -122,7 +122,7 @@ export function CallsPage(props: {
           <button type="submit">Apply filters</button> <a href="/calls">Clear</a>
         </p>
       </form>
-      <div class="table-wrap">
+      <TableWrap label="Calls table">
         <table>
           <caption>{props.rows.length === 0 ? "No calls match." : `Calls, page ${q.page}`}</caption>
           <thead>
@@ -156,7 +156,7 @@ export function CallsPage(props: {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <nav class="pager" aria-label="Pages">
         {q.page > 1 ? <a href={listHref(q, { page: q.page - 1 })}>← Previous page</a> : null}
         {props.hasNext ? <a href={listHref(q, { page: q.page + 1 })}>Next page →</a> : null}

@@ -98,3 +98,13 @@ export function Messages(props: { error?: string | null | undefined; notice?: st
     </>
   );
 }
+
+/** A wide table's scroll box: focusable and named, so keyboard users can scroll it too. */
+export function TableWrap(props: { label: string; children: Child }) {
+  return (
+    // A scrollable region must be reachable by keyboard (WCAG 2.1.1), hence the tabindex.
+    <section class="table-wrap" tabindex={0} aria-label={props.label}>
+      {props.children}
+    </section>
+  );
+}

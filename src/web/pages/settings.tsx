@@ -5,7 +5,7 @@ import type { User } from "../../db/schema/index.js";
 import { USER_ROLES } from "../../db/schema/index.js";
 import { when } from "../format.js";
 import type { WebUser } from "../session.js";
-import { CsrfField, Layout, Messages } from "./layout.js";
+import { CsrfField, Layout, Messages, TableWrap } from "./layout.js";
 
 function SettingsNav(props: { current: "users" | "playbooks" }) {
   return (
@@ -46,7 +46,7 @@ export function UsersPage(props: {
           </p>
         </div>
       ) : null}
-      <div class="table-wrap">
+      <TableWrap label="People table">
         <table>
           <caption>People in {props.user.orgName}</caption>
           <thead>
@@ -96,7 +96,7 @@ export function UsersPage(props: {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <div class="grid">
         <form method="post" action="/settings/users" class="card" aria-labelledby="h-new-user">
           <h2 id="h-new-user">Add a person</h2>
@@ -143,7 +143,7 @@ export function PlaybooksPage(props: { user: WebUser; playbooks: PlaybookEntry[]
       <h1>Playbooks</h1>
       <SettingsNav current="playbooks" />
       <Messages notice={props.notice} />
-      <div class="table-wrap">
+      <TableWrap label="Playbooks table">
         <table>
           <caption>Playbooks calls are judged against</caption>
           <thead>
@@ -174,7 +174,7 @@ export function PlaybooksPage(props: { user: WebUser; playbooks: PlaybookEntry[]
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <p>
         <a class="button" href="/settings/playbooks/new">
           New playbook
