@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 
 const root = join(import.meta.dirname, "..");
-const scripts = ["bench/run.ts", "scripts/token-budget.ts", "bench/api.ts"];
+const scripts = ["bench/run.ts", "scripts/token-budget.ts", "bench/api.ts", "bench/web.ts"];
 for (const script of scripts) {
   const run = spawnSync(process.execPath, ["--import", "tsx", join(root, script), ...process.argv.slice(2)], {
     stdio: "inherit",

@@ -6,12 +6,8 @@ import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createKey } from "../../src/admin/operations.js";
 import type { DatabaseHandle } from "../../src/db/database.js";
-import { migrate } from "../../src/db/migrate.js";
-import { openPglite } from "../../src/db/pglite.js";
-import { defaultDemoDir, seedDemo } from "../../src/seed/demo.js";
-import { createWebTestApp, type WebTestApp } from "./web-client.js";
+import { demoDashboard, type WebTestApp } from "./web-client.js";
 
 /**
  * The dashboard in a real browser: Debian's Chromium driven by playwright-core (no browser
@@ -65,26 +61,14 @@ describe.runIf(HAVE_CHROMIUM)("the dashboard in Chromium", { timeout: 180_000 },
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    h = await openPglite();
-    await migrate(h.db);
-    t = await createWebTestApp(h.db);
-    const seeded = await seedDemo(t.services, {
-      dir: defaultDemoDir(),
-      orgId: t.orgId,
-      adminUserId: t.adminUserId,
-    });
-    const admin = {
-      db: h.db,
-      actor: { orgId: t.orgId, userId: t.adminUserId, role: "admin" as const, keyId: "seed", operator: true },
-    };
-    const byKey = new Map(seeded.users.map((u) => [u.key, u]));
-    const make = async (who: string) =>
-      (await createKey(admin, { userId: byKey.get(who)!.id, name: "browser test" })).key;
-    keys.manager = await make("renee");
-    keys.rep = await make("greg");
-    keys.otherRep = await make("priya");
-    ids.rep = byKey.get("greg")!.id;
-    ids.otherRep = byKey.get("priya")!.id;
+    const demo = await demoDashboard();
+    h = demo.h;
+    t = demo.t;
+    keys.manager = await demo.keyFor("renee");
+    keys.rep = await demo.keyFor("greg");
+    keys.otherRep = await demo.keyFor("priya");
+    ids.rep = demo.idOf("greg");
+    ids.otherRep = demo.idOf("priya");
 
     server = await new Promise((resolve, reject) => {
       const s = serve({ fetch: t.app.fetch, hostname: "127.0.0.1", port: 0 }, () => resolve(s));

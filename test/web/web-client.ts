@@ -1,5 +1,9 @@
+import { createKey } from "../../src/admin/operations.js";
 import { createApp } from "../../src/app.js";
 import type { Database } from "../../src/db/database.js";
+import { migrate } from "../../src/db/migrate.js";
+import { openPglite } from "../../src/db/pglite.js";
+import { defaultDemoDir, seedDemo } from "../../src/seed/demo.js";
 import type { EmailMessage } from "../../src/web/magic-link.js";
 import { createTestApp } from "../helpers/app.js";
 
@@ -65,4 +69,37 @@ export class WebClient {
     const csrf = await this.csrfFrom("/login");
     return this.form("/login", { csrf, key, next: "/calls" });
   }
+}
+
+/**
+ * The demo organization (fixtures/demo) in a fresh embedded database, coached, behind the
+ * dashboard; `keyFor("renee")` makes an API key for a demo person. For the browser test, the
+ * dashboard benchmark and the README screenshots.
+ */
+export async function demoDashboard() {
+  const h = await openPglite();
+  await migrate(h.db);
+  const t = await createWebTestApp(h.db);
+  const seeded = await seedDemo(t.services, {
+    dir: defaultDemoDir(),
+    orgId: t.orgId,
+    adminUserId: t.adminUserId,
+  });
+  await t.runJobs();
+  const admin = {
+    db: h.db,
+    actor: { orgId: t.orgId, userId: t.adminUserId, role: "admin" as const, keyId: "demo", operator: true },
+  };
+  const idOf = (who: string) => {
+    const user = seeded.users.find((u) => u.key === who);
+    if (!user) throw new Error(`no demo person '${who}'`);
+    return user.id;
+  };
+  return {
+    h,
+    t,
+    idOf,
+    keyFor: async (who: string) =>
+      (await createKey(admin, { userId: idOf(who), name: "dashboard test" })).key,
+  };
 }
