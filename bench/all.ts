@@ -14,6 +14,7 @@ const scripts = [
   "bench/api.ts",
   "bench/outcomes.ts",
   "bench/cli-start.ts",
+  "bench/web.ts",
 ];
 for (const script of scripts) {
   const run = spawnSync(process.execPath, ["--import", "tsx", join(root, script), ...process.argv.slice(2)], {

@@ -13,10 +13,13 @@ import { registerUploadRoutes } from "./api/routes/upload.js";
 import { validationHook } from "./api/validation.js";
 import { DebriefError } from "./errors.js";
 import type { Services } from "./services.js";
+import { createWebRouter, type WebDeps } from "./web/router.js";
 
 export interface AppDeps {
   /** The services for this request: one shared set on Node, built from bindings on Workers. */
   services: (c: Context<AppEnv>) => Services | Promise<Services>;
+  /** The web dashboard's own needs (an e-mail sender for magic links); defaults work anywhere. */
+  web?: WebDeps;
 }
 
 /**
@@ -62,6 +65,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerPlaybookRoutes(app);
   registerAdminRoutes(app);
   registerCrmRoutes(app);
+  // The dashboard (server-rendered pages): its own paths (/, /login, /calls…), never /v1.
+  app.route("/", createWebRouter(deps.web));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

@@ -25,8 +25,8 @@ export interface CreateResult {
   created: boolean;
 }
 
-/** Reps read only their own calls; managers and admins the whole organization. */
-function visibleTo(actor: Actor): SQL {
+/** Reps read only their own calls; managers and admins the whole organization (the one rule every read uses). */
+export function visibleTo(actor: Actor): SQL {
   const org = eq(calls.orgId, actor.orgId);
   return actor.role === "rep" ? and(org, eq(calls.repUserId, actor.userId))! : org;
 }

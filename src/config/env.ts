@@ -49,6 +49,8 @@ export const EnvSchema = z.object({
     .enum(["true", "false", "1", "0"])
     .default("false")
     .transform((v) => v === "true" || v === "1"),
+  /** The dashboard's public origin (https://debrief.example.com): magic-link e-mails point there. */
+  DEBRIEF_PUBLIC_URL: url("DEBRIEF_PUBLIC_URL"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 export type Config = z.infer<typeof EnvSchema>;

@@ -167,11 +167,21 @@ async function receiveFile(
   return { kind: "transcript", content: text.text, fileName };
 }
 
-async function createFromMultipart(
+/** Hooks for other front ends of the same upload (the dashboard's form). */
+export interface MultipartUploadOptions {
+  /** Runs when the file part starts, with the fields seen so far; throw to refuse before storing anything. */
+  beforeFile?: (fields: Readonly<Record<string, string>>) => void;
+  /** Treat empty text fields as absent (HTML forms send every field, filled or not). */
+  ignoreEmptyFields?: boolean;
+}
+
+/** A multipart upload (`file` + metadata fields), streamed: see the route's description. */
+export async function createFromMultipart(
   c: Context<AppEnv>,
   ctx: CallCtx,
   type: string,
   idempotencyKey: string | undefined,
+  options: MultipartUploadOptions = {},
 ): Promise<CreateResult> {
   const { services } = ctx;
   const body = c.req.raw.body;
@@ -187,9 +197,18 @@ async function createFromMultipart(
       type,
       {
         onField(name, value) {
+          if (options.ignoreEmptyFields && value.trim() === "") return;
           fields[name] = value;
         },
         async onFile(info, stream) {
+          if (options.beforeFile) {
+            try {
+              options.beforeFile(fields);
+            } catch (err) {
+              await stream.cancel().catch(() => {});
+              throw err;
+            }
+          }
           if (info.name !== "file") {
             await stream.cancel().catch(() => {});
             invalidField(info.name, "unexpected file part: send the transcript or audio as `file`");

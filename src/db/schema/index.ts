@@ -9,6 +9,8 @@ export * from "./crm-deals.js";
 export * from "./crm-leads.js";
 export * from "./events.js";
 export * from "./jobs.js";
+export * from "./magic-links.js";
 export * from "./organizations.js";
 export * from "./playbooks.js";
 export * from "./users.js";
+export * from "./web-sessions.js";
