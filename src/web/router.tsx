@@ -8,10 +8,10 @@ import { problem } from "../api/problem.js";
 import { createFromMultipart } from "../api/routes/upload.js";
 import { authenticate } from "../auth/actor.js";
 import { type CallCtx, getCall, getCallTranscript } from "../calls/operations.js";
-import type { PlaybookIssue } from "../coaching/playbook.js";
-import { getPlaybook, listPlaybooks, putPlaybook } from "../coaching/playbooks-store.js";
+import type { PlaybookIssue } from "../coaching/playbook/parse.js";
 import { USER_ROLES, type UserRole } from "../db/schema/index.js";
 import { DebriefError, HTTP_STATUS } from "../errors.js";
+import { getPlaybook, listPlaybooks, putPlaybook } from "../playbooks/store.js";
 import { CSS, JS } from "./assets.js";
 import { CallListQuerySchema, listCallRows } from "./calls-query.js";
 import {
@@ -84,7 +84,7 @@ function safeNext(v: unknown): string {
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
 
 const callCtx = (c: C): CallCtx => ({ services: c.get("services"), actor: c.get("user").actor });
-const adminCtx = (c: C) => ({ db: c.get("services").db, actor: c.get("user").actor });
+const adminCtx = callCtx;
 
 /** Everyone whose calls the signed-in user may see, by id (a rep sees only themselves). */
 async function people(c: C): Promise<Map<string, { name: string; role: UserRole }>> {

@@ -104,7 +104,7 @@ describe.each(testDatabases)("dashboard sessions, CSRF and authorization ($name)
     expect((await b.request("/calls")).status).toBe(200);
     await revokeKey(
       {
-        db: h.db,
+        services: t.services,
         actor: { orgId: t.orgId, userId: t.adminUserId, role: "admin", keyId: "x", operator: true },
       },
       extra.keyId,

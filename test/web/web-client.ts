@@ -87,7 +87,7 @@ export async function demoDashboard() {
   });
   await t.runJobs();
   const admin = {
-    db: h.db,
+    services: t.services,
     actor: { orgId: t.orgId, userId: t.adminUserId, role: "admin" as const, keyId: "demo", operator: true },
   };
   const idOf = (who: string) => {

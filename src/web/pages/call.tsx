@@ -1,6 +1,6 @@
 import { evaluateBenchmarks } from "../../analysis/benchmarks.js";
 import type { CallDetail } from "../../calls/schemas.js";
-import type { Evidence } from "../../coaching/schema.js";
+import type { Evidence } from "../../coaching/contract.js";
 import type { Transcript } from "../../transcript/model.js";
 import { SpeakerTimeline, type TimelineMarker } from "../components/timeline.js";
 import { dur, pct, progressOf, when } from "../format.js";

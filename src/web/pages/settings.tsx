@@ -1,8 +1,8 @@
 import type { KeyInfo } from "../../admin/operations.js";
-import type { PlaybookIssue } from "../../coaching/playbook.js";
-import type { PlaybookEntry } from "../../coaching/playbooks-store.js";
+import type { PlaybookIssue } from "../../coaching/playbook/parse.js";
 import type { User } from "../../db/schema/index.js";
 import { USER_ROLES } from "../../db/schema/index.js";
+import type { PlaybookEntry } from "../../playbooks/store.js";
 import { when } from "../format.js";
 import type { WebUser } from "../session.js";
 import { CsrfField, Layout, Messages, TableWrap } from "./layout.js";
