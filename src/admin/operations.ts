@@ -38,7 +38,7 @@ async function insertKey(
  * A new organization with its first admin and that admin's key. Operators only (or the CLI).
  *
  * @example
- * const { org, admin, key } = await createOrganization(db, { name: "Acme", adminEmail: "ops@acme.test" });
+ * const { orgId, adminUserId, key } = await createOrganization(db, { name: "Acme", adminEmail: "ops@acme.test" });
  */
 export async function createOrganization(
   db: Database,
