@@ -14,7 +14,7 @@
 import { rmSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 
-const BUNDLED_COMMANDS = ["analyze", "schema"];
+const BUNDLED_COMMANDS = ["analyze", "schema-command"];
 const SHARED = ["src/errors.ts", "src/cli/io.ts"];
 
 const root = resolve(import.meta.dirname, "..");
