@@ -7,6 +7,8 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyzeTranscript } from "../src/analysis/analyze.js";
+import { BUILTIN_DEFAULT_PLAYBOOK, loadDefaultPlaybook } from "../src/coaching/playbook/builtins.js";
+import { runCoaching } from "../src/coaching-service/run.js";
 import type { Utterance } from "../src/transcript/model.js";
 import { parseTranscript } from "../src/transcript/parse.js";
 import { machineLine, report } from "./record.js";
@@ -123,3 +125,31 @@ for (const { label, minutes, content } of inputs) {
 }
 
 report("analysis", machineLine(""), rows.join("\n"));
+
+/**
+ * The CLI's default batch analysis (`debrief analyze --json` without an OpenAI key): parse, metrics,
+ * questions, then the rules coaching (objections, discovery playbook, summary, evidence
+ * verification; not the final JSON.stringify). The rules engine does all its work before runCoaching's first
+ * await, so timing the call synchronously measures it whole.
+ */
+const playbook = loadDefaultPlaybook(BUILTIN_DEFAULT_PLAYBOOK);
+if (!playbook) throw new Error("the built-in playbooks are missing");
+const coached: string[] = [
+  "| call | JSON.parse ms | parse + analyze + rules coaching ms | × JSON.parse | ms per call-minute |",
+  "|---|---|---|---|---|",
+];
+for (const { label, minutes, content } of inputs) {
+  const { floor, full } = timePaired(
+    () => JSON.parse(content),
+    () => {
+      const { transcript } = parseTranscript(content, { file: "bench.json" });
+      const analysis = analyzeTranscript(transcript);
+      return runCoaching({ transcript, analysis, playbook });
+    },
+    4000,
+  );
+  coached.push(
+    `| ${label} | ${floor.toFixed(2)} | ${full.toFixed(2)} | ${(full / floor).toFixed(2)} | ${(full / minutes).toFixed(3)} |`,
+  );
+}
+report("analysis-coaching", machineLine(""), coached.join("\n"));

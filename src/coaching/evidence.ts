@@ -55,6 +55,19 @@ const SEP = "\u0001";
  * index.find("thursday at two is FINE") // { speaker: "Marcus Lee", start: 397.6, quote: "Thursday at two is fine." }
  */
 export function createEvidenceIndex(transcript: Transcript): EvidenceIndex {
+  // The playbook engine and the verifier both search the same call: index it once. Transcripts are
+  // read-only once parsed (as for the playbook engine's sentence memo).
+  let index = indexCache.get(transcript);
+  if (index === undefined) {
+    index = buildEvidenceIndex(transcript);
+    indexCache.set(transcript, index);
+  }
+  return index;
+}
+
+const indexCache = new WeakMap<Transcript, EvidenceIndex>();
+
+function buildEvidenceIndex(transcript: Transcript): EvidenceIndex {
   const entries: Entry[] = [];
   const parts: string[] = [];
   let offset = 0;

@@ -63,6 +63,51 @@ export function compile(patterns: readonly string[], flags = ""): RegExp {
   return new RegExp(`${B}(?:${patterns.map(expand).join("|")})${E}`, flags);
 }
 
+/** Something that says whether a text holds a match: a RegExp, or `compileAny`'s pieces. */
+export interface Matcher {
+  test(text: string): boolean;
+}
+
+/**
+ * Largest alternation (characters of expanded source) compiled as one expression. V8 compiles a
+ * regular expression to machine code only below a size limit and interprets bigger ones: the
+ * ~25,000-character "other" cue list took ~9× longer as one expression than as two halves.
+ */
+const MAX_ALTERNATION_CHARS = 12_500;
+
+/**
+ * `compile(patterns).test` as a few expressions of at most MAX_ALTERNATION_CHARS each, tested in
+ * turn: "some alternative matches somewhere" is the same question asked of any split of the
+ * alternatives, so the answer is identical — only faster for long lists. For `test` only (no
+ * `replace`, no match positions).
+ */
+export function compileAny(patterns: readonly string[]): Matcher {
+  const expanded = patterns.map(expand);
+  const total = expanded.reduce((n, p) => n + p.length + 1, 0);
+  const pieces = Math.max(1, Math.ceil(total / MAX_ALTERNATION_CHARS));
+  if (pieces === 1) return new RegExp(`${B}(?:${expanded.join("|")})${E}`);
+  const target = total / pieces;
+  const parts: RegExp[] = [];
+  let chunk: string[] = [];
+  let size = 0;
+  for (const p of expanded) {
+    if (chunk.length > 0 && size + p.length + 1 > target && parts.length < pieces - 1) {
+      parts.push(new RegExp(`${B}(?:${chunk.join("|")})${E}`));
+      chunk = [];
+      size = 0;
+    }
+    chunk.push(p);
+    size += p.length + 1;
+  }
+  parts.push(new RegExp(`${B}(?:${chunk.join("|")})${E}`));
+  return {
+    test(text: string): boolean {
+      for (const r of parts) if (r.test(text)) return true;
+      return false;
+    },
+  };
+}
+
 // Contractions, in one pass over the whitespace-squeezed text. "X not" wins over "it is"/"we are"
 // ("it is not" → "it isn't"), as the question rules expect.
 const CONTRACTION_RE = new RegExp(
@@ -115,7 +160,7 @@ export interface CategoryLexicon {
   /** Words that tie a price cue to the seller's offer ("your", "the quote", "per seat"). */
   offer: RegExp;
   /** Category cues, in priority order (see `CATEGORY_ORDER`). */
-  cues: Record<ObjectionCategory, RegExp>;
+  cues: Record<ObjectionCategory, Matcher>;
   /** The previous (rep) turn asked for a commitment or gave a price: short refusals become objections. */
   askedCommitment: RegExp;
   mentionedPrice: RegExp;
@@ -319,7 +364,7 @@ export const EN: CategoryLexicon = {
     "why (would|should|do) (we|i|anyone)",
   ]),
   cues: {
-    price: compile([
+    price: compileAny([
       "(too|so|very|really|quite|pretty|bit|little|rather|kinda|kind of|super|way|extremely|insanely|crazy|awfully) (expensive|pricey|pricy|costly|steep|spendy|overpriced)",
       "(it's|that's|this is|sounds|seems|looks|feels|is|are|was|were) (expensive|pricey|pricy|costly|steep|overpriced)",
       "(it's|that's|this is) (a lot of money|a big investment|a big ask|a stretch|(quite )?a lot(?= for| to (pay|spend)|$|[.!,?]))",
@@ -379,7 +424,7 @@ export const EN: CategoryLexicon = {
       ...EN_DISCOUNT,
       ...EN_VALUE_ARGUMENT,
     ]),
-    timing: compile([
+    timing: compileAny([
       "not (right )?now",
       "not (today|this (week|month|quarter|year|time))",
       "(at a later|some later) (time|date|stage|point)",
@@ -423,7 +468,7 @@ export const EN: CategoryLexicon = {
       "before (deciding|committing|donating|buying|signing|giving|agreeing|making (a|any|the) decision|going ahead|purchasing|paying)",
       "(donate|give|buy|sign|decide|pay|commit|contribute|do (it|that|this))( \\S+){0,3} (later|another time|next time|some other time|at a later (time|date)|in the future|down the road|next month|next week)",
     ]),
-    authority: compile([
+    authority: compileAny([
       "run (it|this|that|things|the (idea|proposal|quote|numbers|price)|this one)? ?(by|past)",
       `(check|checking|talk|talking|speak|speaking|discuss|discussing|confer|conferring|consult|consulting|sync|syncing|clear|clearing|go|going) (it |this |that |things |everything )?(over )?(with|by) (my|our|the|his|her|their) (\\S+ )?${EN_PEOPLE}`,
       "(not|isn't) (just |only |solely |entirely |really )?(my|mine) (decision|call|choice|budget|department|area|say|to (make|decide))",
@@ -443,7 +488,7 @@ export const EN: CategoryLexicon = {
       `(present|take|bring|pitch|show) (it|this|that) to (my|our|the) (\\S+ )?${EN_PEOPLE}`,
       `(ask|asking) (my|our) (\\S+ )?${EN_PEOPLE}`,
     ]),
-    need: compile([
+    need: compileAny([
       "(we|i) (don't|didn't|really don't|just don't|honestly don't|won't|wouldn't) (really |actually |even |currently |particularly )?(need|want|require|see the (need|point|value|benefit)|have (a|any|the) (need|use|problem|issue|pain))",
       "(don't|doesn't) (really )?(need|want) (it|this|that|one|any|anything|such|more|another)",
       "(not sure|don't think|doubt) (we|i) (really )?(need|want|require)",
@@ -478,7 +523,7 @@ export const EN: CategoryLexicon = {
       "(no|not any|zero) (interest|appetite|demand)",
       "(donate|give|pay|contribute|spend|offer|say) (nothing|zero|\\$?0(\\.0+)?(?![.,]?\\s?\\d))",
     ]),
-    competitor: compile([
+    competitor: compileAny([
       "(we|i|they)('ve| have)? (already|currently|still) (use|using|run|running|work with|working with|pay for|paying for|license|subscribe to|partner with)",
       "(we|i|they)('ve| have)? already (bought|purchased|signed|invested|chose|picked|went with|committed|got|have|selected|found|own)",
       "(we|i)('re| are| am)? (already|currently) (with|on|signed|committed|locked|partnered|set up|invested|donating|giving|a customer)",
@@ -509,7 +554,7 @@ export const EN: CategoryLexicon = {
       "(stick|stay|staying|sticking) with (our|what|the|my|\\S+)",
       "(i|we) (usually|normally|typically|always|regularly|tend to) (buy|use|go with|work with)",
     ]),
-    trust: compile([
+    trust: compileAny([
       "how (do|can|would|will|could) (i|we|you|anyone) (know|be sure|be certain|trust|verify|tell|check|confirm|prove|guarantee|make sure|ensure|be confident)",
       "(money|donations?|funds?|data)( \\S+){0,3} (actually|really|truly) (go|goes|end up|ends up|reach|reaches|used)",
       "(don't|doesn't) feel (comfortable|good|right|safe|confident)",
@@ -563,7 +608,7 @@ export const EN: CategoryLexicon = {
       "(what|which) (percent|percentage|portion|part|share|fraction)( \\S+){0,6} (actually|really|truly|even|directly) (go|goes|reach|reaches|gets?|end up|ends up)",
       "(too|so) (good|cheap) (for|to)",
     ]),
-    other: compile([
+    other: compileAny([
       "(i'm|we're) (still )?(not (really |entirely |totally |quite |too |so |100% )?(sure|certain|convinced|decided)|unsure|uncertain|undecided|hesitant|torn|on the fence|conflicted|ambivalent)",
       "not (so |too |really |entirely |quite )?sure( yet)?( about (it|this|that))?",
       "(i|we) don't know( about (it|this|that)| yet| if (we|i|it|that|this) (should|want|need|can|will|would))",
@@ -662,7 +707,7 @@ export const RU: CategoryLexicon = {
     "за (место|пользователя|лицензию|месяц|год|сотрудника)",
   ]),
   cues: {
-    price: compile([
+    price: compileAny([
       "(слишком |очень |как-то |немного |несколько |чересчур |довольно |весьма |безумно |сильно )?дорог(о|овато|ой|ая|ое|ие|ова)",
       "дороговат~",
       "(не|нам не) по (карману|силам|бюджету|деньгам)",
@@ -689,7 +734,7 @@ export const RU: CategoryLexicon = {
       "режим экономии",
       "(финансов~|денежн~) (трудност~|проблем~|сложност~)",
     ]),
-    timing: compile([
+    timing: compileAny([
       "не сейчас",
       "(сейчас|пока|в данный момент|на данный момент|в этом (году|квартале|месяце)) (не|нам не|мне не) (до (этого|того)|время|актуально|готовы|готов|готова|планируем|успеем|ко времени)",
       "не (до (этого|того)|ко времени|вовремя|время|тот момент|лучшее время|подходящее время|самое (лучшее|подходящее|удачное) время)",
@@ -711,7 +756,7 @@ export const RU: CategoryLexicon = {
       "нет (времени|ресурса|ресурсов|рук|людей) (на|для|сейчас)",
       "(у нас|сейчас) (идет|в разгаре) (миграци~|внедрени~|переезд~|реорганизаци~|аудит~)",
     ]),
-    authority: compile([
+    authority: compileAny([
       "согласова(ть|ние|ния|нию|ем|ю|нно|вать)",
       "(не я|не мне) (решаю|решать|принимаю|подписываю|утверждаю)",
       "я (сам~ )?не (решаю|принимаю (такие )?решени~|подписываю|утверждаю|распоряжаюсь)",
@@ -724,7 +769,7 @@ export const RU: CategoryLexicon = {
       "(наверх|наверху|вышестоящ~)",
       "(тендер~|конкурсн~ процедур~|закупочн~ процедур~|через закупки)",
     ]),
-    need: compile([
+    need: compileAny([
       "(нам|мне|сейчас|пока|нам пока|нам сейчас|нам это|мне это|это нам|это мне)( \\S+)? не (нужно|нужен|нужна|нужны|надо|требуется|интересно|интересен|интересна|актуально|актуален|подходит|подходят)",
       "(не|совсем не|вообще не) (нужно|надо|интересно|актуально|интересует|требуется)",
       "(нет|не видим|не вижу|не видно) (смысла|ценности|необходимости|потребности|пользы|интереса|нужды)",
@@ -743,7 +788,7 @@ export const RU: CategoryLexicon = {
       "(у нас|у меня) (и так |и так уже )?(все|всё) (хорошо|нормально|в порядке|работает)",
       "(маленьк~|небольш~) (компани~|команд~|бизнес) для (этого|такого)",
     ]),
-    competitor: compile([
+    competitor: compileAny([
       "(уже|давно) (используем|пользуемся|работаем|сотрудничаем|платим|купили|внедрили|подключили|заключили|стоит|есть|выбрали|перешли|сидим)",
       "(используем|пользуемся|работаем с|сотрудничаем с|сидим на) (\\S+ ){0,2}(уже|давно|много лет|годами)",
       "у нас (уже )?(есть|стоит|работает|внедрен~|имеется) (сво~|собственн~|другой|другая|другое|похож~|аналог~|подобн~)",
@@ -761,7 +806,7 @@ export const RU: CategoryLexicon = {
       "(связаны|связан~) (контрактом|договором|обязательствами)",
       "(переход|переезд|миграция|перейти|переехать|мигрировать)( \\S+){0,2} (сложн~|больно|дорог~|рискованно|долго|тяжело|проблем~)",
     ]),
-    trust: compile([
+    trust: compileAny([
       "(не уверен~|не уверены) (в|что (вы|ваш~|это|оно|система|продукт|сервис|решение) (сработает|работает|поможет|подойдет|подойдёт|справится|потянет|даст|надежн~|окупится))",
       "(как|откуда) (мы|я)( \\S+)? (узнаем|знаем|узнаю|знаю|можем быть уверены|могу быть уверен~|поймем|проверим|проверю)",
       "(где|какие) (гаранти~|доказательств~)",
@@ -780,7 +825,7 @@ export const RU: CategoryLexicon = {
       "(точно|реально|правда) (работает|поможет|сработает|надежн~)",
       "(надежн~|надёжн~) (ли|вы)",
     ]),
-    other: compile([
+    other: compileAny([
       "не (уверен~|знаю|знаем)( пока| еще| ещё| точно)?[.!]*$",
       "(пока|еще|ещё) (не (решил~|знаю|знаем|уверен~|определил~)|думаем|думаю|сомневаемся|сомневаюсь)",
       "(загвоздка|вопрос|нюанс|минус|смущает) (в том|лишь в|только в|вот в чем|вот в чём)",

@@ -103,27 +103,52 @@ interface CompiledItem {
   required: string[][];
   forbidden: string[][];
   examples: Array<Set<string>>;
+  /** Content stem → indexes of the examples that hold it (so a sentence is compared by its own words). */
+  exampleIndex: Map<string, number[]>;
 }
 
 function compileItem(item: PlaybookItem): CompiledItem {
   const phrase = (s: string) => stems(s);
+  const examples = item.examples.map(contentStems).filter((e) => e.size > 0);
+  const exampleIndex = new Map<string, number[]>();
+  examples.forEach((ex, i) => {
+    for (const w of ex) {
+      const list = exampleIndex.get(w);
+      if (list) list.push(i);
+      else exampleIndex.set(w, [i]);
+    }
+  });
   return {
     item,
     required: item.signals.required.map(phrase).filter((p) => p.length > 0),
     forbidden: item.signals.forbidden.map(phrase).filter((p) => p.length > 0),
-    examples: item.examples.map(contentStems).filter((e) => e.size > 0),
+    examples,
+    exampleIndex,
   };
 }
+
+/** Scratch counters of baseMatch (shared stems per example), zeroed again after each use. */
+let sharedCounts = new Int32Array(64);
+const touched: number[] = [];
 
 /** How strongly one sentence speaks to an item, before context: 1 signal, 0.8 strong / 0.4 weak similarity. */
 function baseMatch(c: CompiledItem, s: CallSentence): number {
   for (const p of c.required) if (s.stemSet.has(p[0]!) && containsPhrase(s.stems, p)) return 1;
-  let best = 0;
-  for (const ex of c.examples) {
-    let shared = 0;
-    for (const w of ex) if (s.content.has(w)) shared++;
-    if (shared >= 2) best = Math.max(best, shared / ex.size);
+  // Stems shared with each example, counted from the sentence's side through the inverted index:
+  // the same |example ∩ sentence| as walking every example, without touching unrelated ones.
+  if (sharedCounts.length < c.examples.length) sharedCounts = new Int32Array(c.examples.length * 2);
+  for (const w of s.content) {
+    const list = c.exampleIndex.get(w);
+    if (list === undefined) continue;
+    for (const i of list) if (sharedCounts[i]!++ === 0) touched.push(i);
   }
+  let best = 0;
+  for (const i of touched) {
+    const shared = sharedCounts[i]!;
+    sharedCounts[i] = 0;
+    if (shared >= 2) best = Math.max(best, shared / c.examples[i]!.size);
+  }
+  touched.length = 0;
   return best >= SIM_STRONG ? 0.8 : best >= SIM_WEAK ? 0.4 : 0;
 }
 
