@@ -180,7 +180,7 @@ export function webhookDeliverJob(options: DeliverOptions = {}): JobHandler<{ de
         .from(webhookDeliveries)
         .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
         .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.orgId, job.orgId)));
-      if (!row || row.d.status !== "pending") return;
+      if (row?.d.status !== "pending") return;
       const { d, e } = row;
       if (!e.enabled) {
         await db
@@ -256,10 +256,7 @@ export function webhookDeliverJob(options: DeliverOptions = {}): JobHandler<{ de
             })
             .where(eq(webhookEndpoints.id, e.id));
         } else {
-          await tx
-            .update(webhookEndpoints)
-            .set({ failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${started})` })
-            .where(eq(webhookEndpoints.id, e.id));
+          await tx.update(webhookEndpoints).set({ failingSince }).where(eq(webhookEndpoints.id, e.id));
         }
         if (delay === null) return null;
         return enqueue(tx, services.jobs, {
