@@ -1,5 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { except } from "hono/combine";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./api/env.js";
 import { rateLimit, requestId, requireAuth } from "./api/middleware.js";
@@ -8,6 +9,7 @@ import { registerAdminRoutes } from "./api/routes/admin.js";
 import { registerCallRoutes } from "./api/routes/calls.js";
 import { registerCrmRoutes } from "./api/routes/crm.js";
 import { registerHealthRoutes } from "./api/routes/health.js";
+import { registerIntegrationRoutes } from "./api/routes/integrations.js";
 import { registerPlaybookRoutes } from "./api/routes/playbooks.js";
 import { registerUploadRoutes } from "./api/routes/upload.js";
 import { validationHook } from "./api/validation.js";
@@ -39,7 +41,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     c.set("services", await deps.services(c));
     await next();
   });
-  app.use("/v1/*", requireAuth, rateLimit);
+  // CRM webhooks are authenticated by the vendor's signature (src/crm/sync.ts), not an API key.
+  app.use("/v1/*", except("/v1/crm/webhooks/*", requireAuth, rateLimit));
 
   app.onError((err, c) => {
     if (err instanceof DebriefError) return problem(c, err.code, err.message, err.details ?? {});
@@ -64,6 +67,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerCallRoutes(app);
   registerPlaybookRoutes(app);
   registerAdminRoutes(app);
+  registerIntegrationRoutes(app);
   registerCrmRoutes(app);
   // The dashboard (server-rendered pages): its own paths (/, /login, /calls…), never /v1.
   app.route("/", createWebRouter(deps.web));

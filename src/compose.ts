@@ -3,6 +3,7 @@ import { callJobHandlers } from "./calls/jobs/index.js";
 import { backfillCallMetrics } from "./calls/save.js";
 import { coachingFor } from "./coaching-service/deploy.js";
 import type { Config } from "./config/env.js";
+import { syncJobHandlers } from "./crm/sync-jobs.js";
 import type { Database } from "./db/database.js";
 import { migrate } from "./db/migrate.js";
 import { pgJobQueue } from "./jobs/pg-queue.js";
@@ -12,7 +13,7 @@ import type { Services } from "./services.js";
 import { deepgramTranscriber } from "./transcription/deepgram.js";
 
 /** Every background-job handler of the application (each feature contributes its own). */
-export const JOB_HANDLERS = [...callJobHandlers];
+export const JOB_HANDLERS = [...callJobHandlers, ...syncJobHandlers()];
 
 /** What a runtime must supply (database, blob store), and anything it wants to replace. */
 export type ServiceParts = Pick<Services, "db" | "blobs"> & Partial<Omit<Services, "config">>;

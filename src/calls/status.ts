@@ -9,6 +9,7 @@ import {
   calls,
 } from "../db/schema/index.js";
 import { recordEvent } from "../events/outbox.js";
+import { scheduleDispatch } from "../webhooks/jobs.js";
 
 /**
  * The one writer of a call's `status` and `coachingStatus`: every change in the code base goes
@@ -81,6 +82,7 @@ export async function setCallStatus(
       payload: callEventPayload(row),
       createdAt: now,
     });
+  if (type) await scheduleDispatch(tx, row.orgId, now);
   return row;
 }
 

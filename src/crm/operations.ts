@@ -554,3 +554,78 @@ export async function saveCrmRecords(ctx: CrmCtx, kind: CrmKind, inputs: unknown
   });
   return upsertRows(ctx.db, kind, rows);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Changes from CRM webhooks (src/crm/sync.ts): the import's validation and upsert, one record
+// ---------------------------------------------------------------------------------------------
+
+/** A stored record as import cells (CSV column → text), to merge a partial change into. */
+function rowToCells(kind: CrmKind, row: Record<string, unknown>): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  const { required, optional } = CSV_COLUMNS[kind];
+  for (const col of [...required, ...optional]) {
+    const prop = col.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+    const v = row[prop];
+    out[col] =
+      v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : String(v as string);
+  }
+  return out;
+}
+
+/**
+ * Apply one synced change: a delete deletes; an upsert merges the told columns (absent = left as
+ * stored, null = cleared) into the stored record and goes through the CSV import's schema and
+ * upsert. A new record lacking its required time gets `fallbackTime` (when the vendor first told
+ * us of it). `ownerEmail` (already mapped from a vendor owner id) sets the owner; an e-mail that is
+ * no user of the organization leaves the owner as it was. Returns why a change was refused, or null.
+ *
+ * @example
+ * await applyCrmChange(tx, orgId, { kind: "deals", op: "upsert", cells: { id: "D-1", status: "won" } }, new Date());
+ */
+export async function applyCrmChange(
+  db: Database,
+  orgId: string,
+  change: {
+    kind: Exclude<CrmKind, "costs">;
+    op: "upsert" | "delete";
+    cells: Record<string, string | null>;
+    ownerEmail?: string | undefined;
+  },
+  fallbackTime: Date,
+): Promise<string | null> {
+  const { kind } = change;
+  const { table } = TABLES[kind];
+  const id = change.cells.id;
+  if (!id) return "the change has no id";
+  if (change.op === "delete") {
+    await db.delete(table).where(and(eq(orgCol(kind), orgId), keyWhere(kind, id)));
+    return null;
+  }
+  const [existing] = (await db
+    .select()
+    .from(table)
+    .where(and(eq(orgCol(kind), orgId), keyWhere(kind, id)))
+    .limit(1)) as Record<string, unknown>[];
+  const cells: Record<string, string | null> = existing ? rowToCells(kind, existing) : {};
+  for (const [col, value] of Object.entries(change.cells)) if (value !== undefined) cells[col] = value;
+  const timeCol = CSV_COLUMNS[kind].required.find(
+    (c) => c === "created_at" || c === "at" || c === "started_at",
+  );
+  if (timeCol && !cells[timeCol]) cells[timeCol] = fallbackTime.toISOString();
+  if (change.ownerEmail !== undefined)
+    cells[kind === "activities" ? "rep_email" : "owner_email"] = change.ownerEmail;
+  const parsed = CrmCsvSchemas[kind].safeParse(csvToInput(kind, cells));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return `${snake(formatPath(issue.path))}: ${issue.message}`;
+  }
+  const input = parsed.data as AnyCrmInput;
+  const emailCol = kind === "activities" ? "rep_email" : "owner_email";
+  const ownerProp = kind === "activities" ? "repUserId" : "ownerUserId";
+  let userId = TABLES[kind].owner && existing ? ((existing[ownerProp] as string | null) ?? null) : null;
+  const email = repEmailOf(kind, input);
+  if (email) userId = (await usersByEmail(db, orgId)).get(email.toLowerCase()) ?? userId;
+  else if (change.cells[emailCol] === null) userId = null;
+  await upsertRows(db, kind, [toRow(kind, orgId, input, userId)]);
+  return null;
+}

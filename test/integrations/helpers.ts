@@ -1,0 +1,45 @@
+import { createHmac } from "node:crypto";
+import type { TestApp } from "../helpers/app.js";
+
+/** A fixed AES key for secrets at rest in tests (base64 of 32 bytes). */
+export const TEST_SECRETS_KEY = Buffer.alloc(32, 7).toString("base64");
+
+/** A clock the test moves by hand. */
+export function testClock(start: string) {
+  let now = new Date(start);
+  return {
+    now: () => now,
+    set(at: Date | string) {
+      now = new Date(at);
+    },
+    advance(ms: number) {
+      now = new Date(now.getTime() + ms);
+    },
+  };
+}
+
+/** The Standard Webhooks signature, computed independently of src/ with node:crypto. */
+export function referenceSignature(secret: string, id: string, timestamp: string, body: string): string {
+  const key = Buffer.from(secret.replace(/^whsec_/, ""), "base64");
+  return createHmac("sha256", key).update(`${id}.${timestamp}.${body}`).digest("base64");
+}
+
+/** HubSpot v3: base64(HMAC-SHA256(client secret, method + uri + body + timestamp)). */
+export function hubspotSignature(
+  clientSecret: string,
+  url: string,
+  body: string,
+  timestampMs: string,
+): string {
+  return createHmac("sha256", clientSecret).update(`POST${url}${body}${timestampMs}`).digest("base64");
+}
+
+export async function createConnection(t: TestApp, body: Record<string, unknown>) {
+  const res = await t.request("/v1/crm/connections", {
+    method: "POST",
+    headers: t.auth(t.adminKey, { "content-type": "application/json" }),
+    body: JSON.stringify(body),
+  });
+  if (res.status !== 201) throw new Error(`connection: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { id: string; webhookUrl: string; credentials: Record<string, string> };
+}
