@@ -16,7 +16,7 @@ import { openPostgres } from "../src/db/postgres.js";
 import { outcomeQueries, outcomeReport } from "../src/outcomes/operations.js";
 import { parsePeriod } from "../src/outcomes/period.js";
 import { createTempDatabase } from "../test/helpers/db.js";
-import { machineLine, report } from "./record.js";
+import { benchServices, machineLine, report } from "./record.js";
 
 const adminUrl =
   process.env.BENCH_DATABASE_URL ??
@@ -86,7 +86,8 @@ async function generate(db: Database, orgId: string): Promise<Record<string, num
 
 async function timeReport(db: Database, orgId: string, from: string, to: string): Promise<number> {
   const actor = { orgId, userId: "bench", role: "admin" as const, keyId: "bench", operator: false };
-  const run = () => outcomeReport({ db, actor }, { from, to, timeZone: "Europe/Berlin" });
+  const services = benchServices(db);
+  const run = () => outcomeReport({ services, actor }, { from, to, timeZone: "Europe/Berlin" });
   await run();
   await run();
   const times: number[] = [];

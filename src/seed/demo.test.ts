@@ -205,7 +205,7 @@ describe("seedDemo", () => {
     const today = t.services.now().toISOString().slice(0, 10);
     const from = new Date(Date.parse(today) - 90 * 86_400_000).toISOString().slice(0, 10);
     const to = new Date(Date.parse(today) + 86_400_000).toISOString().slice(0, 10);
-    const report = await outcomeReport({ db: handle.db, actor }, { from, to });
+    const report = await outcomeReport({ services: t.services, actor }, { from, to });
     for (const name of [
       "conversionRate",
       "winRate",

@@ -201,7 +201,7 @@ export async function seedDemo(
   }
   // CRM records behind the calls, dated from today, so the outcome report has numbers at once.
   const crm = demoCrm(manifest, services.now());
-  for (const kind of CRM_KINDS) await saveCrmRecords({ db: services.db, actor }, kind, crm[kind]);
+  for (const kind of CRM_KINDS) await saveCrmRecords({ services, actor }, kind, crm[kind]);
   services.logger.info("demo organization seeded", {
     orgId: input.orgId,
     users: seeded.length,
