@@ -9,6 +9,7 @@ import { registerCallRoutes } from "./api/routes/calls.js";
 import { registerCrmRoutes } from "./api/routes/crm.js";
 import { registerHealthRoutes } from "./api/routes/health.js";
 import { registerPlaybookRoutes } from "./api/routes/playbooks.js";
+import { registerReportRoutes } from "./api/routes/reports.js";
 import { registerUploadRoutes } from "./api/routes/upload.js";
 import { validationHook } from "./api/validation.js";
 import { DebriefError } from "./errors.js";
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerPlaybookRoutes(app);
   registerAdminRoutes(app);
   registerCrmRoutes(app);
+  registerReportRoutes(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

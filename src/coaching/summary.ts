@@ -1,7 +1,7 @@
 import { evaluateBenchmarks } from "../analysis/benchmarks.js";
 import type { CoachingInput } from "./engine.js";
 import { type CallSentence, callSentences } from "./playbook.js";
-import type { CrmFields, Objection, PlaybookResult, Summary } from "./schema.js";
+import type { CrmFields, Handling, Objection, PlaybookResult, Summary } from "./schema.js";
 
 /**
  * The rules engine's summary and CRM fields: deterministic, offline, every quoted text verbatim
@@ -516,12 +516,7 @@ function coachingPoints(
         weight: 4.5,
       });
     } else {
-      const steps = [
-        h.acknowledged && "acknowledged",
-        h.clarified && "clarified",
-        h.responded && "responded",
-        h.confirmed && "confirmed",
-      ].filter(Boolean);
+      const steps = handlingSteps(h);
       well.push({ text: `Handled ${what}: ${steps.join(", ")}.`, weight: 4 });
     }
   }
@@ -597,4 +592,14 @@ function summaryText(
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * The handling steps an objection got, in order.
+ *
+ * @example
+ * handlingSteps({ acknowledged: true, clarified: false, responded: true, confirmed: false }); // ["acknowledged", "responded"]
+ */
+export function handlingSteps(h: Handling): string[] {
+  return (["acknowledged", "clarified", "responded", "confirmed"] as const).filter((k) => h[k]);
 }

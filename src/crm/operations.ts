@@ -1,6 +1,6 @@
 import { and, asc, eq, getTableColumns, gt, inArray, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { type Actor, requireRole } from "../auth/actor.js";
+import { requireRole } from "../auth/actor.js";
 import type { OperationCtx } from "../context.js";
 import type { Database } from "../db/database.js";
 import {
