@@ -22,9 +22,10 @@ const CSS = `*{box-sizing:border-box}body{margin:0;font:15px/1.45 system-ui,-app
 main{max-width:960px;margin:0 auto;padding:16px}h1{font-size:1.4rem;margin:.2em 0}h2{font-size:1.1rem;margin:1.4em 0 .5em}
 .meta{color:#4b5563;margin:0 0 1em}.card{background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:12px;margin:8px 0}
 .scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e5e7eb;white-space:nowrap}
-th{color:#4b5563;font-weight:600}td.num{text-align:right;font-variant-numeric:tabular-nums}.good{color:#15803d}.warn{color:#b45309}.bad{color:#b91c1c}
-.flag{color:#b91c1c;font-weight:600}.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:8px}
-.line{font-style:italic;color:#1e3a8a}ul,ol{padding-left:1.2em}.small{font-size:.85rem;color:#6b7280}`;
+th{color:#4b5563;font-weight:600;white-space:normal;vertical-align:bottom}td.num{text-align:right;font-variant-numeric:tabular-nums}.good{color:#15803d}.warn{color:#b45309}.bad{color:#b91c1c}
+.flag{color:#b91c1c;font-weight:600}.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:8px}
+.line{font-style:italic;color:#1e3a8a}ul,ol{padding-left:1.2em}.small{font-size:.85rem;color:#6b7280}
+.timeline{max-width:720px}@media (max-width:600px){main{padding:10px}th,td{white-space:normal;padding:5px 4px}table{font-size:.85rem}}`;
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(title)}</title><style>${CSS}</style></head><body><main>${body}</main></body></html>\n`;
@@ -56,7 +57,7 @@ export function postCallHtml(r: PostCallReport): string {
   ];
   if (r.timeline)
     parts.push(
-      `<div class="card">${timelineSvg(r.timeline)}<p class="small">Blue: rep · green: customer · ● open / ○ closed question · ▲ objection (filled when resolved)</p></div>`,
+      `<div class="card"><div class="timeline">${timelineSvg(r.timeline)}</div><p class="small">Blue: rep · green: customer · ● open / ○ closed question · ▲ objection (filled when resolved)</p></div>`,
     );
   parts.push(
     "<h2>Work on</h2>",
@@ -210,7 +211,7 @@ export function teamHtml(r: TeamReport): string {
       i.talkBands.map((b) => ({
         label: b.label,
         value: b.winRate,
-        note: `of ${calls(b.calls)}, ${b.deals} deals`,
+        note: `of ${calls(b.calls)} (${b.deals} deals)`,
       })),
     )}</div><div class="card">${table(
       ["median per call", "won", "lost"],

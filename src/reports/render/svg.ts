@@ -13,9 +13,9 @@ const ROLE_COLOR = { rep: "#2563eb", customer: "#16a34a", other: "#9ca3af" } as 
  * objections as red triangles (hollow when unresolved… filled when resolved).
  */
 export function timelineSvg(t: Timeline): string {
-  const W = 800;
-  const left = 90;
-  const lane = 22;
+  const W = 480;
+  const left = 64;
+  const lane = 24;
   const top = 28;
   const h = top + t.speakers.length * lane + 26;
   const x = (sec: number) =>
@@ -24,7 +24,7 @@ export function timelineSvg(t: Timeline): string {
   const parts: string[] = [];
   t.speakers.forEach((s, i) => {
     parts.push(
-      `<text x="${left - 6}" y="${top + i * lane + 15}" text-anchor="end" font-size="12" fill="#374151">${escapeHtml(s.id.slice(0, 14))}</text>`,
+      `<text x="${left - 6}" y="${top + i * lane + 15}" text-anchor="end" font-size="12" fill="#374151">${escapeHtml(s.id.slice(0, 9))}</text>`,
       `<rect x="${left}" y="${top + i * lane + 3}" width="${W - left - 10}" height="${lane - 6}" fill="#f3f4f6"/>`,
     );
   });
@@ -48,11 +48,11 @@ export function timelineSvg(t: Timeline): string {
       `<path d="M${(cx - 5).toFixed(1)} ${top - 2} L${(cx + 5).toFixed(1)} ${top - 2} L${cx.toFixed(1)} ${top - 11} Z" fill="${o.resolved ? "#dc2626" : "#fff"}" stroke="#dc2626"><title>${escapeHtml(o.category)} objection at ${clockOf(o.at)}${o.resolved ? ", resolved" : ""}</title></path>`,
     );
   }
-  const ticks = 5;
+  const ticks = 4;
   for (let k = 0; k <= ticks; k++) {
     const sec = (t.durationSec * k) / ticks;
     parts.push(
-      `<text x="${x(sec).toFixed(1)}" y="${h - 6}" text-anchor="middle" font-size="11" fill="#6b7280">${clockOf(sec)}</text>`,
+      `<text x="${x(sec).toFixed(1)}" y="${h - 6}" text-anchor="middle" font-size="12" fill="#6b7280">${clockOf(sec)}</text>`,
     );
   }
   return `<svg viewBox="0 0 ${W} ${h}" width="100%" role="img" xmlns="http://www.w3.org/2000/svg"><title>Who spoke when, with questions (circles) and objections (triangles)</title>${parts.join("")}</svg>`;
@@ -69,9 +69,9 @@ export function lineChartSvg(input: {
   format: (v: number) => string;
   band?: { low: number | null; high: number | null } | null;
 }): string {
-  const W = 360;
-  const H = 150;
-  const pad = { l: 44, r: 10, t: 24, b: 24 };
+  const W = 320;
+  const H = 160;
+  const pad = { l: 48, r: 16, t: 26, b: 26 };
   const present = input.values.filter((v): v is number => v !== null);
   const extra = [input.band?.low, input.band?.high].filter((v): v is number => typeof v === "number");
   let lo = Math.min(...present, ...extra);
@@ -88,7 +88,7 @@ export function lineChartSvg(input: {
   const x = (i: number) => pad.l + (n <= 1 ? (W - pad.l - pad.r) / 2 : (i / (n - 1)) * (W - pad.l - pad.r));
   const y = (v: number) => pad.t + (1 - (v - lo) / (hi - lo)) * (H - pad.t - pad.b);
   const parts: string[] = [
-    `<text x="${pad.l}" y="14" font-size="12" font-weight="600" fill="#111827">${escapeHtml(input.title)}</text>`,
+    `<text x="${pad.l}" y="15" font-size="14" font-weight="600" fill="#111827">${escapeHtml(input.title)}</text>`,
   ];
   if (input.band && (input.band.low !== null || input.band.high !== null)) {
     const top = y(Math.min(input.band.high ?? hi, hi));
@@ -98,8 +98,8 @@ export function lineChartSvg(input: {
     );
   }
   parts.push(
-    `<text x="${pad.l - 4}" y="${y(hi) + 4}" text-anchor="end" font-size="10" fill="#6b7280">${escapeHtml(input.format(hi))}</text>`,
-    `<text x="${pad.l - 4}" y="${y(lo) + 4}" text-anchor="end" font-size="10" fill="#6b7280">${escapeHtml(input.format(lo))}</text>`,
+    `<text x="${pad.l - 4}" y="${y(hi) + 4}" text-anchor="end" font-size="12" fill="#6b7280">${escapeHtml(input.format(hi))}</text>`,
+    `<text x="${pad.l - 4}" y="${y(lo) + 4}" text-anchor="end" font-size="12" fill="#6b7280">${escapeHtml(input.format(lo))}</text>`,
     `<line x1="${pad.l}" y1="${H - pad.b}" x2="${W - pad.r}" y2="${H - pad.b}" stroke="#d1d5db"/>`,
   );
   let path = "";
@@ -119,7 +119,7 @@ export function lineChartSvg(input: {
   input.labels.forEach((l, i) => {
     if (i % step === 0 || i === n - 1)
       parts.push(
-        `<text x="${x(i).toFixed(1)}" y="${H - 6}" text-anchor="middle" font-size="10" fill="#6b7280">${escapeHtml(l)}</text>`,
+        `<text x="${x(i).toFixed(1)}" y="${H - 6}" text-anchor="middle" font-size="12" fill="#6b7280">${escapeHtml(l)}</text>`,
       );
   });
   return `<svg viewBox="0 0 ${W} ${H}" width="100%" role="img" xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(input.title)}</title>${parts.join("")}</svg>`;
@@ -130,21 +130,22 @@ export function barsSvg(
   title: string,
   rows: ReadonlyArray<{ label: string; value: number | null; note: string }>,
 ): string {
-  const W = 420;
-  const row = 24;
-  const left = 110;
-  const H = 24 + rows.length * row;
+  const left = 100;
+  const bar = 120;
+  const W = left + bar + 150;
+  const row = 26;
+  const H = 26 + rows.length * row;
   const parts = [
-    `<text x="0" y="14" font-size="12" font-weight="600" fill="#111827">${escapeHtml(title)}</text>`,
+    `<text x="0" y="15" font-size="14" font-weight="600" fill="#111827">${escapeHtml(title)}</text>`,
   ];
   rows.forEach((r, i) => {
-    const yy = 22 + i * row;
-    const w = r.value === null ? 0 : r.value * (W - left - 120);
+    const yy = 24 + i * row;
+    const w = r.value === null ? 0 : r.value * bar;
     parts.push(
-      `<text x="${left - 6}" y="${yy + 14}" text-anchor="end" font-size="11" fill="#374151">${escapeHtml(r.label)}</text>`,
-      `<rect x="${left}" y="${yy + 3}" width="${(W - left - 120).toFixed(1)}" height="16" fill="#f3f4f6"/>`,
-      `<rect x="${left}" y="${yy + 3}" width="${w.toFixed(1)}" height="16" fill="#2563eb"/>`,
-      `<text x="${W - 114}" y="${yy + 15}" font-size="11" fill="#374151">${escapeHtml(`${r.value === null ? "—" : `${Math.round(r.value * 100)}%`} ${r.note}`)}</text>`,
+      `<text x="${left - 6}" y="${yy + 15}" text-anchor="end" font-size="12" fill="#374151">${escapeHtml(r.label)}</text>`,
+      `<rect x="${left}" y="${yy + 3}" width="${bar}" height="18" fill="#f3f4f6"/>`,
+      `<rect x="${left}" y="${yy + 3}" width="${w.toFixed(1)}" height="18" fill="#2563eb"/>`,
+      `<text x="${left + bar + 6}" y="${yy + 16}" font-size="12" fill="#374151">${escapeHtml(`${r.value === null ? "—" : `${Math.round(r.value * 100)}%`} ${r.note}`)}</text>`,
     );
   });
   return `<svg viewBox="0 0 ${W} ${H}" width="100%" role="img" xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(title)}</title>${parts.join("")}</svg>`;
