@@ -13,6 +13,7 @@ const scripts = [
   "scripts/token-budget.ts",
   "bench/api.ts",
   "bench/outcomes.ts",
+  "bench/reports.ts",
   "bench/cli-start.ts",
   "bench/web.ts",
 ];

@@ -11,6 +11,7 @@ import { registerCrmRoutes } from "./api/routes/crm.js";
 import { registerHealthRoutes } from "./api/routes/health.js";
 import { registerIntegrationRoutes } from "./api/routes/integrations.js";
 import { registerPlaybookRoutes } from "./api/routes/playbooks.js";
+import { registerReportRoutes } from "./api/routes/reports.js";
 import { registerUploadRoutes } from "./api/routes/upload.js";
 import { validationHook } from "./api/validation.js";
 import { DebriefError } from "./errors.js";
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerAdminRoutes(app);
   registerIntegrationRoutes(app);
   registerCrmRoutes(app);
+  registerReportRoutes(app);
   // The dashboard (server-rendered pages): its own paths (/, /login, /calls…), never /v1.
   app.route("/", createWebRouter(deps.web));
 

@@ -39,11 +39,10 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
   if (!kind || !CRM_KINDS.includes(kind))
     throw new UsageError(`import crm: --kind must be one of ${CRM_KINDS.join(", ")}`);
   return withServices(io, async (services) => {
-    const { db } = services;
     const orgId = await resolveOrg(services, values.org);
     let report: Awaited<ReturnType<typeof importCrm>>;
     try {
-      report = await importCrm({ db, actor: cliActor(orgId) }, kind, createReadStream(file));
+      report = await importCrm({ services, actor: cliActor(orgId) }, kind, createReadStream(file));
     } catch (err) {
       if (
         err instanceof Error &&
@@ -91,10 +90,9 @@ export async function reportCommand(args: string[], io: CliIO): Promise<number> 
   if (!values.from || !values.to) throw new UsageError("report outcomes: --from and --to are required");
   const { from, to } = values;
   return withServices(io, async (services) => {
-    const { db } = services;
     const orgId = await resolveOrg(services, values.org);
     const report = await outcomeReport(
-      { db, actor: cliActor(orgId) },
+      { services, actor: cliActor(orgId) },
       { from, to, timeZone: values["time-zone"] },
     );
     io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderOutcomes(report));

@@ -11,6 +11,7 @@ Usage:
   debrief migrate | orgs | users | keys     administration (debrief help admin)
   debrief import crm --kind K FILE.csv      import CRM records (debrief help crm)
   debrief report outcomes --from D --to D   sales outcome metrics of a period
+  debrief report team|rep U|call ID …       team, rep and post-call reports (debrief help report)
   debrief help [COMMAND]
 
 Run "debrief analyze --help" for the analysis options.
@@ -50,7 +51,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandRun>>> = {
   users: admin,
   keys: admin,
   import: () => import("./crm.js").then((m) => m.importCommand),
-  report: () => import("./crm.js").then((m) => m.reportCommand),
+  report: () => import("./report.js").then((m) => m.reportCommand),
 };
 
 /** `debrief help TOPIC`: the long help texts, loaded like the commands they describe. */
@@ -58,6 +59,7 @@ const HELP_TOPICS: Readonly<Record<string, () => Promise<string>>> = {
   analyze: () => import("./analyze.js").then((m) => m.ANALYZE_HELP),
   admin: () => import("./admin.js").then((m) => m.ADMIN_HELP),
   crm: () => import("./crm.js").then((m) => m.CRM_HELP),
+  report: () => import("./report.js").then((m) => m.REPORT_HELP),
 };
 
 const HELP_FLAGS: ReadonlySet<string | undefined> = new Set([undefined, "help", "--help", "-h"]);

@@ -1,5 +1,5 @@
 import { evaluateBenchmarks } from "../analysis/benchmarks.js";
-import type { CrmFields, Objection, PlaybookResult, Summary } from "./contract.js";
+import type { CrmFields, Handling, Objection, PlaybookResult, Summary } from "./contract.js";
 import type { CoachingInput } from "./engine.js";
 import { MONTHS, NOT_PRODUCTS as NOT_PRODUCT_WORDS, TIME_NUMBERS, WEEKDAYS } from "./lang/en/summary.js";
 import { MONTHS_GENITIVE as RU_MONTH_GEN, WEEKDAYS as RU_WEEKDAY } from "./lang/ru/summary.js";
@@ -482,12 +482,7 @@ function coachingPoints(
         weight: 4.5,
       });
     } else {
-      const steps = [
-        h.acknowledged && "acknowledged",
-        h.clarified && "clarified",
-        h.responded && "responded",
-        h.confirmed && "confirmed",
-      ].filter(Boolean);
+      const steps = handlingSteps(h);
       well.push({ text: `Handled ${what}: ${steps.join(", ")}.`, weight: 4 });
     }
   }
@@ -563,4 +558,14 @@ function summaryText(
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * The handling steps an objection got, in order.
+ *
+ * @example
+ * handlingSteps({ acknowledged: true, clarified: false, responded: true, confirmed: false }); // ["acknowledged", "responded"]
+ */
+export function handlingSteps(h: Handling): string[] {
+  return (["acknowledged", "clarified", "responded", "confirmed"] as const).filter((k) => h[k]);
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, getTableColumns, gt, inArray, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { type Actor, requireRole } from "../auth/actor.js";
+import { requireRole } from "../auth/actor.js";
+import type { OperationCtx } from "../context.js";
 import type { Database } from "../db/database.js";
 import {
   crmActivities,
@@ -32,10 +33,7 @@ import {
  * Everything is scoped to the actor's organization; reps read only the records they own and write
  * none.
  */
-export interface CrmCtx {
-  db: Database;
-  actor: Actor;
-}
+export type CrmCtx = OperationCtx;
 
 interface KindTable {
   table: PgTable;
@@ -246,13 +244,13 @@ export async function importCrm(
     report.rejected++;
     if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push(e);
   };
-  const emails = await usersByEmail(ctx.db, ctx.actor.orgId);
+  const emails = await usersByEmail(ctx.services.db, ctx.actor.orgId);
   const schema = CrmCsvSchemas[kind];
   const seen = new Map<string, number>();
   let batch: Record<string, unknown>[] = [];
   let sawHeader = false;
   const flush = async () => {
-    const counts = await upsertRows(ctx.db, kind, batch);
+    const counts = await upsertRows(ctx.services.db, kind, batch);
     report.imported += counts.imported;
     report.updated += counts.updated;
     report.unchanged += counts.unchanged;
@@ -368,12 +366,12 @@ async function present(db: Database, kind: CrmKind, rows: Record<string, unknown
 
 export async function getCrmRecord(ctx: CrmCtx, kind: CrmKind, id: string): Promise<CrmRecord> {
   const { table } = TABLES[kind];
-  const rows = await ctx.db
+  const rows = await ctx.services.db
     .select()
     .from(table)
     .where(and(readScope(ctx, kind), keyWhere(kind, id)));
   if (rows.length === 0) throw new DebriefError("not_found", `no ${kind} ${id}`);
-  return (await present(ctx.db, kind, rows as Record<string, unknown>[]))[0]!;
+  return (await present(ctx.services.db, kind, rows as Record<string, unknown>[]))[0]!;
 }
 
 export interface CrmPage {
@@ -414,13 +412,13 @@ export async function listCrmRecords(
       );
     } else conds.push(gt(key[0]!, after));
   }
-  const rows = (await ctx.db
+  const rows = (await ctx.services.db
     .select()
     .from(table)
     .where(and(...conds))
     .orderBy(...key.map((c) => asc(c)))
     .limit(query.limit + 1)) as Record<string, unknown>[];
-  const page = await present(ctx.db, kind, rows.slice(0, query.limit));
+  const page = await present(ctx.services.db, kind, rows.slice(0, query.limit));
   const last = page[page.length - 1];
   return {
     items: page,
@@ -462,21 +460,23 @@ export async function putCrmRecord(
     });
   }
   const input = parsed.data as AnyCrmInput;
-  const resolved = resolveRep(kind, input, await usersByEmail(ctx.db, ctx.actor.orgId));
+  const resolved = resolveRep(kind, input, await usersByEmail(ctx.services.db, ctx.actor.orgId));
   if (!resolved.ok) {
     const path = TABLES[kind].emailField!;
     throw new DebriefError("validation_failed", `${path}: ${resolved.reason}`, {
       details: { errors: [{ path, message: resolved.reason }] },
     });
   }
-  const counts = await upsertRows(ctx.db, kind, [toRow(kind, ctx.actor.orgId, input, resolved.userId)]);
+  const counts = await upsertRows(ctx.services.db, kind, [
+    toRow(kind, ctx.actor.orgId, input, resolved.userId),
+  ]);
   return { record: await getCrmRecord(ctx, kind, keyOf(kind, input)), created: counts.imported === 1 };
 }
 
 export async function deleteCrmRecord(ctx: CrmCtx, kind: CrmKind, id: string): Promise<void> {
   requireRole(ctx.actor, "admin", "manager");
   const { table } = TABLES[kind];
-  const rows = await ctx.db
+  const rows = await ctx.services.db
     .delete(table)
     .where(and(eq(orgCol(kind), ctx.actor.orgId), keyWhere(kind, id)))
     .returning({ one: sql<number>`1` });
@@ -495,7 +495,7 @@ export interface OrgSettings {
 }
 
 export async function getOrgSettings(ctx: CrmCtx): Promise<OrgSettings> {
-  const [org] = await ctx.db
+  const [org] = await ctx.services.db
     .select({
       id: organizations.id,
       name: organizations.name,
@@ -528,7 +528,7 @@ export async function updateOrgSettings(
   }
   if (input.currency !== undefined) set.currency = input.currency.toUpperCase();
   if (Object.keys(set).length > 0)
-    await ctx.db.update(organizations).set(set).where(eq(organizations.id, ctx.actor.orgId));
+    await ctx.services.db.update(organizations).set(set).where(eq(organizations.id, ctx.actor.orgId));
   return getOrgSettings(ctx);
 }
 
@@ -538,7 +538,7 @@ export async function updateOrgSettings(
  */
 export async function saveCrmRecords(ctx: CrmCtx, kind: CrmKind, inputs: unknown[]): Promise<UpsertCounts> {
   requireRole(ctx.actor, "admin", "manager");
-  const emails = await usersByEmail(ctx.db, ctx.actor.orgId);
+  const emails = await usersByEmail(ctx.services.db, ctx.actor.orgId);
   const rows = inputs.map((raw, i) => {
     const parsed = CrmInputSchemas[kind].safeParse(raw);
     if (!parsed.success) {
@@ -552,7 +552,7 @@ export async function saveCrmRecords(ctx: CrmCtx, kind: CrmKind, inputs: unknown
     if (!resolved.ok) throw new DebriefError("validation_failed", `${kind}[${i}]: ${resolved.reason}`);
     return toRow(kind, ctx.actor.orgId, resolved.input, resolved.userId);
   });
-  return upsertRows(ctx.db, kind, rows);
+  return upsertRows(ctx.services.db, kind, rows);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
-import type { Actor } from "../auth/actor.js";
+import type { OperationCtx } from "../context.js";
 import { type Database, resultRows } from "../db/database.js";
 import { organizations, users } from "../db/schema/index.js";
 import { DebriefError } from "../errors.js";
@@ -25,10 +25,7 @@ import { type Period, parsePeriod } from "./period.js";
  * `metrics.ts` divides. See docs/outcomes.md for the definitions.
  */
 
-export interface OutcomesCtx {
-  db: Database;
-  actor: Actor;
-}
+export type OutcomesCtx = OperationCtx;
 
 export interface RepOutcome {
   userId: string;
@@ -83,7 +80,8 @@ export async function outcomeReport(
   ctx: OutcomesCtx,
   input: { from: string; to: string; timeZone?: string | undefined },
 ): Promise<OutcomesReport> {
-  const { db, actor } = ctx;
+  const { actor } = ctx;
+  const db = ctx.services.db;
   const orgId = actor.orgId;
   const [org] = await db
     .select({ timeZone: organizations.timeZone, currency: organizations.currency })
@@ -92,19 +90,7 @@ export async function outcomeReport(
   if (!org) throw new DebriefError("not_found", "no such organization");
   const period = parsePeriod({ from: input.from, to: input.to, timeZone: input.timeZone ?? org.timeZone });
 
-  // The period's instants: local midnight of each date in the zone (DST-aware), as PostgreSQL reads it.
-  let bounds: { f: string; t: string };
-  try {
-    [bounds] = resultRows<{ f: string; t: string }>(
-      await db.execute(sql`select
-        to_char((${period.from}::date::timestamp at time zone ${period.timeZone}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as f,
-        to_char((${period.to}::date::timestamp at time zone ${period.timeZone}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as t`),
-    ) as [{ f: string; t: string }];
-  } catch {
-    throw new DebriefError("validation_failed", `timeZone: the database does not know ${period.timeZone}`, {
-      details: { errors: [{ path: "timeZone", message: "unknown time zone" }] },
-    });
-  }
+  const bounds = await periodInstants(db, period);
   const q = outcomeQueries(orgId, bounds, period);
   const [leadRows, dealRows, activityRows, customerRows, costRows] = await Promise.all([
     db.execute(q.leads),
@@ -163,6 +149,29 @@ export async function outcomeReport(
     });
 
   return { ...period, currency: org.currency, metrics: org_.metrics, reasons: org_.reasons, reps };
+}
+
+/**
+ * The instants (ISO UTC) of a period's bounds: local midnight of each date in its zone (DST-aware),
+ * as PostgreSQL reads it. Throws `validation_failed` when the database does not know the zone.
+ *
+ * @example
+ * await periodInstants(db, { from: "2026-03-23", to: "2026-03-30", timeZone: "Europe/Berlin" });
+ * // { f: "2026-03-22T23:00:00Z", t: "2026-03-29T22:00:00Z" }
+ */
+export async function periodInstants(db: Database, period: Period): Promise<{ f: string; t: string }> {
+  try {
+    const [bounds] = resultRows<{ f: string; t: string }>(
+      await db.execute(sql`select
+        to_char((${period.from}::date::timestamp at time zone ${period.timeZone}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as f,
+        to_char((${period.to}::date::timestamp at time zone ${period.timeZone}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as t`),
+    );
+    return bounds!;
+  } catch {
+    throw new DebriefError("validation_failed", `timeZone: the database does not know ${period.timeZone}`, {
+      details: { errors: [{ path: "timeZone", message: "unknown time zone" }] },
+    });
+  }
 }
 
 /**

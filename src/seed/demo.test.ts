@@ -11,8 +11,16 @@ import { migrate } from "../db/migrate.js";
 import { openPglite } from "../db/pglite.js";
 import { calls } from "../db/schema/index.js";
 import { outcomeReport } from "../outcomes/operations.js";
+import { postCallReport, repReview, teamReport } from "../reports/operations.js";
 import { parseTranscript } from "../transcript/parse.js";
-import { type DemoManifest, DemoManifestSchema, defaultDemoDir, loadDemoManifest, seedDemo } from "./demo.js";
+import {
+  type DemoManifest,
+  DemoManifestSchema,
+  defaultDemoDir,
+  demoDateShift,
+  loadDemoManifest,
+  seedDemo,
+} from "./demo.js";
 
 const dir = defaultDemoDir();
 
@@ -87,6 +95,21 @@ describe("demo manifest", () => {
       expect(at.getUTCHours(), c.file).toBeGreaterThanOrEqual(12);
       expect(at.getUTCHours(), c.file).toBeLessThan(22);
     }
+  });
+
+  it("moves the calls by whole weeks so the newest is in the week before the seeding day", () => {
+    for (const now of ["2026-12-01T08:00:00Z", "2027-01-15T08:00:00Z", "2026-10-01T08:00:00Z"]) {
+      const shift = demoDateShift(manifest, new Date(now));
+      const moved = manifest.calls.map((c) => Date.parse(shift(c.occurredAt)));
+      const newest = Math.max(...moved);
+      expect(newest, now).toBeLessThan(Date.parse(now.slice(0, 10)));
+      expect(newest, now).toBeGreaterThanOrEqual(Date.parse(now.slice(0, 10)) - 8 * 86_400_000);
+      for (const [i, c] of manifest.calls.entries())
+        expect(new Date(moved[i]!).getUTCDay()).toBe(new Date(c.occurredAt).getUTCDay());
+    }
+    expect(demoDateShift(manifest, new Date("2027-01-15T08:00:00Z"))("2026-11-24T18:00:00Z")).toBe(
+      "2027-01-12T18:00:00.000Z",
+    );
   });
 
   it("rejects a call whose rep is not a rep user", () => {
@@ -195,7 +218,7 @@ describe("seedDemo", () => {
       expect(row, c.file).toBeDefined();
       expect(row!.status).toBe("done");
       expect(row!.repUserId).toBe(idOf.get(c.rep));
-      expect(row!.occurredAt.toISOString()).toBe(new Date(c.occurredAt).toISOString());
+      expect(row!.occurredAt.toISOString()).toBe(demoDateShift(manifest, t.services.now())(c.occurredAt));
       expect(row!.crmDealId).toBe(c.crm.dealId);
       expect(row!.speakerRoles).toEqual({ rep: [c.repSpeaker] });
       expect(row!.analysis?.roleSource).toBe("options");
@@ -205,7 +228,7 @@ describe("seedDemo", () => {
     const today = t.services.now().toISOString().slice(0, 10);
     const from = new Date(Date.parse(today) - 90 * 86_400_000).toISOString().slice(0, 10);
     const to = new Date(Date.parse(today) + 86_400_000).toISOString().slice(0, 10);
-    const report = await outcomeReport({ db: handle.db, actor }, { from, to });
+    const report = await outcomeReport({ services: t.services, actor }, { from, to });
     for (const name of [
       "conversionRate",
       "winRate",
@@ -224,6 +247,21 @@ describe("seedDemo", () => {
         .map((u) => u.email)
         .sort(),
     );
+
+    // …and the call reports too: every call in the period and the post-call team window.
+    const ctx = { services: t.services, actor };
+    const team = await teamReport(ctx, { from, to });
+    expect(team.calls).toBe(30);
+    expect(team.metrics.talkRatio.median).toBeGreaterThan(0);
+    expect(team.insights.closedDealCalls).toBeGreaterThan(0);
+    expect(team.insights.repQuestions.won.n).toBeGreaterThan(0);
+    expect(team.insights.repQuestions.lost.n).toBeGreaterThan(0);
+    const someRep = team.reps.find((r) => r.calls > 0)!;
+    const review = await repReview(ctx, { userId: someRep.userId, from, to });
+    expect(review.weeks.filter((w) => w.calls > 0).length).toBeGreaterThan(1);
+    const post = await postCallReport(ctx, rows[0]!.id);
+    expect(post.team.calls).toBe(30);
+    expect(post.timeline?.segments.length).toBeGreaterThan(0);
 
     const second = await seedDemo(t.services, input);
     expect(second.calls).toBe(0);

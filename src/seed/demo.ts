@@ -136,6 +136,22 @@ export interface SeededUser {
 }
 
 /**
+ * The manifest's call dates moved by whole weeks (weekdays and times of day kept) so the newest
+ * call falls in the seven days before `now`: the post-call team window (90 days) and recent
+ * report periods hold the demo's calls whenever it is seeded. Pure.
+ *
+ * @example
+ * demoDateShift(manifest, new Date("2027-01-15T08:00:00Z"))("2026-11-24T18:00:00Z"); // "2027-01-12T18:00:00.000Z"
+ */
+export function demoDateShift(manifest: Pick<DemoManifest, "calls">, now: Date): (iso: string) => string {
+  const DAY = 86_400_000;
+  const newest = Math.max(...manifest.calls.map((c) => Date.parse(c.occurredAt)));
+  const yesterday = Math.floor(now.getTime() / DAY) * DAY - DAY;
+  const days = Math.floor(Math.round((yesterday - Math.floor(newest / DAY) * DAY) / DAY) / 7) * 7;
+  return (iso) => new Date(Date.parse(iso) + days * DAY).toISOString();
+}
+
+/**
  * Seed the demo content into an existing organization (the one `bootstrap()` created): the manifest's
  * users are added (existing emails are reused) and every call is uploaded as `adminUserId` with
  * `repUserId` set. Idempotent: a second run creates nothing (users by email, calls by content hash).
@@ -177,6 +193,8 @@ export async function seedDemo(
   }
   const idOf = new Map(seeded.map((u) => [u.key, u.id]));
 
+  // Calls dated from today like the CRM records, so every report has numbers on first start.
+  const shifted = demoDateShift(manifest, services.now());
   let created = 0;
   for (const call of manifest.calls) {
     const content = await readDemoCall(input.dir, call);
@@ -187,7 +205,7 @@ export async function seedDemo(
         fileName: call.file.slice(call.file.lastIndexOf("/") + 1),
         meta: {
           title: call.title,
-          occurredAt: call.occurredAt,
+          occurredAt: shifted(call.occurredAt),
           repUserId: idOf.get(call.rep)!,
           speakerRoles: { rep: [call.repSpeaker] },
           // Each stage has a built-in playbook of the same id (fixtures/playbooks).
@@ -201,7 +219,7 @@ export async function seedDemo(
   }
   // CRM records behind the calls, dated from today, so the outcome report has numbers at once.
   const crm = demoCrm(manifest, services.now());
-  for (const kind of CRM_KINDS) await saveCrmRecords({ db: services.db, actor }, kind, crm[kind]);
+  for (const kind of CRM_KINDS) await saveCrmRecords({ services, actor }, kind, crm[kind]);
   services.logger.info("demo organization seeded", {
     orgId: input.orgId,
     users: seeded.length,

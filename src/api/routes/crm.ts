@@ -201,7 +201,7 @@ function kindOf(value: string | undefined): CrmKind {
 }
 
 export function registerCrmRoutes(app: OpenAPIHono<AppEnv>): void {
-  const ctx = (c: Context<AppEnv>): CrmCtx => ({ db: c.get("services").db, actor: c.get("actor") });
+  const ctx = (c: Context<AppEnv>): CrmCtx => ({ services: c.get("services"), actor: c.get("actor") });
 
   app.openAPIRegistry.registerPath({
     method: "post",

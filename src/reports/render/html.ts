@@ -1,0 +1,238 @@
+import {
+  formatMetric,
+  type MetricStats,
+  REPORT_METRIC_IDS,
+  REPORT_METRICS,
+  type ReportMetricId,
+} from "../metrics.js";
+import type { PostCallReport, Report, RepReview, TeamReport } from "../types.js";
+import { barsSvg, lineChartSvg, timelineSvg } from "./svg.js";
+import { calls, change, clockOf, escapeHtml as e, pct } from "./text.js";
+
+/**
+ * Self-contained HTML pages: inline CSS and SVG only (no script, no external style, font or
+ * image), readable from a 390 px phone up. Pure. Serve with REPORT_CSP.
+ */
+
+/** The Content-Security-Policy every HTML report is served with: nothing loads, nothing runs. */
+export const REPORT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const CSS = `*{box-sizing:border-box}body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#111827;background:#f9fafb}
+main{max-width:960px;margin:0 auto;padding:16px}h1{font-size:1.4rem;margin:.2em 0}h2{font-size:1.1rem;margin:1.4em 0 .5em}
+.meta{color:#4b5563;margin:0 0 1em}.card{background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:12px;margin:8px 0}
+.scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e5e7eb;white-space:nowrap}
+th{color:#4b5563;font-weight:600;white-space:normal;vertical-align:bottom}td.num{text-align:right;font-variant-numeric:tabular-nums}.good{color:#15803d}.warn{color:#b45309}.bad{color:#b91c1c}
+.flag{color:#b91c1c;font-weight:600}.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:8px}
+.line{font-style:italic;color:#1e3a8a}ul,ol{padding-left:1.2em}.small{font-size:.85rem;color:#6b7280}
+.timeline{max-width:720px}@media (max-width:600px){main{padding:10px}th,td{white-space:normal;padding:5px 4px}table{font-size:.85rem}}`;
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(title)}</title><style>${CSS}</style></head><body><main>${body}</main></body></html>\n`;
+}
+
+function table(head: string[], rows: string[][], numeric: readonly number[] = []): string {
+  const th = head.map((h) => `<th>${h}</th>`).join("");
+  const tr = rows
+    .map(
+      (r) =>
+        `<tr>${r.map((c, i) => `<td${numeric.includes(i) ? ' class="num"' : ""}>${c}</td>`).join("")}</tr>`,
+    )
+    .join("");
+  return `<div class="scroll"><table><thead><tr>${th}</tr></thead><tbody>${tr}</tbody></table></div>`;
+}
+
+const f = formatMetric;
+const spread = (id: ReportMetricId, s: MetricStats) =>
+  s.median === null
+    ? "—"
+    : `${f(id, s.median)} <span class="small">(${f(id, s.p25)}–${f(id, s.p75)}, n=${s.n})</span>`;
+
+export function postCallHtml(r: PostCallReport): string {
+  const c = r.call;
+  const title = c.title ?? c.id;
+  const parts = [
+    `<h1>Call report: ${e(title)}</h1>`,
+    `<p class="meta">${c.occurredAt.slice(0, 10)} · ${c.rep ? e(c.rep.name) : "no rep"} · ${clockOf(c.durationSec)} · team medians from ${calls(r.team.calls)} of the last 90 days</p>`,
+  ];
+  if (r.timeline)
+    parts.push(
+      `<div class="card"><div class="timeline">${timelineSvg(r.timeline)}</div><p class="small">Blue: rep · green: customer · ● open / ○ closed question · ▲ objection (filled when resolved)</p></div>`,
+    );
+  parts.push(
+    "<h2>Work on</h2>",
+    r.habits.length === 0
+      ? "<p>Nothing stands out: every metric with a target is on target.</p>"
+      : `<ol>${r.habits.map((h) => `<li><strong>${e(h.title)}</strong><br>${e(h.why)}${h.suggestedLine ? `<br><span class="line">Try: ${e(h.suggestedLine)}</span>` : ""}</li>`).join("")}</ol>`,
+    "<h2>Metrics</h2>",
+    table(
+      ["metric", "this call", "team median", "target"],
+      r.metrics.map((m) => [
+        e(m.label),
+        `<span class="${m.verdict ?? ""}">${f(m.id, m.value)}</span>`,
+        `${f(m.id, m.teamMedian)} <span class="small">n=${m.teamN}</span>`,
+        e(m.target ?? "—"),
+      ]),
+      [1, 2],
+    ),
+  );
+  if (r.playbook)
+    parts.push(
+      `<h2>Playbook: ${e(r.playbook.name)} (${pct(r.playbook.score)})</h2>`,
+      r.playbook.gaps.length === 0
+        ? "<p>Every step covered.</p>"
+        : `<ul>${r.playbook.gaps.map((g) => `<li><span class="${g.status === "missed" ? "bad" : "warn"}">${g.status}</span>: ${e(g.title)}</li>`).join("")}</ul>`,
+    );
+  parts.push(`<h2>Objections (${r.objections.length})</h2>`);
+  parts.push(
+    r.objections.length === 0
+      ? "<p>None raised.</p>"
+      : r.objections
+          .map((o) => {
+            const h = o.handling;
+            const steps = (["acknowledged", "clarified", "responded", "confirmed"] as const).map(
+              (k) => `<span class="${h[k] ? "good" : "small"}">${h[k] ? "✓" : "·"} ${k}</span>`,
+            );
+            return `<div class="card"><strong>${clockOf(o.at)} ${e(o.category)}</strong> — <span class="${o.resolved ? "good" : "bad"}">${o.resolved ? "resolved" : "not resolved"}</span><br>“${e(o.text)}”<br>${steps.join(" ")}${o.response ? `<br><span class="small">Reply: “${e(o.response)}”</span>` : ""}</div>`;
+          })
+          .join(""),
+  );
+  parts.push(
+    "<h2>Next steps</h2>",
+    r.nextSteps.length === 0
+      ? "<p>None agreed in the call.</p>"
+      : `<ul>${r.nextSteps.map((s) => `<li>${e(s.text)}${s.owner ? ` — ${e(s.owner)}` : ""}${s.due ? ` (${e(s.due)})` : ""}</li>`).join("")}</ul>`,
+  );
+  return page(`Call report: ${title}`, parts.join(""));
+}
+
+export function repReviewHtml(r: RepReview): string {
+  const p = r.period;
+  const parts = [
+    `<h1>Rep review: ${e(r.rep.name)}</h1>`,
+    `<p class="meta">${p.from} to ${p.to} (exclusive), ${e(p.timeZone)} · ${calls(r.calls)} (previous period: ${calls(r.previousCalls)}) · deals closed: ${r.deals.won} won, ${r.deals.lost} lost${r.outcomes ? ` · win rate ${pct(r.outcomes.metrics.winRate)}` : ""}</p>`,
+  ];
+  if (r.movedMost) {
+    const m = r.movedMost;
+    parts.push(
+      `<div class="card"><strong>Moved most since the previous period:</strong> ${e(REPORT_METRICS[m.metric].label)} ${f(m.metric, m.previous)} → ${f(m.metric, m.current)} (${change(m.change)})</div>`,
+    );
+  }
+  parts.push("<h2>Week by week</h2>");
+  const labels = r.weeks.map((w) => w.week.slice(5));
+  parts.push(
+    `<div class="grid">${[
+      `<div class="card">${lineChartSvg({ title: "Calls per week", labels, values: r.weeks.map((w) => w.calls), format: (v) => String(Math.round(v)) })}</div>`,
+      ...REPORT_METRIC_IDS.slice(0, 4).map(
+        (id) =>
+          `<div class="card">${lineChartSvg({ title: REPORT_METRICS[id].label, labels, values: r.weeks.map((w) => w.medians[id]), format: (v) => f(id, v), band: REPORT_METRICS[id].target })}</div>`,
+      ),
+    ].join("")}</div>`,
+    "<h2>Call metrics</h2>",
+    table(
+      ["metric", "median (p25–p75, n)", "previous", "team", "target"],
+      REPORT_METRIC_IDS.map((id) => [
+        e(REPORT_METRICS[id].label),
+        spread(id, r.metrics[id]),
+        f(id, r.previousMetrics[id].median),
+        f(id, r.team.metrics[id].median),
+        e(REPORT_METRICS[id].target?.text ?? "—"),
+      ]),
+    ),
+    "<h2>What top performers do differently</h2>",
+  );
+  const t = r.topPerformers;
+  if (t.reason) parts.push(`<p>No comparison: ${e(t.reason)}.</p>`);
+  else
+    parts.push(
+      `<p class="meta">Top quartile by win rate among ${t.eligibleReps} reps with ≥ ${t.minClosedDeals} closed deals: ${t.top.map((x) => `${e(x.name)} (${pct(x.winRate)} of ${x.closed})`).join(", ")}</p>`,
+      table(
+        ["metric", "top performers", "everyone else", "you"],
+        t.metrics.map((m) => [
+          e(REPORT_METRICS[m.id].label),
+          `${f(m.id, m.top)} <span class="small">n=${m.topN}</span>`,
+          `${f(m.id, m.rest)} <span class="small">n=${m.restN}</span>`,
+          f(m.id, r.metrics[m.id].median),
+        ]),
+      ),
+    );
+  return page(`Rep review: ${r.rep.name}`, parts.join(""));
+}
+
+export function teamHtml(r: TeamReport): string {
+  const p = r.period;
+  const cols: ReportMetricId[] = [
+    "talkRatio",
+    "longestMonologueSec",
+    "repQuestions",
+    "patienceSec",
+    "playbookScore",
+  ];
+  const i = r.insights;
+  const parts = [
+    "<h1>Team report</h1>",
+    `<p class="meta">${p.from} to ${p.to} (exclusive), ${e(p.timeZone)} · ${calls(r.calls)} · win rate ${pct(r.outcomes.metrics.winRate)}</p>`,
+    "<h2>Reps</h2>",
+    `<p class="small">Medians per rep. <span class="flag">⚑</span> outlier: beyond 1.5 × IQR of the reps' medians or far off the published target (reps with ≥ ${r.minCallsForFlags} calls).</p>`,
+    table(
+      [
+        "rep",
+        "calls",
+        ...cols.map((id) => e(REPORT_METRICS[id].label)),
+        "won / lost",
+        "win rate",
+        "response rate",
+      ],
+      r.reps.map((x) => [
+        e(x.name),
+        String(x.calls),
+        ...cols.map((id) => {
+          const flags = x.flags.filter((fl) => fl.metric === id);
+          return flags.length
+            ? `<span class="flag" title="${e(flags.map((fl) => fl.detail).join("; "))}">${f(id, x.metrics[id].median)} ⚑</span>`
+            : f(id, x.metrics[id].median);
+        }),
+        `${x.deals.won} / ${x.deals.lost}`,
+        pct(x.outcomes?.winRate ?? null),
+        pct(x.outcomes?.responseRate ?? null),
+      ]),
+      [1, 2, 3, 4, 5, 6],
+    ),
+  ];
+  const flagged = r.reps.flatMap((x) =>
+    x.flags.map((fl) => `<li>${e(x.name)}: ${e(REPORT_METRICS[fl.metric].label)} ${e(fl.detail)}</li>`),
+  );
+  if (flagged.length) parts.push("<h2>Outliers</h2>", `<ul>${flagged.join("")}</ul>`);
+  parts.push(
+    "<h2>Behaviour and outcomes</h2>",
+    `<p class="meta">From ${calls(i.closedDealCalls)} of the period linked to a deal that is now won or lost.</p>`,
+    `<div class="grid"><div class="card">${barsSvg(
+      "Win rate by rep talk ratio",
+      i.talkBands.map((b) => ({
+        label: b.label,
+        value: b.winRate,
+        note: `of ${calls(b.calls)} (${b.deals} deals)`,
+      })),
+    )}</div><div class="card">${table(
+      ["median per call", "won", "lost"],
+      [
+        [
+          "Rep questions",
+          `${f("repQuestions", i.repQuestions.won.median)} <span class="small">n=${i.repQuestions.won.n}</span>`,
+          `${f("repQuestions", i.repQuestions.lost.median)} <span class="small">n=${i.repQuestions.lost.n}</span>`,
+        ],
+        [
+          "Patience",
+          `${f("patienceSec", i.patienceSec.won.median)} <span class="small">n=${i.patienceSec.won.n}</span>`,
+          `${f("patienceSec", i.patienceSec.lost.median)} <span class="small">n=${i.patienceSec.lost.n}</span>`,
+        ],
+      ],
+    )}</div></div>`,
+  );
+  return page("Team report", parts.join(""));
+}
+
+/** Any report as a self-contained HTML page. */
+export function reportHtml(r: Report): string {
+  return r.kind === "post-call" ? postCallHtml(r) : r.kind === "rep-review" ? repReviewHtml(r) : teamHtml(r);
+}
