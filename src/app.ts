@@ -1,6 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { bodyGuard } from "./api/body-guard.js";
 import type { AppEnv } from "./api/env.js";
 import { rateLimit, requestId, requireAuth } from "./api/middleware.js";
 import { problem } from "./api/problem.js";
@@ -40,6 +41,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     await next();
   });
   app.use("/v1/*", requireAuth, rateLimit);
+  // Role gate and streamed body limit per route, before any route (or its validator) reads a byte.
+  app.use("*", bodyGuard);
 
   app.onError((err, c) => {
     if (err instanceof DebriefError) return problem(c, err.code, err.message, err.details ?? {});
