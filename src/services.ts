@@ -54,8 +54,11 @@ export interface Transcriber {
 }
 
 export interface RateLimiter {
-  /** Take one token for `key`; `ok: false` with the seconds until the next token when empty. */
-  take(key: string): Promise<{ ok: boolean; retryAfterSec: number }>;
+  /**
+   * Take one token for `key` from a bucket of `perMinute` (default: the limiter's own rate);
+   * `ok: false` with the seconds until the next token when empty.
+   */
+  take(key: string, perMinute?: number): Promise<{ ok: boolean; retryAfterSec: number }>;
 }
 
 export interface Logger {

@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { serve } from "@hono/node-server";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { bootstrap } from "../admin/operations.js";
 import { createApp } from "../app.js";
 import { fsBlobStore } from "../blobs/fs.js";
@@ -60,7 +61,7 @@ export async function startNodeServer(config: Config, out: (line: string) => voi
 
   const workers = startWorkers(services, { concurrency: config.DEBRIEF_WORKERS });
   wake = () => workers.wake();
-  const app = createApp({ services: () => services });
+  const app = createApp({ services: () => services, clientAddress: (c) => getConnInfo(c).remote.address });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.PORT }, () => resolve(s));
     s.once("error", reject);
