@@ -1,6 +1,7 @@
 import type { Coaching } from "./coaching/contract.js";
 import type { CoachingInput } from "./coaching/engine.js";
 import type { Config } from "./config/env.js";
+import type { CpuRunner } from "./cpu/tasks.js";
 import type { Database } from "./db/database.js";
 import type { JobRegistry } from "./jobs/registry.js";
 import type { QueuedJob } from "./jobs/store.js";
@@ -82,4 +83,6 @@ export interface Services {
   coach: (input: CoachingInput) => Promise<Coaching>;
   logger: Logger;
   now: () => Date;
+  /** CPU-heavy tasks (parsing and analysing uploads): worker threads on Node, inline elsewhere. */
+  cpu: CpuRunner;
 }

@@ -30,6 +30,9 @@ export const EnvSchema = z.object({
   OPENAI_BASE_URL: url("OPENAI_BASE_URL"),
   OPENAI_MODEL: z.string().min(1).default("gpt-4.1-mini"),
   DEBRIEF_MAX_TRANSCRIPT_MB: z.coerce.number().positive().max(1024).default(25),
+  /** Cost caps of one transcript's analysis (a million one-word lines is only 5 MB). */
+  DEBRIEF_MAX_UTTERANCES: z.coerce.number().int().positive().default(20_000),
+  DEBRIEF_MAX_WORDS: z.coerce.number().int().positive().default(500_000),
   DEBRIEF_MAX_AUDIO_MB: z.coerce.number().positive().max(10_240).default(2048),
   DEBRIEF_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   /** Requests per minute of one user over all their keys (0 turns it off). */

@@ -13,6 +13,7 @@ import { createApp } from "../app.js";
 import { fsBlobStore } from "../blobs/fs.js";
 import { createServices, prepareDatabase } from "../compose.js";
 import type { Config } from "../config/env.js";
+import { workerPool } from "../cpu/worker-pool.js";
 import { describeDatabase, openDatabase } from "../db/open.js";
 import { pgJobQueue } from "../jobs/pg-queue.js";
 import { startWorkers } from "../jobs/poller.js";
@@ -44,6 +45,8 @@ export async function startNodeServer(config: Config, out: (line: string) => voi
     blobs: fsBlobStore(join(config.DEBRIEF_DATA_DIR, "blobs")),
     queue: pgJobQueue(handle.db, () => wake()),
     logger,
+    // Uploads are parsed and analysed on worker threads so one large file stalls no other tenant.
+    cpu: workerPool(),
   });
 
   const demoDir = defaultDemoDir();
@@ -98,6 +101,7 @@ export async function startNodeServer(config: Config, out: (line: string) => voi
     stop: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await workers.stop();
+      await services.cpu.close();
       await handle.close();
     },
   };
