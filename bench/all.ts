@@ -15,6 +15,7 @@ const scripts = [
   "bench/outcomes.ts",
   "bench/cli-start.ts",
   "bench/web.ts",
+  "bench/availability.ts",
 ];
 for (const script of scripts) {
   const run = spawnSync(process.execPath, ["--import", "tsx", join(root, script), ...process.argv.slice(2)], {
