@@ -16,6 +16,7 @@ const scripts = [
   "bench/reports.ts",
   "bench/cli-start.ts",
   "bench/web.ts",
+  "bench/availability.ts",
 ];
 for (const script of scripts) {
   const run = spawnSync(process.execPath, ["--import", "tsx", join(root, script), ...process.argv.slice(2)], {

@@ -2,9 +2,11 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { except } from "hono/combine";
 import { HTTPException } from "hono/http-exception";
+import { bodyGuard } from "./api/body-guard.js";
 import type { AppEnv } from "./api/env.js";
-import { rateLimit, requestId, requireAuth } from "./api/middleware.js";
+import { clientAddressOf, rateLimit, requestId, requireAuth } from "./api/middleware.js";
 import { problem } from "./api/problem.js";
+import { type FailureLimiter, failureLimiter } from "./api/rate-limiter.js";
 import { registerAdminRoutes } from "./api/routes/admin.js";
 import { registerCallRoutes } from "./api/routes/calls.js";
 import { registerCrmRoutes } from "./api/routes/crm.js";
@@ -23,6 +25,8 @@ export interface AppDeps {
   services: (c: Context<AppEnv>) => Services | Promise<Services>;
   /** The web dashboard's own needs (an e-mail sender for magic links); defaults work anywhere. */
   web?: WebDeps;
+  /** The client's address as the runtime knows it (Node: the socket; Workers: cf-connecting-ip). */
+  clientAddress?: (c: Context<AppEnv>) => string | undefined;
 }
 
 /**
@@ -37,13 +41,24 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
+  let authFailures: { perMinute: number; limiter: FailureLimiter } | undefined;
   app.use("*", requestId);
   app.use("*", async (c, next) => {
-    c.set("services", await deps.services(c));
+    const services = await deps.services(c);
+    c.set("services", services);
+    const perMinute = services.config.DEBRIEF_AUTH_FAILURES_PER_MINUTE;
+    if (perMinute > 0) {
+      if (authFailures?.perMinute !== perMinute)
+        authFailures = { perMinute, limiter: failureLimiter(perMinute) };
+      c.set("authFailures", authFailures.limiter);
+      c.set("clientAddress", clientAddressOf(c, services.config.DEBRIEF_TRUST_PROXY, deps.clientAddress));
+    }
     await next();
   });
   // CRM webhooks are authenticated by the vendor's signature (src/crm/sync.ts), not an API key.
   app.use("/v1/*", except("/v1/crm/webhooks/*", requireAuth, rateLimit));
+  // Role gate and streamed body limit per route, before any route (or its validator) reads a byte.
+  app.use("*", bodyGuard);
 
   app.onError((err, c) => {
     if (err instanceof DebriefError) return problem(c, err.code, err.message, err.details ?? {});

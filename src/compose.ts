@@ -3,6 +3,7 @@ import { callJobHandlers } from "./calls/jobs/index.js";
 import { backfillCallMetrics } from "./calls/save.js";
 import { coachingFor } from "./coaching-service/deploy.js";
 import type { Config } from "./config/env.js";
+import { inlineCpu } from "./cpu/tasks.js";
 import { syncJobHandlers } from "./crm/sync-jobs.js";
 import type { Database } from "./db/database.js";
 import { migrate } from "./db/migrate.js";
@@ -44,6 +45,7 @@ export function createServices(config: Config, parts: ServiceParts): Services {
     coach: parts.coach ?? coachingFor(config, db, logger),
     logger,
     now: parts.now ?? (() => new Date()),
+    cpu: parts.cpu ?? inlineCpu(),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Coaching } from "./coaching/contract.js";
 import type { CoachingInput } from "./coaching/engine.js";
 import type { Config } from "./config/env.js";
+import type { CpuRunner } from "./cpu/tasks.js";
 import type { Database } from "./db/database.js";
 import type { JobRegistry } from "./jobs/registry.js";
 import type { QueuedJob } from "./jobs/store.js";
@@ -54,8 +55,11 @@ export interface Transcriber {
 }
 
 export interface RateLimiter {
-  /** Take one token for `key`; `ok: false` with the seconds until the next token when empty. */
-  take(key: string): Promise<{ ok: boolean; retryAfterSec: number }>;
+  /**
+   * Take one token for `key` from a bucket of `perMinute` (default: the limiter's own rate);
+   * `ok: false` with the seconds until the next token when empty.
+   */
+  take(key: string, perMinute?: number): Promise<{ ok: boolean; retryAfterSec: number }>;
 }
 
 export interface Logger {
@@ -79,4 +83,6 @@ export interface Services {
   coach: (input: CoachingInput) => Promise<Coaching>;
   logger: Logger;
   now: () => Date;
+  /** CPU-heavy tasks (parsing and analysing uploads): worker threads on Node, inline elsewhere. */
+  cpu: CpuRunner;
 }

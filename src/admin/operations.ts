@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, or } from "drizzle-orm";
+import { and, asc, count, eq, isNull, or } from "drizzle-orm";
 import { requireRole } from "../auth/actor.js";
 import { generateApiKey, hashKey, keyStart, newId } from "../auth/keys.js";
 import type { OperationCtx } from "../context.js";
@@ -116,6 +116,17 @@ export async function createKey(
     .from(users)
     .where(and(eq(users.id, userId), eq(users.orgId, ctx.actor.orgId)));
   if (owner.length === 0) throw new DebriefError("not_found", `no user ${userId} in this organization`);
+  // A cap on active keys: keys are cheap to mint, and each one used to be its own rate limit.
+  const cap = ctx.services.config.DEBRIEF_MAX_KEYS_PER_USER;
+  const [active] = await ctx.services.db
+    .select({ n: count() })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)));
+  if ((active?.n ?? 0) >= cap)
+    throw new DebriefError(
+      "conflict",
+      `a user may hold at most ${cap} active API keys (DEBRIEF_MAX_KEYS_PER_USER); revoke one first`,
+    );
   return insertKey(ctx.services.db, ctx.actor.orgId, userId, input.name);
 }
 

@@ -1,5 +1,6 @@
 import type { Actor } from "../auth/actor.js";
 import type { Services } from "../services.js";
+import type { FailureLimiter } from "./rate-limiter.js";
 
 /** Hono context variables set by the app's middleware. */
 export interface AppEnv {
@@ -7,5 +8,9 @@ export interface AppEnv {
     requestId: string;
     services: Services;
     actor: Actor;
+    /** The client's address when the runtime knows it (connection, cf-connecting-ip, trusted proxy). */
+    clientAddress: string | undefined;
+    /** Failed authentications per client address (one per app). */
+    authFailures: FailureLimiter | undefined;
   };
 }

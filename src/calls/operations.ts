@@ -1,5 +1,4 @@
 import { and, desc, eq, gte, lt, or, type SQL, sql } from "drizzle-orm";
-import { analyzeTranscriptDetailed } from "../analysis/analyze.js";
 import type { FileAnalysis } from "../analysis/result.js";
 import type { Actor } from "../auth/actor.js";
 import { newId, sha256Hex } from "../auth/keys.js";
@@ -10,8 +9,7 @@ import { type Call, type CallFailure, calls, type SpeakerRoles, users } from "..
 import { DebriefError } from "../errors.js";
 import { recordEvent } from "../events/outbox.js";
 import { deleteJobs, enqueue } from "../jobs/store.js";
-import type { Transcript, TranscriptFormat } from "../transcript/model.js";
-import { parseTranscript } from "../transcript/parse.js";
+import type { Transcript } from "../transcript/model.js";
 import { saveAnalysis } from "./save.js";
 import type { CallDetail, CallMeta, CallSummary, ListCallsQuery } from "./schemas.js";
 import { callEventPayload } from "./status.js";
@@ -78,24 +76,7 @@ async function findDuplicate(
   return byHash ?? null;
 }
 
-function roleOptions(roles: SpeakerRoles): { rep?: string[]; customer?: string[] } {
-  return {
-    ...(roles.rep ? { rep: roles.rep } : {}),
-    ...(roles.customer ? { customer: roles.customer } : {}),
-  };
-}
-
-/** The analysis contract's JSON for a stored transcript. Pure CPU: a 30-minute call takes ~1 ms. */
-export function analyzeForCall(
-  transcript: Transcript,
-  input: { fileName: string; format: TranscriptFormat; roles: SpeakerRoles; language?: string | undefined },
-): FileAnalysis {
-  const { analysis } = analyzeTranscriptDetailed(transcript, {
-    ...roleOptions(input.roles),
-    ...(input.language ? { language: input.language } : {}),
-  });
-  return { file: input.fileName, format: input.format, ...analysis };
-}
+export { analyzeForCall } from "./analyze-upload.js";
 
 /**
  * Upload a transcript: it is parsed now (a malformed file is refused and nothing is stored) and its
@@ -115,18 +96,19 @@ export async function createTranscriptCall(
   if (dup) return { call: toDetail(dup), created: false };
 
   const fileName = input.fileName ?? "transcript";
-  const parsed = parseTranscript(input.content, {
-    file: fileName,
-    ...(input.meta.format ? { format: input.meta.format } : {}),
-  });
   const repUserId = await resolveRep(ctx, input.meta.repUserId);
   const roles: SpeakerRoles = input.meta.speakerRoles ?? {};
-  const analysis = analyzeForCall(parsed.transcript, {
+  const { config } = ctx.services;
+  // Parsing and analysis are the CPU-heavy part: off the event loop on Node (a worker thread).
+  const parsed = await ctx.services.cpu.run("parseAnalyze", {
+    content: input.content,
     fileName,
-    format: parsed.format,
+    format: input.meta.format,
     roles,
     language: input.meta.language,
+    caps: { maxUtterances: config.DEBRIEF_MAX_UTTERANCES, maxWords: config.DEBRIEF_MAX_WORDS },
   });
+  const analysis = parsed.analysis;
   const row = newCallRow(ctx, input.meta, repUserId, {
     status: "analyzing",
     source: "transcript",

@@ -30,8 +30,24 @@ export const EnvSchema = z.object({
   OPENAI_BASE_URL: url("OPENAI_BASE_URL"),
   OPENAI_MODEL: z.string().min(1).default("gpt-4.1-mini"),
   DEBRIEF_MAX_TRANSCRIPT_MB: z.coerce.number().positive().max(1024).default(25),
+  /** Cost caps of one transcript's analysis (a million one-word lines is only 5 MB). */
+  DEBRIEF_MAX_UTTERANCES: z.coerce.number().int().positive().default(20_000),
+  DEBRIEF_MAX_WORDS: z.coerce.number().int().positive().default(500_000),
   DEBRIEF_MAX_AUDIO_MB: z.coerce.number().positive().max(10_240).default(2048),
   DEBRIEF_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  /** Requests per minute of one user over all their keys (0 turns it off). */
+  DEBRIEF_RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
+  /** Requests per minute of one organization over all its users (0 turns it off). */
+  DEBRIEF_RATE_LIMIT_ORG_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
+  /** Failed authentications per minute from one client address before 429s (0 turns it off). */
+  DEBRIEF_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  /** Active (unrevoked) API keys one user may hold. */
+  DEBRIEF_MAX_KEYS_PER_USER: z.coerce.number().int().min(1).default(10),
+  /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
+  DEBRIEF_TRUST_PROXY: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
   DEBRIEF_WORKERS: z.coerce.number().int().min(0).max(64).default(2),
   DEBRIEF_SEED_DEMO: z
     .enum(["true", "false", "1", "0"])

@@ -7,11 +7,13 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { serve } from "@hono/node-server";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { bootstrap } from "../admin/operations.js";
 import { createApp } from "../app.js";
 import { fsBlobStore } from "../blobs/fs.js";
 import { createServices, prepareDatabase } from "../compose.js";
 import type { Config } from "../config/env.js";
+import { workerPool } from "../cpu/worker-pool.js";
 import { describeDatabase, openDatabase } from "../db/open.js";
 import { pgJobQueue } from "../jobs/pg-queue.js";
 import { startWorkers } from "../jobs/poller.js";
@@ -43,6 +45,8 @@ export async function startNodeServer(config: Config, out: (line: string) => voi
     blobs: fsBlobStore(join(config.DEBRIEF_DATA_DIR, "blobs")),
     queue: pgJobQueue(handle.db, () => wake()),
     logger,
+    // Uploads are parsed and analysed on worker threads so one large file stalls no other tenant.
+    cpu: workerPool(),
   });
 
   const demoDir = defaultDemoDir();
@@ -60,7 +64,7 @@ export async function startNodeServer(config: Config, out: (line: string) => voi
 
   const workers = startWorkers(services, { concurrency: config.DEBRIEF_WORKERS });
   wake = () => workers.wake();
-  const app = createApp({ services: () => services });
+  const app = createApp({ services: () => services, clientAddress: (c) => getConnInfo(c).remote.address });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.PORT }, () => resolve(s));
     s.once("error", reject);
@@ -97,6 +101,7 @@ export async function startNodeServer(config: Config, out: (line: string) => voi
     stop: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await workers.stop();
+      await services.cpu.close();
       await handle.close();
     },
   };

@@ -135,6 +135,8 @@ const app = createApp({
     if (!s) throw new DebriefError("internal", "no services for this request");
     return s.services();
   },
+  // Set by Cloudflare's edge to the connecting client; a client cannot forge it.
+  clientAddress: (c) => c.req.header("cf-connecting-ip"),
 });
 
 export default {

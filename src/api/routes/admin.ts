@@ -157,7 +157,7 @@ const routes = {
     },
     responses: {
       201: json(CreatedKeySchema, "created — store the key now"),
-      ...problemResponses(401, 403, 404, 422, 429),
+      ...problemResponses(401, 403, 404, 409, 422, 429),
     },
   }),
   revokeKey: createRoute({

@@ -1,0 +1,92 @@
+/**
+ * Availability under a heavy upload (`node --import tsx bench/availability.ts`): one tenant
+ * uploads maximal transcripts (19,000 utterances of 25 words, just under the default caps) while
+ * another tenant calls /health and GET /v1/calls/{id} in a loop; prints that tenant's p50/p99 with
+ * the analysis inline (as before) and on the worker pool (the Node server's default). In-process
+ * through `app.request`, embedded PGlite. Record results by hand in docs/benchmarks.md.
+ */
+import { createOrganization } from "../src/admin/operations.js";
+import { createApp } from "../src/app.js";
+import { memoryBlobStore } from "../src/blobs/memory.js";
+import { runCoaching } from "../src/coaching-service/run.js";
+import { createServices } from "../src/compose.js";
+import { loadConfig } from "../src/config/env.js";
+import { inlineCpu } from "../src/cpu/tasks.js";
+import { workerPool } from "../src/cpu/worker-pool.js";
+import { testDatabases } from "../test/helpers/db.js";
+
+const UPLOADS = Number(process.env.BENCH_UPLOADS ?? 3);
+const big = Array.from(
+  { length: 19_000 },
+  (_, i) => `${i % 2 ? "Lee" : "Dana"}: ${"word ".repeat(25).trim()}`,
+).join("\n");
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
+};
+
+async function scenario(mode: "inline" | "pool") {
+  const handle = await testDatabases[0]!.open();
+  const cpu = mode === "pool" ? workerPool() : inlineCpu();
+  const config = { ...loadConfig({ DEBRIEF_SEED_DEMO: "false" }), DEBRIEF_RATE_LIMIT_PER_MINUTE: 0 };
+  const services = createServices(config, {
+    db: handle.db,
+    blobs: memoryBlobStore(),
+    transcriber: null,
+    coach: (input) => runCoaching(input, {}),
+    logger: { debug() {}, info() {}, warn() {}, error() {} },
+    cpu,
+  });
+  const app = createApp({ services: () => services });
+  const a = await createOrganization(handle.db, { name: "Uploader", adminEmail: "a@a.test" });
+  const b = await createOrganization(handle.db, { name: "Reader", adminEmail: "b@b.test" });
+  const auth = (key: string) => ({ authorization: `Bearer ${key}`, "content-type": "application/json" });
+  const small = await app.request("/v1/calls", {
+    method: "POST",
+    headers: auth(b.key.key),
+    body: JSON.stringify({ transcript: "Dana: Hello there.\nLee: Hi." }),
+  });
+  const id = ((await small.json()) as { id: string }).id;
+
+  let uploading = true;
+  const health: number[] = [];
+  const gets: number[] = [];
+  const reader = (async () => {
+    while (uploading) {
+      let t = performance.now();
+      await app.request("/health");
+      health.push(performance.now() - t);
+      t = performance.now();
+      await app.request(`/v1/calls/${id}`, { headers: auth(b.key.key) });
+      gets.push(performance.now() - t);
+    }
+  })();
+  const t0 = performance.now();
+  for (let i = 0; i < UPLOADS; i++) {
+    const res = await app.request("/v1/calls", {
+      method: "POST",
+      headers: auth(a.key.key),
+      body: JSON.stringify({ transcript: `${big}\nDana: upload ${i}` }),
+    });
+    if (res.status !== 202) throw new Error(`upload ${i}: ${res.status} ${await res.text()}`);
+  }
+  const uploadMs = (performance.now() - t0) / UPLOADS;
+  uploading = false;
+  await reader;
+  await cpu.close();
+  await handle.close();
+  return { mode, uploadMs, health, gets };
+}
+
+console.log(
+  `| analysis | upload (ms, mean of ${UPLOADS}) | /health p50 / p99 (ms) | GET call p50 / p99 (ms) | samples |`,
+);
+console.log("|---|---:|---:|---:|---:|");
+for (const mode of ["inline", "pool"] as const) {
+  const r = await scenario(mode);
+  const f = (x: number) => x.toFixed(0);
+  console.log(
+    `| ${mode} | ${f(r.uploadMs)} | ${f(pct(r.health, 50))} / ${f(pct(r.health, 99))} | ${f(pct(r.gets, 50))} / ${f(pct(r.gets, 99))} | ${r.health.length} |`,
+  );
+}

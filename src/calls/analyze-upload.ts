@@ -1,0 +1,85 @@
+import { analyzeTranscriptDetailed } from "../analysis/analyze.js";
+import type { FileAnalysis } from "../analysis/result.js";
+import type { SpeakerRoles } from "../db/schema/index.js";
+import { DebriefError } from "../errors.js";
+import type { Transcript, TranscriptFormat } from "../transcript/model.js";
+import { parseTranscript } from "../transcript/parse.js";
+
+/** The largest transcript one call may analyse (config: DEBRIEF_MAX_UTTERANCES, DEBRIEF_MAX_WORDS). */
+export interface AnalysisCaps {
+  maxUtterances: number;
+  maxWords: number;
+}
+
+export interface ParseAnalyzeInput {
+  content: string;
+  fileName: string;
+  format?: TranscriptFormat | undefined;
+  roles: SpeakerRoles;
+  language?: string | undefined;
+  caps: AnalysisCaps;
+}
+
+function roleOptions(roles: SpeakerRoles): { rep?: string[]; customer?: string[] } {
+  return {
+    ...(roles.rep ? { rep: roles.rep } : {}),
+    ...(roles.customer ? { customer: roles.customer } : {}),
+  };
+}
+
+/** The analysis contract's JSON for a stored transcript. Pure CPU: a 30-minute call takes ~1 ms. */
+export function analyzeForCall(
+  transcript: Transcript,
+  input: { fileName: string; format: TranscriptFormat; roles: SpeakerRoles; language?: string | undefined },
+): FileAnalysis {
+  const { analysis } = analyzeTranscriptDetailed(transcript, {
+    ...roleOptions(input.roles),
+    ...(input.language ? { language: input.language } : {}),
+  });
+  return { file: input.fileName, format: input.format, ...analysis };
+}
+
+/**
+ * Refuse (422, naming the limit) a transcript whose analysis would cost more than one call may:
+ * the cost grows with utterances and words, not only bytes (a million one-word lines is 5 MB).
+ */
+export function checkAnalysisCaps(transcript: Transcript, caps: AnalysisCaps): void {
+  const n = transcript.utterances.length;
+  if (n > caps.maxUtterances)
+    throw new DebriefError(
+      "validation_failed",
+      `transcripts are limited to ${caps.maxUtterances} utterances (DEBRIEF_MAX_UTTERANCES); this one has ${n}`,
+    );
+  let words = 0;
+  for (const u of transcript.utterances) {
+    words += u.text.split(/\s+/).filter(Boolean).length;
+    if (words > caps.maxWords)
+      throw new DebriefError(
+        "validation_failed",
+        `transcripts are limited to ${caps.maxWords} words (DEBRIEF_MAX_WORDS)`,
+      );
+  }
+}
+
+/**
+ * Parse an uploaded transcript, check its cost caps and analyse it: the CPU-heavy part of an
+ * upload, run off the request path by `services.cpu` (a worker thread on Node).
+ */
+export function parseAndAnalyze(input: ParseAnalyzeInput): {
+  transcript: Transcript;
+  format: TranscriptFormat;
+  analysis: FileAnalysis;
+} {
+  const parsed = parseTranscript(input.content, {
+    file: input.fileName,
+    ...(input.format ? { format: input.format } : {}),
+  });
+  checkAnalysisCaps(parsed.transcript, input.caps);
+  const analysis = analyzeForCall(parsed.transcript, {
+    fileName: input.fileName,
+    format: parsed.format,
+    roles: input.roles,
+    language: input.language,
+  });
+  return { transcript: parsed.transcript, format: parsed.format, analysis };
+}

@@ -1,0 +1,105 @@
+import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { type CpuRunner, deserializeError, type SerializedError } from "./tasks.js";
+
+type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: SerializedError };
+interface Pending {
+  id: number;
+  task: string;
+  input: unknown;
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+}
+
+/** Threads for a pool on this machine: one core stays free for the event loop. */
+export const defaultPoolSize = () => Math.max(1, availableParallelism() - 1);
+
+/**
+ * A small pool of worker threads for the CPU tasks (node:worker_threads, no dependency): the
+ * event loop keeps answering other tenants while an upload is parsed and analysed. Node only.
+ * Runs the built worker (dist/…/worker.js) or, from TypeScript sources (vitest, tsx), worker.ts
+ * through tsx.
+ *
+ * @example
+ * const cpu = workerPool(2);
+ * const { analysis } = await cpu.run("parseAnalyze", input);
+ * await cpu.close();
+ */
+export function workerPool(size: number = defaultPoolSize()): CpuRunner {
+  const fromSources = import.meta.url.endsWith(".ts");
+  const file = new URL(fromSources ? "./worker.ts" : "./worker.js", import.meta.url);
+  const queue: Pending[] = [];
+  const idle: Worker[] = [];
+  const busy = new Map<Worker, Pending>();
+  let all: Worker[] = [];
+  let nextId = 1;
+  let closed = false;
+
+  const spawn = () => {
+    const w = fromSources
+      ? // From sources (vitest, tsx): register tsx's loader in the thread, then load worker.ts.
+        new Worker(
+          `import(${JSON.stringify(tsxApi())}).then((m) => { m.register(); return import(${JSON.stringify(file.href)}); });`,
+          { eval: true },
+        )
+      : new Worker(file);
+    w.unref();
+    w.on("message", (reply: Reply) => {
+      const job = busy.get(w);
+      busy.delete(w);
+      if (job && job.id === reply.id) {
+        if (reply.ok) job.resolve(reply.result);
+        else job.reject(deserializeError(reply.error));
+      }
+      idle.push(w);
+      pump();
+    });
+    w.on("error", (err) => {
+      // A crashed thread fails its task only; a fresh one takes its place.
+      busy.get(w)?.reject(err);
+      busy.delete(w);
+      all = all.filter((x) => x !== w);
+      if (!closed) {
+        spawn();
+        pump();
+      }
+    });
+    all.push(w);
+    idle.push(w);
+  };
+  const pump = () => {
+    while (idle.length > 0 && queue.length > 0) {
+      const w = idle.pop()!;
+      const job = queue.shift()!;
+      busy.set(w, job);
+      w.ref(); // keep the process alive while a task runs
+      w.postMessage({ id: job.id, task: job.task, input: job.input });
+    }
+    for (const w of idle) w.unref();
+  };
+  for (let i = 0; i < Math.max(1, size); i++) spawn();
+
+  return {
+    run(task, input) {
+      if (closed) return Promise.reject(new Error("the CPU pool is closed"));
+      return new Promise((resolve, reject) => {
+        queue.push({ id: nextId++, task, input, resolve: resolve as (v: unknown) => void, reject });
+        pump();
+      });
+    },
+    async close() {
+      closed = true;
+      for (const job of queue.splice(0)) job.reject(new Error("the CPU pool is closed"));
+      await Promise.all(all.map((w) => w.terminate()));
+    },
+  };
+}
+
+/** tsx's ESM loader API (a dev dependency, present wherever TypeScript sources are run). */
+function tsxApi(): string {
+  // require.resolve gives the CommonJS build; its ESM twin sits beside it.
+  const cjs = createRequire(import.meta.url).resolve("tsx/esm/api");
+  return pathToFileURL(cjs.replace(/\.cjs$/, ".mjs")).href;
+}
