@@ -4,6 +4,7 @@ import type { Config } from "./config/env.js";
 import type { Database } from "./db/database.js";
 import type { JobRegistry } from "./jobs/registry.js";
 import type { QueuedJob } from "./jobs/store.js";
+import type { Resolve } from "./net/public-url.js";
 import type { Transcript } from "./transcript/model.js";
 
 /**
@@ -79,4 +80,6 @@ export interface Services {
   coach: (input: CoachingInput) => Promise<Coaching>;
   logger: Logger;
   now: () => Date;
+  /** Host name → addresses for the outbound URL guard (Node: the system resolver; Workers: none). */
+  resolve?: Resolve | undefined;
 }

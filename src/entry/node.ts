@@ -16,6 +16,7 @@ import { describeDatabase, openDatabase } from "../db/open.js";
 import { pgJobQueue } from "../jobs/pg-queue.js";
 import { startWorkers } from "../jobs/poller.js";
 import { jsonLogger } from "../logger.js";
+import { nodeResolver } from "../net/node-resolver.js";
 import { defaultDemoDir, loadDemoManifest, seedDemo } from "../seed/demo.js";
 import type { Services } from "../services.js";
 
@@ -43,6 +44,7 @@ export async function startNodeServer(config: Config, out: (line: string) => voi
     blobs: fsBlobStore(join(config.DEBRIEF_DATA_DIR, "blobs")),
     queue: pgJobQueue(handle.db, () => wake()),
     logger,
+    resolve: nodeResolver,
   });
 
   const demoDir = defaultDemoDir();
