@@ -287,8 +287,14 @@ async function createFromJson(
     : new Uint8Array();
   let body: unknown;
   try {
-    body = JSON.parse(new TextDecoder().decode(bytes));
+    // A number too large for a double (1e400) parses as Infinity, which JSON.stringify would turn
+    // into null: refuse it instead of storing something other than what was sent.
+    body = JSON.parse(new TextDecoder().decode(bytes), (key, value: unknown) => {
+      if (typeof value === "number" && !Number.isFinite(value)) invalidField(key, "number out of range");
+      return value;
+    });
   } catch (err) {
+    if (err instanceof DebriefError) throw err;
     throw new DebriefError(
       "validation_failed",
       `request body is not valid JSON: ${err instanceof Error ? err.message : String(err)}`,
