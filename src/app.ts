@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./api/env.js";
 import { rateLimit, requestId, requireAuth } from "./api/middleware.js";
+import { refuseNul } from "./api/nul.js";
 import { problem } from "./api/problem.js";
 import { registerAdminRoutes } from "./api/routes/admin.js";
 import { registerCallRoutes } from "./api/routes/calls.js";
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     await next();
   });
   app.use("/v1/*", requireAuth, rateLimit);
+  app.use("/v1/*", refuseNul);
 
   app.onError((err, c) => {
     if (err instanceof DebriefError) return problem(c, err.code, err.message, err.details ?? {});

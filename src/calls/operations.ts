@@ -356,9 +356,11 @@ function encodeCursor(c: Cursor): string {
 function decodeCursor(s: string): Cursor {
   try {
     const [occurredAt, id] = JSON.parse(atob(s.replace(/-/g, "+").replace(/_/g, "/"))) as unknown[];
-    if (typeof occurredAt !== "string" || typeof id !== "string" || Number.isNaN(Date.parse(occurredAt)))
+    const ms = typeof occurredAt === "string" ? Date.parse(occurredAt) : Number.NaN;
+    // Year 0000 or a NUL in the id would reach the database as an error: refused here as invalid.
+    if (typeof id !== "string" || id.includes("\u0000") || !(ms >= 0 && ms < Date.UTC(10000, 0, 1)))
       throw new Error();
-    return { occurredAt, id };
+    return { occurredAt: occurredAt as string, id };
   } catch {
     throw new DebriefError("validation_failed", "cursor: not a cursor returned by this API", {
       details: { errors: [{ path: "cursor", message: "invalid cursor" }] },

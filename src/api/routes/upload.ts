@@ -291,6 +291,8 @@ async function createFromJson(
     // into null: refuse it instead of storing something other than what was sent.
     body = JSON.parse(new TextDecoder().decode(bytes), (key, value: unknown) => {
       if (typeof value === "number" && !Number.isFinite(value)) invalidField(key, "number out of range");
+      if (typeof value === "string" && value.includes("\u0000"))
+        invalidField(key, "must not contain NUL (\\u0000)");
       return value;
     });
   } catch (err) {
