@@ -5,6 +5,7 @@ import { HTTPException } from "hono/http-exception";
 import { bodyGuard } from "./api/body-guard.js";
 import type { AppEnv } from "./api/env.js";
 import { clientAddressOf, rateLimit, requestId, requireAuth } from "./api/middleware.js";
+import { refuseNul } from "./api/nul.js";
 import { problem } from "./api/problem.js";
 import { type FailureLimiter, failureLimiter } from "./api/rate-limiter.js";
 import { registerAdminRoutes } from "./api/routes/admin.js";
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use("/v1/*", except("/v1/crm/webhooks/*", requireAuth, rateLimit));
   // Role gate and streamed body limit per route, before any route (or its validator) reads a byte.
   app.use("*", bodyGuard);
+  app.use("/v1/*", refuseNul);
 
   app.onError((err, c) => {
     if (err instanceof DebriefError) return problem(c, err.code, err.message, err.details ?? {});

@@ -1,5 +1,7 @@
+import { backfillOperatorUser } from "./admin/operations.js";
 import { memoryRateLimiter } from "./api/rate-limiter.js";
 import { callJobHandlers } from "./calls/jobs/index.js";
+import { backfillCallUploaders } from "./calls/operations.js";
 import { backfillCallMetrics } from "./calls/save.js";
 import { coachingFor } from "./coaching-service/deploy.js";
 import type { Config } from "./config/env.js";
@@ -46,6 +48,7 @@ export function createServices(config: Config, parts: ServiceParts): Services {
     logger,
     now: parts.now ?? (() => new Date()),
     cpu: parts.cpu ?? inlineCpu(),
+    resolve: parts.resolve,
   };
 }
 
@@ -69,5 +72,7 @@ function transcriberFor(config: Config): Services["transcriber"] {
 export async function prepareDatabase(db: Database): Promise<{ applied: string[]; backfilled: number }> {
   const { applied } = await migrate(db);
   const backfilled = await backfillCallMetrics(db);
+  await backfillOperatorUser(db);
+  await backfillCallUploaders(db);
   return { applied, backfilled };
 }

@@ -5,6 +5,7 @@ import type { CpuRunner } from "./cpu/tasks.js";
 import type { Database } from "./db/database.js";
 import type { JobRegistry } from "./jobs/registry.js";
 import type { QueuedJob } from "./jobs/store.js";
+import type { Resolve } from "./net/public-url.js";
 import type { Transcript } from "./transcript/model.js";
 
 /**
@@ -85,4 +86,6 @@ export interface Services {
   now: () => Date;
   /** CPU-heavy tasks (parsing and analysing uploads): worker threads on Node, inline elsewhere. */
   cpu: CpuRunner;
+  /** Host name → addresses for the outbound URL guard (Node: the system resolver; Workers: none). */
+  resolve?: Resolve | undefined;
 }

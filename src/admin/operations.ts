@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull, or } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, or } from "drizzle-orm";
 import { requireRole } from "../auth/actor.js";
 import { generateApiKey, hashKey, keyStart, newId } from "../auth/keys.js";
 import type { OperationCtx } from "../context.js";
@@ -56,11 +56,41 @@ export async function createOrganization(
       email: input.adminEmail.toLowerCase(),
       name: input.adminName ?? "Admin",
       role: "admin",
+      // Operator rights belong to this one user (bootstrap), never to the organization's admins.
+      isOperator: input.operator ?? false,
     });
     const key = await insertKey(tx, orgId, adminUserId, "initial admin key", input.adminKey);
     return { orgId, adminUserId, key };
   });
 }
+
+/**
+ * Databases bootstrapped before operator rights moved from the organization to its bootstrap user:
+ * make that user (admin@debrief.local, an admin of the operator organization) the operator. Runs on
+ * every start; does nothing once any user is an operator.
+ */
+export async function backfillOperatorUser(db: Database): Promise<number> {
+  const [any] = await db.select({ id: users.id }).from(users).where(eq(users.isOperator, true)).limit(1);
+  if (any) return 0;
+  const operatorOrgs = db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.isOperator, true));
+  const updated = await db
+    .update(users)
+    .set({ isOperator: true })
+    .where(
+      and(
+        eq(users.email, BOOTSTRAP_ADMIN_EMAIL),
+        eq(users.role, "admin"),
+        inArray(users.orgId, operatorOrgs),
+      ),
+    )
+    .returning({ id: users.id });
+  return updated.length;
+}
+
+const BOOTSTRAP_ADMIN_EMAIL = "admin@debrief.local";
 
 export async function createOrganizationAs(
   ctx: AdminCtx,
@@ -69,7 +99,7 @@ export async function createOrganizationAs(
   if (!ctx.actor.operator) {
     throw new DebriefError(
       "auth.forbidden",
-      "only admins of the operator organization can create organizations",
+      "only the instance's operator (the admin created at first start) can create organizations",
     );
   }
   return createOrganization(ctx.services.db, input);
@@ -178,7 +208,7 @@ export async function bootstrap(
   if (any.length > 0) return null;
   const created = await createOrganization(db, {
     name: input.orgName ?? "Debrief",
-    adminEmail: "admin@debrief.local",
+    adminEmail: BOOTSTRAP_ADMIN_EMAIL,
     adminName: "Administrator",
     operator: true,
     ...(input.adminKey ? { adminKey: input.adminKey } : {}),

@@ -27,6 +27,7 @@ const TITLES: Record<ErrorCode, string> = {
   "auth.forbidden": "Not allowed",
   not_found: "Not found",
   conflict: "Conflict",
+  idempotency_key_reused: "Idempotency-Key reused for a different request",
   payload_too_large: "Payload too large",
   unsupported_media_type: "Unsupported media type",
   validation_failed: "Validation failed",

@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { type Database, perDatabase } from "../db/database.js";
-import { apiKeys, organizations, type UserRole, users } from "../db/schema/index.js";
+import { apiKeys, type UserRole, users } from "../db/schema/index.js";
 import { DebriefError } from "../errors.js";
 import { hashKey } from "./keys.js";
 
@@ -10,7 +10,7 @@ export interface Actor {
   userId: string;
   role: UserRole;
   keyId: string;
-  /** Admin of the operator organization: may create organizations. */
+  /** The instance's operator (the user created at bootstrap): may create organizations. */
   operator: boolean;
 }
 
@@ -23,11 +23,10 @@ const keyLookup = perDatabase((db) =>
       userId: apiKeys.userId,
       role: users.role,
       lastUsedAt: apiKeys.lastUsedAt,
-      operator: organizations.isOperator,
+      operator: users.isOperator,
     })
     .from(apiKeys)
     .innerJoin(users, eq(users.id, apiKeys.userId))
-    .innerJoin(organizations, eq(organizations.id, apiKeys.orgId))
     .where(and(eq(apiKeys.hash, sql.placeholder("hash")), isNull(apiKeys.revokedAt)))
     .limit(1)
     .prepare("auth_key_lookup"),

@@ -1,4 +1,5 @@
-import { and, desc, eq, gte, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gte, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { analyzeTranscriptDetailed } from "../analysis/analyze.js";
 import type { FileAnalysis } from "../analysis/result.js";
 import type { Actor } from "../auth/actor.js";
 import { newId, sha256Hex } from "../auth/keys.js";
@@ -50,21 +51,72 @@ async function resolveRep(ctx: CallCtx, repUserId: string | undefined): Promise<
   return repUserId;
 }
 
-/** An existing call for the same Idempotency-Key or the same content, if any. */
+/**
+ * What an upload is de-duplicated against: the caller's own uploads that the caller can still read.
+ * Never the organization's: a colleague's identical file or Idempotency-Key must neither hand their
+ * call over nor reveal that it exists (Stripe scopes keys the same way, to the account and request).
+ */
+function ownUploads(ctx: CallCtx): SQL {
+  return and(eq(calls.uploadedByUserId, ctx.actor.userId), visibleTo(ctx.actor))!;
+}
+
+/**
+ * Calls stored before uploads recorded their uploader: credit them to their rep, so a rep's re-upload
+ * of such a call is still recognised. Idempotent; runs on every start.
+ */
+export async function backfillCallUploaders(db: Database): Promise<number> {
+  const rows = await db
+    .update(calls)
+    .set({ uploadedByUserId: calls.repUserId })
+    .where(and(isNull(calls.uploadedByUserId), isNotNull(calls.repUserId)))
+    .returning({ id: calls.id });
+  return rows.length;
+}
+
+/** Longest Idempotency-Key accepted (compared whole; longer keys are refused, never cut). */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
+/**
+ * The fingerprint of a whole upload request: its content and every metadata field, so the same
+ * Idempotency-Key sent with another body or other metadata is caught instead of replayed.
+ */
+export async function requestFingerprint(
+  contentHash: string,
+  fields: Record<string, unknown>,
+): Promise<string> {
+  return sha256Hex(stableJson([contentHash, fields]));
+}
+
+/** JSON with object keys sorted, so equal values give equal text whatever the key order. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
+  );
+}
+
+/** An existing call of the caller's for the same Idempotency-Key or the same content, if any. */
 async function findDuplicate(
   ctx: CallCtx,
   contentHash: string,
-  idempotencyKey: string | undefined,
+  idempotencyKey: string | null | undefined,
+  requestHash: string | null | undefined,
 ): Promise<Call | null> {
   const { db } = ctx.services;
   if (idempotencyKey) {
     const [byKey] = await db
       .select()
       .from(calls)
-      .where(and(eq(calls.orgId, ctx.actor.orgId), eq(calls.idempotencyKey, idempotencyKey)));
+      .where(and(ownUploads(ctx), eq(calls.idempotencyKey, idempotencyKey)));
     if (byKey) {
-      if (byKey.contentHash !== contentHash) {
-        throw new DebriefError("conflict", "this Idempotency-Key was already used for a different upload");
+      if (byKey.requestHash !== requestHash) {
+        throw new DebriefError(
+          "idempotency_key_reused",
+          "this Idempotency-Key was already used for a different request (other content or metadata); use a new key",
+        );
       }
       return byKey;
     }
@@ -72,7 +124,7 @@ async function findDuplicate(
   const [byHash] = await db
     .select()
     .from(calls)
-    .where(and(eq(calls.orgId, ctx.actor.orgId), eq(calls.contentHash, contentHash)));
+    .where(and(ownUploads(ctx), eq(calls.contentHash, contentHash)));
   return byHash ?? null;
 }
 
@@ -92,7 +144,11 @@ export async function createTranscriptCall(
   },
 ): Promise<CreateResult> {
   const contentHash = await sha256Hex(input.content);
-  const dup = await findDuplicate(ctx, contentHash, input.idempotencyKey);
+  const requestHash = await requestFingerprint(contentHash, {
+    fileName: input.fileName ?? null,
+    meta: input.meta,
+  });
+  const dup = await findDuplicate(ctx, contentHash, input.idempotencyKey, requestHash);
   if (dup) return { call: toDetail(dup), created: false };
 
   const fileName = input.fileName ?? "transcript";
@@ -115,6 +171,7 @@ export async function createTranscriptCall(
     fileName,
     contentHash,
     idempotencyKey: input.idempotencyKey ?? null,
+    requestHash,
     speakerRoles: roles,
     transcript: parsed.transcript,
   });
@@ -140,7 +197,13 @@ export async function createAudioCall(
     idempotencyKey?: string | undefined;
   },
 ): Promise<CreateResult> {
-  const dup = await findDuplicate(ctx, input.contentHash, input.idempotencyKey);
+  const requestHash = await requestFingerprint(input.contentHash, {
+    audioUrl: input.audioUrl,
+    fileName: input.fileName,
+    multichannel: input.multichannel,
+    meta: input.meta,
+  });
+  const dup = await findDuplicate(ctx, input.contentHash, input.idempotencyKey, requestHash);
   if (dup) return { call: toDetail(dup), created: false };
   const repUserId = await resolveRep(ctx, input.meta.repUserId);
   const row = newCallRow(ctx, input.meta, repUserId, {
@@ -150,6 +213,7 @@ export async function createAudioCall(
     mediaType: input.mediaType,
     contentHash: input.contentHash,
     idempotencyKey: input.idempotencyKey ?? null,
+    requestHash,
     blobKey: input.blobKey,
     audioUrl: input.audioUrl,
     multichannel: input.multichannel,
@@ -169,11 +233,13 @@ function newCallRow(
     id: newId("call"),
     orgId: ctx.actor.orgId,
     repUserId,
+    uploadedByUserId: ctx.actor.userId,
     title: meta.title ?? null,
     occurredAt: meta.occurredAt ? new Date(meta.occurredAt) : now,
     fileName: null,
     mediaType: null,
     idempotencyKey: null,
+    requestHash: null,
     blobKey: null,
     audioUrl: null,
     multichannel: false,
@@ -213,7 +279,7 @@ async function insertCallWithJob(
     return enqueue(tx, services.jobs, { kind, orgId: row.orgId, subject: row.id, runAt: row.createdAt });
   });
   if (!job) {
-    const winner = await findDuplicate(ctx, row.contentHash, row.idempotencyKey ?? undefined);
+    const winner = await findDuplicate(ctx, row.contentHash, row.idempotencyKey, row.requestHash);
     if (winner) return { call: toDetail(winner), created: false };
     throw new DebriefError("conflict", "a concurrent upload conflicted with this one; retry");
   }
@@ -273,9 +339,11 @@ function encodeCursor(c: Cursor): string {
 function decodeCursor(s: string): Cursor {
   try {
     const [occurredAt, id] = JSON.parse(atob(s.replace(/-/g, "+").replace(/_/g, "/"))) as unknown[];
-    if (typeof occurredAt !== "string" || typeof id !== "string" || Number.isNaN(Date.parse(occurredAt)))
+    const ms = typeof occurredAt === "string" ? Date.parse(occurredAt) : Number.NaN;
+    // Year 0000 or a NUL in the id would reach the database as an error: refused here as invalid.
+    if (typeof id !== "string" || id.includes("\u0000") || !(ms >= 0 && ms < Date.UTC(10000, 0, 1)))
       throw new Error();
-    return { occurredAt, id };
+    return { occurredAt: occurredAt as string, id };
   } catch {
     throw new DebriefError("validation_failed", "cursor: not a cursor returned by this API", {
       details: { errors: [{ path: "cursor", message: "invalid cursor" }] },

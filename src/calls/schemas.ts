@@ -3,12 +3,25 @@ import { CoachedAnalysisSchema } from "../coaching/output.js";
 import { CALL_SOURCES, CALL_STATUSES, COACHING_STATUSES } from "../db/schema/index.js";
 import { TranscriptFormatSchema } from "../transcript/model.js";
 
+/**
+ * An ISO 8601 instant between 1970 and 9999: year 0000 (and other dates PostgreSQL and JavaScript
+ * disagree on) is a 422 naming the field, never a database error.
+ */
+const instant = () =>
+  z.iso.datetime({ offset: true }).refine(
+    (v) => {
+      const ms = Date.parse(v);
+      return Number.isFinite(ms) && ms >= 0 && ms < Date.UTC(10000, 0, 1);
+    },
+    { message: "must be between 1970-01-01 and 9999-12-31" },
+  );
+
 const ids = z.array(z.string().min(1).max(200)).max(50);
 
 /** Metadata that comes with an upload (multipart fields or JSON body). */
 export const CallMetaSchema = z.object({
   title: z.string().trim().min(1).max(300).optional(),
-  occurredAt: z.iso.datetime({ offset: true }).optional().describe("when the call happened (ISO 8601)"),
+  occurredAt: instant().optional().describe("when the call happened (ISO 8601)"),
   repUserId: z
     .string()
     .min(1)
@@ -71,8 +84,8 @@ export type CallDetail = z.infer<typeof CallDetailSchema>;
 export const ListCallsQuerySchema = z.object({
   repUserId: z.string().optional(),
   status: z.enum(CALL_STATUSES).optional(),
-  from: z.iso.datetime({ offset: true }).optional().describe("occurredAt ≥ from"),
-  to: z.iso.datetime({ offset: true }).optional().describe("occurredAt < to"),
+  from: instant().optional().describe("occurredAt ≥ from"),
+  to: instant().optional().describe("occurredAt < to"),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });

@@ -18,6 +18,7 @@ import { describeDatabase, openDatabase } from "../db/open.js";
 import { pgJobQueue } from "../jobs/pg-queue.js";
 import { startWorkers } from "../jobs/poller.js";
 import { jsonLogger } from "../logger.js";
+import { nodeResolver } from "../net/node-resolver.js";
 import { defaultDemoDir, loadDemoManifest, seedDemo } from "../seed/demo.js";
 import type { Services } from "../services.js";
 
@@ -47,6 +48,7 @@ export async function startNodeServer(config: Config, out: (line: string) => voi
     logger,
     // Uploads are parsed and analysed on worker threads so one large file stalls no other tenant.
     cpu: workerPool(),
+    resolve: nodeResolver,
   });
 
   const demoDir = defaultDemoDir();

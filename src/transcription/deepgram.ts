@@ -83,7 +83,9 @@ function toTranscriptionError(
     const said = describeBody(err.body);
     const headers = err.rawResponse?.headers;
     const vendorRequestId = said.requestId ?? headers?.get("dg-request-id") ?? undefined;
-    const what = [said.code, said.message].filter(Boolean).join(": ") || "no details";
+    // Only Deepgram's error code (an enum like INVALID_AUTH) reaches the call's failure: its free
+    // text may quote what the audio URL's server answered, so it is never copied.
+    const what = said.code && /^[A-Z0-9_]{1,64}$/.test(said.code) ? ` ${said.code}` : "";
     const ref = vendorRequestId ? ` [Deepgram request ${vendorRequestId}]` : "";
     const info = { status, cause: err, ...(vendorRequestId ? { vendorRequestId } : {}) };
     if (status === 408 || status === 429 || status >= 500) {
@@ -91,26 +93,23 @@ function toTranscriptionError(
       const reason = status === 429 ? "is rate limiting this key" : "is unavailable";
       return new TranscriptionError(
         "upstream.unavailable",
-        `Deepgram ${reason} (${status} ${what})${ref}; will retry`,
+        `Deepgram ${reason} (HTTP ${status}${what})${ref}; will retry`,
         true,
         { ...info, ...(retryAfterSec !== undefined ? { retryAfterSec } : {}) },
       );
     }
     return new TranscriptionError(
       "transcription.failed",
-      `Deepgram refused the audio (${status} ${what}): ${advice(status, source)}${ref}`,
+      `Deepgram refused the audio (HTTP ${status}${what}): ${advice(status, source)}${ref}`,
       false,
       info,
     );
   }
   // No status: the request never got an answer (DNS, refused connection, reset, aborted upload).
-  const detail = err instanceof Error ? err.message : String(err);
-  return new TranscriptionError(
-    "upstream.unavailable",
-    `could not reach Deepgram (${detail}); will retry`,
-    true,
-    { cause: err },
-  );
+  // The error's own text (addresses, host names) stays out of the user-visible failure.
+  return new TranscriptionError("upstream.unavailable", "could not reach Deepgram; will retry", true, {
+    cause: err,
+  });
 }
 
 /**

@@ -62,7 +62,7 @@ const sessionLookup = perDatabase((db) =>
       role: users.role,
       name: users.name,
       email: users.email,
-      operator: organizations.isOperator,
+      operator: users.isOperator,
       orgName: organizations.name,
     })
     .from(webSessions)

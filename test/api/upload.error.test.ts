@@ -277,6 +277,27 @@ describe.each(testDatabases)("upload errors on $name", (database) => {
     await expectNothingStored();
   });
 
+  it("422 for loose canonical transcripts: no utterances, end before start, a number beyond a double", async () => {
+    for (const transcript of [
+      { utterances: [] },
+      { utterances: [{ speaker: "A", start: 5, end: 2, text: "Hello there" }] },
+    ]) {
+      await expectProblem(
+        await post(JSON.stringify({ transcript }), { "content-type": "application/json" }),
+        422,
+        "transcript.parse_error",
+      );
+    }
+    const huge = '{"transcript": {"utterances": [{"speaker": "A", "start": 0, "end": 1e400, "text": "Hi"}]}}';
+    const p = await expectProblem(
+      await post(huge, { "content-type": "application/json" }),
+      422,
+      "validation_failed",
+    );
+    expect(p.errors?.[0]?.path).toBe("end");
+    await expectNothingStored();
+  });
+
   it("415 for an unsupported content type; 422 for a broken multipart body", async () => {
     await expectProblem(
       await post("a,b\n1,2", { "content-type": "text/csv" }),

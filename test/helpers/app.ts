@@ -17,6 +17,8 @@ export interface TestAppOptions {
   transcriber?: Transcriber | null;
   coach?: Services["coach"];
   now?: () => Date;
+  /** The outbound URL guard's resolver (tests never use real DNS). */
+  resolve?: Services["resolve"];
 }
 
 /**
@@ -38,6 +40,7 @@ export async function createTestApp(db: Database, options: TestAppOptions = {}) 
     coach: options.coach ?? ((input) => runCoaching(input, {})),
     logger: silentLogger,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.resolve ? { resolve: options.resolve } : {}),
   });
   const app = createApp({ services: () => services });
   const boot = await bootstrap(db, { orgName: "Test Org" });

@@ -15,11 +15,13 @@ import {
   type CreateResult,
   createAudioCall,
   createTranscriptCall,
+  MAX_IDEMPOTENCY_KEY_LENGTH,
 } from "../../calls/operations.js";
 import { AudioUrlBodySchema, CallDetailSchema, type CallMeta, CallMetaSchema } from "../../calls/schemas.js";
 import { DebriefError } from "../../errors.js";
 import { type FilePartInfo, readMultipart } from "../../http/multipart.js";
 import { mb, readLimited } from "../../http/read-limited.js";
+import { assertPublicUrl, urlGuardOptions } from "../../net/public-url.js";
 import type { Services } from "../../services.js";
 import type { AppEnv } from "../env.js";
 import { issuesToErrors } from "../validation.js";
@@ -261,6 +263,19 @@ export async function createFromMultipart(
   return result;
 }
 
+/**
+ * An audio URL Deepgram may be asked to fetch: https to public addresses only (names resolved and
+ * checked too), else a 422 naming `audioUrl` — never a request into the server's own network.
+ */
+async function assertPublicAudioUrl(services: Services, audioUrl: string): Promise<void> {
+  try {
+    await assertPublicUrl(audioUrl, urlGuardOptions(services.config, services.resolve));
+  } catch (err) {
+    if (err instanceof DebriefError) invalidField("audioUrl", err.message);
+    throw err;
+  }
+}
+
 async function createFromJson(
   c: Context<AppEnv>,
   ctx: CallCtx,
@@ -272,8 +287,16 @@ async function createFromJson(
     : new Uint8Array();
   let body: unknown;
   try {
-    body = JSON.parse(new TextDecoder().decode(bytes));
+    // A number too large for a double (1e400) parses as Infinity, which JSON.stringify would turn
+    // into null: refuse it instead of storing something other than what was sent.
+    body = JSON.parse(new TextDecoder().decode(bytes), (key, value: unknown) => {
+      if (typeof value === "number" && !Number.isFinite(value)) invalidField(key, "number out of range");
+      if (typeof value === "string" && value.includes("\u0000"))
+        invalidField(key, "must not contain NUL (\\u0000)");
+      return value;
+    });
   } catch (err) {
+    if (err instanceof DebriefError) throw err;
     throw new DebriefError(
       "validation_failed",
       `request body is not valid JSON: ${err instanceof Error ? err.message : String(err)}`,
@@ -285,6 +308,7 @@ async function createFromJson(
     const parsed = AudioUrlJsonBodySchema.safeParse(body);
     if (!parsed.success) invalid(parsed.error.issues);
     const { audioUrl, multichannel, ...meta } = parsed.data;
+    await assertPublicAudioUrl(ctx.services, audioUrl);
     return createAudioCall(ctx, {
       contentHash: await sha256Hex(audioUrl),
       blobKey: null,
@@ -307,6 +331,15 @@ async function createFromJson(
   });
 }
 
+/** The Idempotency-Key header, compared whole: a key longer than the limit is refused, never cut. */
+export function idempotencyKeyOf(header: string | undefined): string | undefined {
+  if (header === undefined || header === "") return undefined;
+  if (header.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+    invalidField("Idempotency-Key", `at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`);
+  }
+  return header;
+}
+
 export function registerUploadRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openAPIRegistry.registerPath({
     method: "post",
@@ -314,10 +347,10 @@ export function registerUploadRoutes(app: OpenAPIHono<AppEnv>): void {
     tags: ["calls"],
     summary: "Upload a call: a transcript (any supported format) or audio; returns 202 with the call id",
     description:
-      "multipart/form-data with a `file` part (a transcript, or audio: WAV, MP3, M4A/MP4, FLAC, Ogg/Opus, WebM, AAC, AMR, CAF — detected from the bytes, streamed, never buffered) and metadata fields (title, occurredAt, repUserId, rep, customer, speakerRoles, crmDealId, crmContactId, format, language, multichannel) before or after it; or JSON with `transcript` — or `audioUrl` (+ `multichannel`) — and the same metadata. Transcripts are analysed at once (status done); audio is queued for transcription (status queued) and needs DEEPGRAM_API_KEY on the server (else 422). Identical content, or the same Idempotency-Key, returns the existing call with `idempotent-replayed: true`.",
+      "multipart/form-data with a `file` part (a transcript, or audio: WAV, MP3, M4A/MP4, FLAC, Ogg/Opus, WebM, AAC, AMR, CAF — detected from the bytes, streamed, never buffered) and metadata fields (title, occurredAt, repUserId, rep, customer, speakerRoles, crmDealId, crmContactId, format, language, multichannel) before or after it; or JSON with `transcript` — or `audioUrl` (+ `multichannel`) — and the same metadata. Transcripts are analysed at once (status done); audio is queued for transcription (status queued) and needs DEEPGRAM_API_KEY on the server (else 422). Your own identical upload (same content, or the same Idempotency-Key with the same request) returns that call with `idempotent-replayed: true`; de-duplication never looks at colleagues' uploads. An Idempotency-Key (at most 255 characters) reused with another body or other metadata is refused with 422 `idempotency_key_reused`.",
     security: [{ bearer: [] }],
     request: {
-      headers: z.object({ "idempotency-key": z.string().max(200).optional() }),
+      headers: z.object({ "idempotency-key": z.string().max(MAX_IDEMPOTENCY_KEY_LENGTH).optional() }),
       body: {
         content: {
           "application/json": { schema: z.union([TranscriptJsonBodySchema, AudioUrlJsonBodySchema]) },
@@ -347,7 +380,7 @@ export function registerUploadRoutes(app: OpenAPIHono<AppEnv>): void {
   app.post("/v1/calls", async (c) => {
     const services = c.get("services");
     const ctx: CallCtx = { services, actor: c.get("actor") };
-    const idempotencyKey = c.req.header("idempotency-key")?.slice(0, 200) || undefined;
+    const idempotencyKey = idempotencyKeyOf(c.req.header("idempotency-key"));
     const type = c.req.header("content-type") ?? "";
     const lower = type.toLowerCase();
     const declared = Number(c.req.header("content-length") ?? "0");

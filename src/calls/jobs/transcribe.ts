@@ -1,6 +1,7 @@
-import { JobError } from "../../errors.js";
+import { DebriefError, JobError } from "../../errors.js";
 import type { JobHandler } from "../../jobs/registry.js";
 import { enqueue } from "../../jobs/store.js";
+import { assertPublicUrl, urlGuardOptions } from "../../net/public-url.js";
 import { analyzeForCall } from "../operations.js";
 import { saveAnalysis } from "../save.js";
 import { setCallStatus } from "../status.js";
@@ -29,6 +30,14 @@ export const transcribeJob: JobHandler = {
     let result: Awaited<ReturnType<typeof transcriber.transcribe>>;
     const { multichannel } = call;
     if (call.audioUrl) {
+      // Checked again right before the request: a name can resolve elsewhere since the upload.
+      try {
+        await assertPublicUrl(call.audioUrl, urlGuardOptions(services.config, services.resolve));
+      } catch (err) {
+        if (err instanceof DebriefError)
+          throw new JobError("url.forbidden", `audioUrl: ${err.message}`, false);
+        throw err;
+      }
       result = await transcriber.transcribe({ kind: "url", url: call.audioUrl }, { multichannel });
     } else {
       const blob = call.blobKey ? await blobs.get(call.blobKey) : null;

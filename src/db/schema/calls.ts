@@ -44,15 +44,19 @@ export const calls = pgTable(
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
     repUserId: text("rep_user_id").references(() => users.id, { onDelete: "set null" }),
+    /** Who uploaded the call: de-duplication and Idempotency-Keys are scoped to (org, uploader). */
+    uploadedByUserId: text("uploaded_by_user_id").references(() => users.id, { onDelete: "set null" }),
     title: text("title"),
     occurredAt: timestamp("occurred_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     status: callStatus("status").notNull(),
     source: callSource("source").notNull(),
     fileName: text("file_name"),
     mediaType: text("media_type"),
-    /** SHA-256 of the uploaded bytes (or of the audio URL): re-uploads are idempotent per org. */
+    /** SHA-256 of the uploaded bytes (or of the audio URL): re-uploads are idempotent per uploader. */
     contentHash: text("content_hash").notNull(),
     idempotencyKey: text("idempotency_key"),
+    /** SHA-256 of the whole request (content + metadata): an Idempotency-Key replays only the same request. */
+    requestHash: text("request_hash"),
     /** Where the original audio is kept (blob store key) so a failed transcription can be retried. */
     blobKey: text("blob_key"),
     audioUrl: text("audio_url"),
@@ -75,9 +79,9 @@ export const calls = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("calls_org_hash_uq").on(t.orgId, t.contentHash),
-    uniqueIndex("calls_org_idem_uq")
-      .on(t.orgId, t.idempotencyKey)
+    uniqueIndex("calls_org_uploader_hash_uq").on(t.orgId, t.uploadedByUserId, t.contentHash),
+    uniqueIndex("calls_org_uploader_idem_uq")
+      .on(t.orgId, t.uploadedByUserId, t.idempotencyKey)
       .where(sql`${t.idempotencyKey} is not null`),
     index("calls_org_occurred_idx").on(t.orgId, t.occurredAt.desc(), t.id.desc()),
     index("calls_org_rep_occurred_idx").on(t.orgId, t.repUserId, t.occurredAt.desc()),

@@ -1,4 +1,4 @@
-import { index, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { organizations } from "./organizations.js";
 
 export const USER_ROLES = ["admin", "manager", "rep"] as const;
@@ -15,6 +15,9 @@ export const users = pgTable(
     email: text("email").notNull(),
     name: text("name").notNull(),
     role: userRole("role").notNull(),
+    /** The instance's operator (the admin created at bootstrap): may create organizations. Never
+     * implied by a role or by belonging to any organization. */
+    isOperator: boolean("is_operator").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("users_org_email_uq").on(t.orgId, t.email), index("users_org_idx").on(t.orgId)],

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { TranscriptParseError } from "../../errors.js";
 import { CanonicalInputSchema } from "../model.js";
-import { parseCanonical } from "./canonical.js";
+import { parseTranscript } from "../parse.js";
+import { MAX_TIME_SECONDS, parseCanonical } from "./canonical.js";
 
 /** Values near the schema's edges, so both accept and reject paths get exercised. */
 const time = fc.oneof(
@@ -56,7 +57,25 @@ const doc = fc.oneof(
 );
 
 describe("parseCanonical", () => {
-  it("accepts exactly what CanonicalInputSchema accepts, with the same result", () => {
+  /** The rules on top of the schema: utterances present, times ≤ MAX_TIME_SECONDS, end ≥ start. */
+  const timesOk = (t: {
+    utterances: Array<{
+      start?: number | null | undefined;
+      end?: number | null | undefined;
+      words?: Array<{ start: number; end: number }> | undefined;
+    }>;
+  }) => {
+    const ok = (s: number | null | undefined, e: number | null | undefined) =>
+      (s == null || s <= MAX_TIME_SECONDS) &&
+      (e == null || e <= MAX_TIME_SECONDS) &&
+      (s == null || e == null || e >= s);
+    return (
+      t.utterances.length > 0 &&
+      t.utterances.every((u) => ok(u.start, u.end) && (u.words ?? []).every((w) => ok(w.start, w.end)))
+    );
+  };
+
+  it("accepts exactly what CanonicalInputSchema accepts (with the time rules), with the same result", () => {
     fc.assert(
       fc.property(doc, (value) => {
         // Through JSON, as real input arrives (drops undefined, NaN becomes null …).
@@ -68,10 +87,10 @@ describe("parseCanonical", () => {
           ours = parseCanonical(input, "c.json");
         } catch (error) {
           expect(error).toBeInstanceOf(TranscriptParseError);
-          expect(schema.success).toBe(false);
+          expect(schema.success && timesOk(schema.data)).toBe(false);
           return;
         }
-        expect(schema.success).toBe(true);
+        expect(schema.success && timesOk(schema.data)).toBe(true);
         if (!schema.success) return;
         const expected = {
           ...(schema.data.language === undefined ? {} : { language: schema.data.language }),
@@ -109,5 +128,38 @@ describe("parseCanonical", () => {
     expect(() => parseCanonical({ utterances: [{ speaker: "", text: "x" }] }, "c.json")).toThrow(
       /utterances\[0\]\.speaker/,
     );
+  });
+
+  it("refuses an empty transcript, times that run backwards and times beyond any call", () => {
+    expect(() => parseCanonical({ utterances: [] }, "c.json")).toThrow(
+      /^c\.json: canonical: utterances: no utterances/,
+    );
+    expect(() => parseCanonical({ utterances: [{ speaker: "A", start: 5, end: 2, text: "x" }] })).toThrow(
+      /utterances\[0\]\.end: ends \(2 s\) before it starts \(5 s\)/,
+    );
+    expect(() =>
+      parseCanonical({
+        utterances: [
+          { speaker: "A", start: 0, end: 1, text: "x", words: [{ text: "x", start: 1, end: 0.5 }] },
+        ],
+      }),
+    ).toThrow(/utterances\[0\]\.words\[0\]\.end: ends/);
+    expect(() => parseCanonical({ utterances: [{ speaker: "A", start: 0, end: 1e308, text: "x" }] })).toThrow(
+      /utterances\[0\]\.end: 1e\+308 s is beyond/,
+    );
+    // The limit itself is accepted, and so is a zero-length utterance.
+    expect(
+      parseCanonical({
+        utterances: [{ speaker: "A", start: MAX_TIME_SECONDS, end: MAX_TIME_SECONDS, text: "x" }],
+      }).utterances[0]?.end,
+    ).toBe(MAX_TIME_SECONDS);
+  });
+
+  it("refuses a number too large for a double (1e400) instead of reading it as null", () => {
+    expect(() =>
+      parseTranscript('{"utterances": [{"speaker": "A", "start": 0, "end": 1e400, "text": "x"}]}', {
+        file: "c.json",
+      }),
+    ).toThrow(/utterances\[0\]\.end/);
   });
 });

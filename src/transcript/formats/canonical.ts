@@ -12,9 +12,51 @@ import { describeJson, fieldError, isRecord, type JsonContext } from "./json.js"
  * // { utterances: [{ speaker: "A", start: null, end: null, text: "Hi" }] }
  */
 export function parseCanonical(value: unknown, file?: string): Transcript {
-  const fast = fastCanonical(value);
-  if (fast !== null) return fast;
   const ctx: JsonContext = { format: "canonical", file };
+  return checkTimes(ctx, fastCanonical(value) ?? schemaCanonical(value, ctx));
+}
+
+/**
+ * Longest time accepted, in seconds (~115 days): far beyond any call, and small enough that sums and
+ * ratios of times stay exact (times near 1e308 would overflow to Infinity and give a talk ratio of 0).
+ */
+export const MAX_TIME_SECONDS = 1e7;
+
+/**
+ * What neither the fast path nor the schema says: a transcript has utterances, times are within
+ * MAX_TIME_SECONDS, and nothing ends before it starts (utterances and words).
+ */
+function checkTimes(ctx: JsonContext, transcript: Transcript): Transcript {
+  if (transcript.utterances.length === 0) {
+    fieldError(ctx, "utterances", "no utterances: the transcript is empty");
+  }
+  const span = (path: string, start: number | null, end: number | null) => {
+    for (const [name, t] of [
+      ["start", start],
+      ["end", end],
+    ] as const) {
+      if (t !== null && t > MAX_TIME_SECONDS) {
+        fieldError(
+          ctx,
+          `${path}.${name}`,
+          `${t} s is beyond the longest call accepted (${MAX_TIME_SECONDS} s)`,
+        );
+      }
+    }
+    if (start !== null && end !== null && end < start) {
+      fieldError(ctx, `${path}.end`, `ends (${end} s) before it starts (${start} s)`);
+    }
+  };
+  transcript.utterances.forEach((u, i) => {
+    span(`utterances[${i}]`, u.start, u.end);
+    u.words?.forEach((w, k) => {
+      span(`utterances[${i}].words[${k}]`, w.start, w.end);
+    });
+  });
+  return transcript;
+}
+
+function schemaCanonical(value: unknown, ctx: JsonContext): Transcript {
   const result = CanonicalInputSchema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];
