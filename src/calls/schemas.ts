@@ -11,7 +11,8 @@ const instant = () =>
   z.iso.datetime({ offset: true }).refine(
     (v) => {
       const ms = Date.parse(v);
-      return Number.isFinite(ms) && ms >= 0 && ms < Date.UTC(10000, 0, 1);
+      // Not a date at all is the format check's issue; report it once, not twice.
+      return !Number.isFinite(ms) || (ms >= 0 && ms < Date.UTC(10000, 0, 1));
     },
     { message: "must be between 1970-01-01 and 9999-12-31" },
   );
