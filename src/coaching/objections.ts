@@ -1,5 +1,5 @@
 /**
- * The deterministic objection engine (English and Russian): finds the customer's objections in a
+ * The deterministic objection engine (every language of src/coaching/lang/): finds the customer's objections in a
  * call, sentence by sentence, and judges how the rep handled each one on the acknowledge → clarify
  * → respond → confirm scale, how fast the rep replied and whether the customer accepted the answer.
  * Rule-based and offline; method, category definitions and measured figures in docs/objections.md.
@@ -14,25 +14,16 @@ import { splitSentences } from "../text/sentences.js";
 import type { Utterance } from "../transcript/model.js";
 import type { Evidence, Handling, Objection, ObjectionCategory, ObjectionMetricsSchema } from "./contract.js";
 import type { CoachingInput } from "./engine.js";
-import {
-  CATEGORY_ORDER,
-  type CategoryLexicon,
-  EN,
-  EN_HANDLING,
-  type HandlingLexicon,
-  normalize,
-  RU,
-  RU_HANDLING,
-} from "./objections-lexicon.js";
+import { type CoachingLanguage, coachingLanguage } from "./lang/index.js";
+import { CATEGORY_ORDER, type HandlingLexicon, normalize } from "./objections-lexicon.js";
 
-/** "ru", "ru-RU", "rus", "russian" → Russian rules; anything else → English rules. */
-function isRussian(language: string): boolean {
-  return /^ru(?:[-_]|$)|^rus(?:sian)?$/i.test(language.trim());
-}
-
-/** Mostly-Cyrillic text is read with the Russian rules whatever the declared language. */
-function lexiconsFor(language: string, text: string): [CategoryLexicon, HandlingLexicon] {
-  return isRussian(language) || mostlyCyrillic(text) ? [RU, RU_HANDLING] : [EN, EN_HANDLING];
+/**
+ * The language whose lexicons read a text: the declared one ("ru", "es-MX", "Russian"…; unknown →
+ * English), except that mostly-Cyrillic text declared as English is read with the Russian rules.
+ */
+function languageFor(language: string, text: string): CoachingLanguage {
+  const lang = coachingLanguage(language);
+  return lang.code === "en" && mostlyCyrillic(text) ? coachingLanguage("ru") : lang;
 }
 
 function mostlyCyrillic(text: string): boolean {
@@ -60,7 +51,7 @@ export function classifyObjection(
   if (typeof sentence !== "string") return null;
   const raw = sentence.length > MAX_SENTENCE_CHARS ? sentence.slice(0, MAX_SENTENCE_CHARS) : sentence;
   if (!/[\p{L}\p{N}]/u.test(raw)) return null;
-  const [lex] = lexiconsFor(context.language ?? "en", raw);
+  const lex = languageFor(context.language ?? "en", raw).objections.categories;
   const full = normalize(raw);
   lex.neutral.lastIndex = 0;
   const text = full.replace(lex.neutral, " ");
@@ -190,6 +181,7 @@ const MAX_UTTERANCE_CHARS = 20000;
 class Call {
   readonly turns: Turn[];
   readonly h: HandlingLexicon;
+  readonly leadingBut: RegExp;
 
   constructor(
     utterances: readonly Utterance[],
@@ -197,7 +189,9 @@ class Call {
     readonly isRep: (id: string) => boolean,
     readonly isCustomer: (id: string) => boolean,
   ) {
-    [, this.h] = lexiconsFor(language, "");
+    const lang = languageFor(language, "");
+    this.h = lang.objections.handling;
+    this.leadingBut = lang.objections.leadingBut;
     let lastText: string | undefined;
     let lastSpeaker: string | undefined;
     this.turns = utterances.map((u, index) => {
@@ -404,9 +398,6 @@ function judge(call: Call, objTurn: Turn, sentence: string, category: ObjectionC
   };
 }
 
-const LEADING_BUT =
-  /^(?:but|still|yeah,? but|okay,? but|ok,? but|но|вс[её] равно|и вс[её] же|и вс[её]-таки)(?![\p{L}])/u;
-
 /** Does the customer's reaction accept the answer (or move on) rather than repeat the concern? */
 function accepts(
   call: Call,
@@ -423,7 +414,7 @@ function accepts(
   for (let i = 0; i < categories.length; i++) {
     const c = categories[i];
     if (c === null || c === undefined) continue;
-    if (c === category || LEADING_BUT.test(normalize(sentences[i]!))) return false;
+    if (c === category || call.leadingBut.test(normalize(sentences[i]!))) return false;
   }
   if (h.accept.test(norm)) return true;
   // Moving on: a new topic that does not restate the concern.

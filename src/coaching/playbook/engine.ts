@@ -1,20 +1,38 @@
 import { splitSentences } from "../../text/sentences.js";
-import { stem, stems } from "../../text/stem.js";
 import { wordParts } from "../../text/words.js";
 import type { Role } from "../../transcript/model.js";
 import type { Evidence, PlaybookItem, PlaybookItemResult, PlaybookResult } from "../contract.js";
 import type { CoachingInput } from "../engine.js";
 import { createEvidenceIndex } from "../evidence.js";
-import { STOP_WORDS as EN_STOP_WORDS } from "../lang/en/playbook.js";
-import { STOP_WORDS as RU_STOP_WORDS } from "../lang/ru/playbook.js";
+import { type CoachingLanguage, callLanguage, coachingLanguage, localizePlaybook } from "../lang/index.js";
 
-/** Words left out of content-word comparisons, every language's (a call may mix them). */
-const STOP_WORDS: ReadonlySet<string> = new Set([...EN_STOP_WORDS, ...RU_STOP_WORDS]);
+/**
+ * Words left out of content-word comparisons: the language's own and English (English product and
+ * sales words turn up in every language's calls). English keeps English and Russian, as before.
+ */
+const stopWordCache = new Map<string, ReadonlySet<string>>();
+function stopWords(lang: CoachingLanguage): ReadonlySet<string> {
+  let set = stopWordCache.get(lang.code);
+  if (set === undefined) {
+    const en = coachingLanguage("en");
+    const ru = coachingLanguage("ru");
+    // English keeps the Russian stop words it always had (a call may mix the two).
+    set = new Set([...en.stopWords, ...(lang.code === "en" ? ru.stopWords : lang.stopWords)]);
+    stopWordCache.set(lang.code, set);
+  }
+  return set;
+}
+
+/** Stems of all the words of a text in a language, hyphenated words split (stop words included). */
+export function stemsIn(text: string, lang: CoachingLanguage = coachingLanguage("en")): string[] {
+  return wordParts(text).map(lang.stem);
+}
 
 /** Stems of content words only (stop words removed). */
-export function contentStems(text: string): Set<string> {
+export function contentStems(text: string, lang: CoachingLanguage = coachingLanguage("en")): Set<string> {
+  const stop = stopWords(lang);
   const out = new Set<string>();
-  for (const w of wordParts(text)) if (!STOP_WORDS.has(w)) out.add(stem(w));
+  for (const w of wordParts(text)) if (!stop.has(w)) out.add(lang.stem(w));
   return out;
 }
 
@@ -51,9 +69,6 @@ export interface CallSentence {
   pos: number;
 }
 
-const INVITATION_RE =
-  /^(?:[\p{L}]+,\s*)?(?:walk me through|tell me|talk me through|help me understand|describe|explain|расскажите|опишите|поясните|объясните)\b/iu;
-
 const sentenceCache = new WeakMap<object, { analysis: object; sentences: CallSentence[] }>();
 
 /**
@@ -69,6 +84,8 @@ export function callSentences(input: CoachingInput): CallSentence[] {
 }
 
 function computeSentences(input: CoachingInput): CallSentence[] {
+  const lang = callLanguage(input);
+  const invitation = lang.summary.invitation;
   const roles = new Map<string, Role>();
   for (const s of input.analysis.speakers) roles.set(s.id, s.role);
   for (const s of input.transcript.speakers ?? []) if (s.role && !roles.has(s.id)) roles.set(s.id, s.role);
@@ -78,10 +95,8 @@ function computeSentences(input: CoachingInput): CallSentence[] {
     const role = roles.get(ut.speaker) ?? "other";
     splitSentences(ut.text).forEach((text, pos) => {
       const question =
-        questions.has(`${ut.speaker}\u0000${text}`) ||
-        /[?？]["'”»)]*$/.test(text) ||
-        INVITATION_RE.test(text);
-      const st = stems(text);
+        questions.has(`${ut.speaker}\u0000${text}`) || /[?？]["'”»)]*$/.test(text) || invitation.test(text);
+      const st = stemsIn(text, lang);
       out.push({
         u,
         speaker: ut.speaker,
@@ -89,7 +104,7 @@ function computeSentences(input: CoachingInput): CallSentence[] {
         text,
         stems: st,
         stemSet: new Set(st),
-        content: contentStems(text),
+        content: contentStems(text, lang),
         question,
         pos,
       });
@@ -107,9 +122,9 @@ interface CompiledItem {
   exampleIndex: Map<string, number[]>;
 }
 
-function compileItem(item: PlaybookItem): CompiledItem {
-  const phrase = (s: string) => stems(s);
-  const examples = item.examples.map(contentStems).filter((e) => e.size > 0);
+function compileItem(item: PlaybookItem, lang: CoachingLanguage): CompiledItem {
+  const phrase = (s: string) => stemsIn(s, lang);
+  const examples = item.examples.map((e) => contentStems(e, lang)).filter((e) => e.size > 0);
   const exampleIndex = new Map<string, number[]>();
   examples.forEach((ex, i) => {
     for (const w of ex) {
@@ -175,7 +190,8 @@ interface Hit {
  * score = (covered + ½ partly) ÷ items.
  */
 export function evaluatePlaybookRules(input: CoachingInput): PlaybookResult | null {
-  const playbook = input.playbook;
+  const lang = callLanguage(input);
+  const playbook = localizePlaybook(input.playbook, lang);
   if (!playbook) return null;
   const sentences = callSentences(input);
   const index = createEvidenceIndex(input.transcript);
@@ -215,7 +231,7 @@ export function evaluatePlaybookRules(input: CoachingInput): PlaybookResult | nu
   };
 
   const items: PlaybookItemResult[] = playbook.items.map((item) => {
-    const c = compileItem(item);
+    const c = compileItem(item, lang);
     const result = (
       status: PlaybookItemResult["status"],
       coveredBy: string | null,

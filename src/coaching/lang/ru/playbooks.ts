@@ -1,0 +1,3 @@
+import type { PlaybookTranslation } from "../types.js";
+
+export const PLAYBOOKS: Record<string, PlaybookTranslation> = {};

@@ -1,0 +1,179 @@
+/**
+ * What one coaching language supplies. Each language is one folder, src/coaching/lang/<code>/,
+ * whose index.ts exports a `CoachingLanguage`; src/coaching/lang/index.ts lists the folders. The
+ * engines (objections, playbook matching, summary, CLI output, reports) read everything
+ * language-specific from here and hold no word lists of their own.
+ */
+import type { ObjectionCategory } from "../contract.js";
+import type { CategoryLexicon, HandlingLexicon } from "../objections-lexicon.js";
+
+/** A built-in playbook item in another language: what is shown and what is matched. */
+export interface PlaybookItemTranslation {
+  title: string;
+  description?: string;
+  why?: string;
+  examples: string[];
+  required: string[];
+  forbidden?: string[];
+}
+
+/** A built-in playbook (fixtures/playbooks/<id>.yaml) in another language, items by id. */
+export interface PlaybookTranslation {
+  name: string;
+  items: Record<string, PlaybookItemTranslation>;
+}
+
+/**
+ * The rules summary's patterns (next steps and CRM fields). Regular expressions with the `g` flag
+ * are used with `match`/`matchAll`; the others with `test`/`exec`.
+ */
+export interface SummaryRules {
+  /** A due phrase: "Thursday at two", "во вторник в одиннадцать". */
+  due: RegExp;
+  /** Prepositions in front of a due phrase ("by", "on", "до"…), anchored at the start, repeated. */
+  dueLead: RegExp;
+  /** A due phrase that names a clock time ("at two", "в 11"). */
+  dueHasTime: RegExp;
+  /** Commitments whose owner is the speaker ("I'll send", "пришлю", "let's book"). */
+  commitSelf: RegExp[];
+  /** Commitments or requests whose owner is the other side ("can you send"). */
+  commitOther: RegExp;
+  /** "The next step is …": a commitment even when phrased as a question. */
+  nextStepLead: RegExp;
+  /** "Sam will send …": group 1 is the owner's name. */
+  named: RegExp | null;
+  /** Words group 1 of `named` must not be ("I", "we"…), anchored. */
+  notNames: RegExp;
+  /** Where one sentence splits into several commitments. */
+  commitSplits: RegExp[];
+  /** Where a sentence splits into clauses. */
+  clauseSplit: RegExp;
+  /** A step that is a meeting or a call. */
+  meeting: RegExp;
+  painStrong: RegExp;
+  painWeak: RegExp;
+  number: RegExp;
+  decisionCue: RegExp;
+  /** Titles and roles (global, group 1 = the title). */
+  titles: RegExp[];
+  /** "our IT lead, Sam": group 1 = role, group 2 = name (global), or null. */
+  roleName: RegExp | null;
+  /** "Sam has to sign off": group 1 = name, or null. */
+  namedDecider: RegExp | null;
+  /** "we use Pipedrive": group 1 = the product (global), or null. */
+  competitorCue: RegExp | null;
+  /** Capitalised words that are not products. */
+  notProducts: readonly string[];
+  money: RegExp;
+  budget: RegExp;
+  /** Money with one of these is budget talk ("pay", "cost"). */
+  budgetVerb: RegExp;
+  /** Money with one of these is pain, not budget ("penalty"). */
+  notBudget: RegExp;
+  deadline: RegExp;
+  date: RegExp;
+  /** Sentences that invite the customer to talk ("walk me through", "расскажите"): questions. */
+  invitation: RegExp;
+}
+
+/** A benchmark's label, target and advice in this language (see src/analysis/benchmarks.ts). */
+export interface BenchmarkText {
+  label: string;
+  target: string;
+  advice: (v: number) => string;
+}
+
+/** The sentences of the summary and of the "went well" / "work on" lines. */
+export interface CoachingText {
+  /** "A, B and C". */
+  list: (names: readonly string[]) => string;
+  /** "Dana spoke with Sam (12 min)". */
+  spokeWith: (reps: string, customers: string, minutes: string) => string;
+  /** "A call between …". */
+  callBetween: (names: string, minutes: string) => string;
+  unknownSpeakers: string;
+  /** " (12 min)". */
+  minutes: (n: number) => string;
+  /** `; the main pain raised: "…"`. */
+  mainPain: (quote: string) => string;
+  playbookScored: (p: {
+    name: string;
+    percent: number;
+    covered: number;
+    total: number;
+    partly: number;
+  }) => string;
+  objectionsCameUp: (count: number, categories: string, handled: number) => string;
+  competition: (names: string) => string;
+  nextStep: (step: string) => string;
+  noNextStep: string;
+  category: (c: ObjectionCategory) => string;
+  /** Benchmark texts by benchmark id; null: the English ones of src/analysis/benchmarks.ts. */
+  benchmarks: Record<string, BenchmarkText> | null;
+  onTarget: (label: string, value: string, target: string) => string;
+  coveredItems: (p: { covered: number; total: number; name: string; names: string; more: number }) => string;
+  avoidForbidden: (title: string, quote: string, why: string) => string;
+  coverNextTime: (title: string, example: string | undefined) => string;
+  partlyExplored: (title: string, example: string | undefined) => string;
+  /** "the price objection ("…")". */
+  objectionWhat: (category: string, text: string) => string;
+  unanswered: (what: string) => string;
+  notAnswered: (what: string, did: string[], resolved: boolean) => string;
+  /** What the rep did, for `notAnswered`: acknowledged it / asked about it. */
+  did: { acknowledged: string; clarified: string };
+  straightToAnswer: (what: string) => string;
+  checkLanded: (what: string) => string;
+  handled: (what: string, steps: string) => string;
+  /** Handling step names, in order acknowledged, clarified, responded, confirmed. */
+  steps: { acknowledged: string; clarified: string; responded: string; confirmed: string };
+}
+
+/** Labels of the CLI's human output and of the post-call report. */
+export interface Labels {
+  speakers: string;
+  callMetrics: string;
+  workOn: string;
+  nothingStandsOut: string;
+  repQuestions: (n: number) => string;
+  more: (n: number) => string;
+  playbook: string;
+  covered: string;
+  partly: string;
+  missed: string;
+  objections: string;
+  handledShare: (pct: number) => string;
+  noneRaised: string;
+  resolved: string;
+  notResolved: string;
+  /** Short handling labels for the CLI: acknowledge, clarify, respond, confirm. */
+  handling: [string, string, string, string];
+  summary: string;
+  nextSteps: string;
+  noNextSteps: string;
+  open: string;
+  closed: string;
+  /** Post-call report title: "Call report". */
+  callReport: string;
+  metrics: string;
+  notHandled: string;
+  reply: string;
+  everyStepCovered: string;
+  onTargetAll: string;
+}
+
+export interface CoachingLanguage {
+  /** ISO 639-1 code: "en", "ru", … */
+  code: string;
+  /** English name, for prompts ("Russian"). */
+  name: string;
+  /** A consistent stemmer for playbook matching (the same function on both sides). */
+  stem: (word: string) => string;
+  /** Words left out of content-word comparisons (lower case, "ё" as "е"). */
+  stopWords: readonly string[];
+  objections: { categories: CategoryLexicon; handling: HandlingLexicon; leadingBut: RegExp };
+  /** Built-in playbooks in this language, by playbook id; {} for the language they are written in. */
+  playbooks: Record<string, PlaybookTranslation>;
+  summary: SummaryRules;
+  text: CoachingText;
+  labels: Labels;
+}
