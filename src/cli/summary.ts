@@ -1,4 +1,6 @@
 import { clock, evaluateBenchmarks, type Verdict } from "../analysis/benchmarks.js";
+import { coachingLanguage } from "../coaching/lang/index.js";
+import type { Labels } from "../coaching/lang/types.js";
 import type { CoachedAnalysis } from "../coaching/output.js";
 
 const MARK: Record<Verdict, string> = { good: "✓", warn: "!", bad: "✗" };
@@ -12,18 +14,16 @@ const MARK: Record<Verdict, string> = { good: "✓", warn: "!", bad: "✗" };
  */
 export function formatSummary(a: CoachedAnalysis, opts: { color?: boolean } = {}): string {
   const c = colors(opts.color ?? false);
+  const lang = coachingLanguage(a.language);
+  const L = lang.labels;
+  const own = (id: string) => lang.text.benchmarks?.[id];
   const out: string[] = [];
-  const dur = a.durationSec === null ? "no timestamps" : clock(a.durationSec);
-  const roles =
-    a.roleSource === "guessed"
-      ? "roles guessed — set --rep/--customer to be sure"
-      : `roles from ${a.roleSource}`;
+  const dur = a.durationSec === null ? L.noTimestamps : clock(a.durationSec);
+  const roles = a.roleSource === "guessed" ? L.rolesGuessed : L.rolesFrom(a.roleSource);
   out.push(c.bold(a.file), c.dim(`  ${a.format} · ${a.language} · ${dur} · ${roles}`), "");
 
-  out.push(c.bold("Speakers"));
-  const rows: string[][] = [
-    ["speaker", "role", "talk", "share", "wpm", "words", "turns", "interr.", "fillers", "questions"],
-  ];
+  out.push(c.bold(L.speakers));
+  const rows: string[][] = [L.speakerColumns];
   for (const s of a.speakers) {
     rows.push([
       s.id,
@@ -40,36 +40,36 @@ export function formatSummary(a: CoachedAnalysis, opts: { color?: boolean } = {}
   }
   out.push(...table(rows).map((l) => `  ${l}`), "");
 
-  out.push(c.bold("Call metrics"));
+  out.push(c.bold(L.callMetrics));
   const m = a.metrics;
   const bench = evaluateBenchmarks(a);
-  const mrows: string[][] = [["metric", "value", "benchmark", ""]];
+  const mrows: string[][] = [[...L.metricColumns, ""]];
   for (const r of bench) {
     mrows.push([
-      r.benchmark.label,
+      own(r.benchmark.id)?.label ?? r.benchmark.label,
       r.value === null ? "–" : r.benchmark.format(r.value),
-      r.benchmark.target,
+      own(r.benchmark.id)?.target ?? r.benchmark.target,
       r.verdict === null ? "" : paint(c, r.verdict, MARK[r.verdict]),
     ]);
   }
   const q = m.questions;
-  mrows.push(["Rep questions open / closed", `${q.rep.open} / ${q.rep.closed}`, "", ""]);
-  mrows.push(["Customer questions open / closed", `${q.customer.open} / ${q.customer.closed}`, "", ""]);
+  mrows.push([L.repOpenClosed, `${q.rep.open} / ${q.rep.closed}`, "", ""]);
+  mrows.push([L.customerOpenClosed, `${q.customer.open} / ${q.customer.closed}`, "", ""]);
   mrows.push([
-    "Longest customer story",
+    L.longestCustomerStory,
     m.longestCustomerStorySec === null ? "–" : clock(m.longestCustomerStorySec),
-    "longer is better",
+    L.longerIsBetter,
     "",
   ]);
   mrows.push([
-    "Interactivity",
-    m.interactivity === null ? "–" : `${m.interactivity.toFixed(1)} switches/min`,
+    L.interactivity,
+    m.interactivity === null ? "–" : L.switchesPerMin(m.interactivity.toFixed(1)),
     "",
     "",
   ]);
-  mrows.push(["Silence", m.silenceSec === null ? "–" : clock(m.silenceSec), "", ""]);
+  mrows.push([L.silence, m.silenceSec === null ? "–" : clock(m.silenceSec), "", ""]);
   mrows.push([
-    "Pauses ≥ 2 s (longest)",
+    L.pauses,
     m.pauses === null ? "–" : `${m.pauses} (${(m.longestPauseSec ?? 0).toFixed(1)} s)`,
     "",
     "",
@@ -80,25 +80,26 @@ export function formatSummary(a: CoachedAnalysis, opts: { color?: boolean } = {}
     .filter((r) => r.value !== null && r.verdict !== null && r.verdict !== "good")
     .sort((x, y) => rank(y.verdict) - rank(x.verdict))
     .slice(0, 2);
-  out.push(...coachingSections(a, c));
+  out.push(...coachingSections(a, c, L));
 
-  out.push(c.bold("Work on"));
+  out.push(c.bold(L.workOn));
   const advice = a.summary?.toChange.length
     ? a.summary.toChange
-    : toWork.map((r) => r.benchmark.advice(r.value!));
-  if (advice.length === 0) out.push("  Nothing stands out against the benchmarks — keep it up.");
+    : toWork.map((r) => (own(r.benchmark.id) ?? r.benchmark).advice(r.value!));
+  if (advice.length === 0) out.push(`  ${L.nothingStandsOut}`);
   for (const line of advice) out.push(`  • ${line}`);
   for (const line of a.summary?.wentWell ?? []) out.push(`  ${c.green("+")} ${line}`);
   out.push("");
 
   const repQs = a.questions.filter((qq) => a.speakers.find((s) => s.id === qq.speaker)?.role === "rep");
   if (repQs.length > 0) {
-    out.push(c.bold(`Rep questions (${repQs.length})`));
+    out.push(c.bold(L.repQuestions(repQs.length)));
+    const w = Math.max(L.open.length, L.closed.length);
     for (const qq of repQs.slice(0, 20)) {
       const at = qq.start === null ? "" : `${clock(qq.start)} `;
-      out.push(`  ${c.dim(at)}${qq.kind === "open" ? "open  " : "closed"} ${qq.text}`);
+      out.push(`  ${c.dim(at)}${(qq.kind === "open" ? L.open : L.closed).padEnd(w)} ${qq.text}`);
     }
-    if (repQs.length > 20) out.push(c.dim(`  … ${repQs.length - 20} more (use --json for all)`));
+    if (repQs.length > 20) out.push(c.dim(`  ${L.more(repQs.length - 20)}`));
     out.push("");
   }
   return `${out.join("\n")}\n`;
@@ -107,14 +108,14 @@ export function formatSummary(a: CoachedAnalysis, opts: { color?: boolean } = {}
 const STATUS_MARK = { covered: "✓", partly: "~", missed: "✗" } as const;
 
 /** Playbook, objections and next steps, when the analysis was coached. */
-function coachingSections(a: CoachedAnalysis, c: Colors): string[] {
+function coachingSections(a: CoachedAnalysis, c: Colors, L: Labels): string[] {
   const out: string[] = [];
   if (a.playbook) {
     const p = a.playbook;
     const n = (s: string) => p.items.filter((i) => i.status === s).length;
     out.push(
-      c.bold(`Playbook: ${p.name}`) +
-        `  ${Math.round(p.score * 100)}% (${n("covered")} covered, ${n("partly")} partly, ${n("missed")} missed)`,
+      c.bold(`${L.playbook}: ${p.name}`) +
+        `  ${Math.round(p.score * 100)}% (${n("covered")} ${L.covered}, ${n("partly")} ${L.partly}, ${n("missed")} ${L.missed})`,
     );
     for (const item of p.items) {
       const mark =
@@ -133,27 +134,28 @@ function coachingSections(a: CoachedAnalysis, c: Colors): string[] {
   }
   if (a.objections) {
     const m = a.metrics.objections;
-    const handled = m?.handledShare == null ? "" : `, ${Math.round(m.handledShare * 100)}% handled`;
-    out.push(c.bold(`Objections (${a.objections.length}${handled})`));
-    if (a.objections.length === 0) out.push("  none raised");
+    const handled = m?.handledShare == null ? "" : L.handledShare(Math.round(m.handledShare * 100));
+    out.push(c.bold(`${L.objections} (${a.objections.length}${handled})`));
+    if (a.objections.length === 0) out.push(`  ${L.noneRaised}`);
+    const category = coachingLanguage(a.language).text.category;
     for (const o of a.objections) {
       const h = o.handling;
       const steps = [
-        ["acknowledge", h.acknowledged],
-        ["clarify", h.clarified],
-        ["respond", h.responded],
-        ["confirm", h.confirmed],
+        [L.handling[0], h.acknowledged],
+        [L.handling[1], h.clarified],
+        [L.handling[2], h.responded],
+        [L.handling[3], h.confirmed],
       ]
         .map(([label, ok]) => (ok ? c.green(`${label} ✓`) : c.dim(`${label} ✗`)))
         .join(" ");
       const at = o.start === null ? "" : `${clock(o.start)} `;
-      out.push(`  ${c.dim(at)}${o.category.padEnd(10)} "${truncate(o.text, 80)}"`);
-      out.push(`      ${steps}  ${o.resolved ? c.green("resolved") : c.yellow("not resolved")}`);
+      out.push(`  ${c.dim(at)}${category(o.category).padEnd(10)} "${truncate(o.text, 80)}"`);
+      out.push(`      ${steps}  ${o.resolved ? c.green(L.resolved) : c.yellow(L.notResolved)}`);
     }
     out.push("");
   }
   if (a.summary) {
-    out.push(c.bold("Summary"), `  ${a.summary.text}`);
+    out.push(c.bold(L.summary), `  ${a.summary.text}`);
     for (const s of a.summary.nextSteps) {
       const who = s.owner ? ` — ${s.owner}` : "";
       const when = s.due ? `, ${s.due}` : "";
@@ -168,7 +170,7 @@ function coachingSections(a: CoachedAnalysis, c: Colors): string[] {
         ? ` ${e.model ?? ""} (${e.promptTokens + e.completionTokens} tokens, ~$${e.estimatedCostUsd.toFixed(4)})`
         : "";
     out.push(
-      c.dim(`Coaching engine: ${e.engine}${detail}${e.fallback ? ` — fell back: ${e.fallback}` : ""}`),
+      c.dim(`${L.engine}: ${e.engine}${detail}${e.fallback ? ` — fell back: ${e.fallback}` : ""}`),
       "",
     );
   }

@@ -182,6 +182,7 @@ class Call {
   readonly turns: Turn[];
   readonly h: HandlingLexicon;
   readonly leadingBut: RegExp;
+  readonly mergeElaborations: boolean;
 
   constructor(
     utterances: readonly Utterance[],
@@ -192,6 +193,7 @@ class Call {
     const lang = languageFor(language, "");
     this.h = lang.objections.handling;
     this.leadingBut = lang.objections.leadingBut;
+    this.mergeElaborations = lang.objections.mergeElaborations;
     let lastText: string | undefined;
     let lastSpeaker: string | undefined;
     this.turns = utterances.map((u, index) => {
@@ -284,17 +286,43 @@ export function detectObjections(input: CoachingInput): Objection[] {
 
   const call = new Call(utterances, language, isRep, isCustomer);
   const out: Objection[] = [];
+  /** Per category, the turn index of its latest objection. */
+  const latest = new Map<ObjectionCategory, number>();
   for (const turn of call.turns) {
     if (!isCustomer(turn.u.speaker) || turn.backchannel) continue;
     const seen = new Set<ObjectionCategory>();
     const sentences = call.sentences(turn);
+    const answering = call.mergeElaborations && answersClarifyingQuestion(call, turn);
     call.categories(turn).forEach((category, s) => {
       if (category === null || seen.has(category)) return;
       seen.add(category);
+      // The customer answering the rep's clarifying question about the same concern elaborates on
+      // that objection ("Compared with what?" → "The other tool is a third cheaper."): not a new one.
+      const last = latest.get(category);
+      if (answering && last !== undefined && turn.index - last <= ELABORATION_TURNS) return;
+      latest.set(category, turn.index);
       out.push(judge(call, turn, sentences[s]!, category));
     });
   }
   return out;
+}
+
+/** How close (in utterances) an answer must follow an objection of its category to count as elaborating it. */
+const ELABORATION_TURNS = 4;
+
+/** The rep's latest substantive turn before this one ends on a question (not a confirmation check). */
+function answersClarifyingQuestion(call: Call, turn: Turn): boolean {
+  for (let k = turn.index - 1; k >= 0 && k >= turn.index - 3; k--) {
+    const t = call.turns[k]!;
+    if (t.backchannel) continue;
+    if (!call.isRep(t.u.speaker)) return false;
+    const last = call
+      .repSentences(t)
+      .filter((s) => s.words > 0)
+      .at(-1);
+    return last !== undefined && last.isQuestion && !last.confirm;
+  }
+  return false;
 }
 
 function judge(call: Call, objTurn: Turn, sentence: string, category: ObjectionCategory): Objection {

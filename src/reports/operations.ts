@@ -438,6 +438,7 @@ export async function postCallReport(ctx: OperationCtx, callId: string): Promise
       durationSec: row.analysis.durationSec,
       crmDealId: row.crmDealId,
       coachingStatus: row.coachingStatus,
+      language: row.analysis.language,
     },
     team: {
       from: from.toISOString(),

@@ -62,6 +62,8 @@ export interface PostCallReport {
     durationSec: number | null;
     crmDealId: string | null;
     coachingStatus: string;
+    /** The call's language (its analysis): the report's labels follow it. */
+    language?: string;
   };
   /** The team medians' window: the organization's calls of the 90 days before the report. */
   team: { from: string; to: string; calls: number; quantile: "percentile_cont" };

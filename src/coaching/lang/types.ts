@@ -159,6 +159,22 @@ export interface Labels {
   reply: string;
   everyStepCovered: string;
   onTargetAll: string;
+  /** CLI table headers: speaker, role, talk, share, wpm, words, turns, interr., fillers, questions. */
+  speakerColumns: string[];
+  /** metric, value, benchmark. */
+  metricColumns: [string, string, string];
+  repOpenClosed: string;
+  customerOpenClosed: string;
+  longestCustomerStory: string;
+  longerIsBetter: string;
+  interactivity: string;
+  switchesPerMin: (v: string) => string;
+  silence: string;
+  pauses: string;
+  noTimestamps: string;
+  rolesGuessed: string;
+  rolesFrom: (source: string) => string;
+  engine: string;
 }
 
 export interface CoachingLanguage {
@@ -170,7 +186,18 @@ export interface CoachingLanguage {
   stem: (word: string) => string;
   /** Words left out of content-word comparisons (lower case, "ё" as "е"). */
   stopWords: readonly string[];
-  objections: { categories: CategoryLexicon; handling: HandlingLexicon; leadingBut: RegExp };
+  objections: {
+    categories: CategoryLexicon;
+    handling: HandlingLexicon;
+    /** "But…"/"still…" openings: a reaction led by one repeats the concern. */
+    leadingBut: RegExp;
+    /**
+     * A customer answering the rep's clarifying question with a cue of the same category elaborates
+     * on the open objection rather than raising a new one. Off for English, whose measured figures
+     * and outputs predate the rule (turning it on there is a measured change of its own).
+     */
+    mergeElaborations: boolean;
+  };
   /** Built-in playbooks in this language, by playbook id; {} for the language they are written in. */
   playbooks: Record<string, PlaybookTranslation>;
   summary: SummaryRules;

@@ -1,3 +1,4 @@
+import { coachingLanguage } from "../../coaching/lang/index.js";
 import {
   formatMetric,
   type MetricStats,
@@ -7,7 +8,7 @@ import {
 } from "../metrics.js";
 import type { PostCallReport, Report, RepReview, TeamReport } from "../types.js";
 import { barsSvg, lineChartSvg, timelineSvg } from "./svg.js";
-import { calls, change, clockOf, escapeHtml as e, pct } from "./text.js";
+import { calls, capitalize, change, clockOf, escapeHtml as e, pct } from "./text.js";
 
 /**
  * Self-contained HTML pages: inline CSS and SVG only (no script, no external style, font or
@@ -27,8 +28,8 @@ th{color:#4b5563;font-weight:600;white-space:normal;vertical-align:bottom}td.num
 .line{font-style:italic;color:#1e3a8a}ul,ol{padding-left:1.2em}.small{font-size:.85rem;color:#6b7280}
 .timeline{max-width:720px}@media (max-width:600px){main{padding:10px}th,td{white-space:normal;padding:5px 4px}table{font-size:.85rem}}`;
 
-function page(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(title)}</title><style>${CSS}</style></head><body><main>${body}</main></body></html>\n`;
+function page(title: string, body: string, lang = "en"): string {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(title)}</title><style>${CSS}</style></head><body><main>${body}</main></body></html>\n`;
 }
 
 function table(head: string[], rows: string[][], numeric: readonly number[] = []): string {
@@ -51,8 +52,11 @@ const spread = (id: ReportMetricId, s: MetricStats) =>
 export function postCallHtml(r: PostCallReport): string {
   const c = r.call;
   const title = c.title ?? c.id;
+  const lang = coachingLanguage(c.language);
+  const L = lang.labels;
+  const T = lang.text;
   const parts = [
-    `<h1>Call report: ${e(title)}</h1>`,
+    `<h1>${L.callReport}: ${e(title)}</h1>`,
     `<p class="meta">${c.occurredAt.slice(0, 10)} · ${c.rep ? e(c.rep.name) : "no rep"} · ${clockOf(c.durationSec)} · team medians from ${calls(r.team.calls)} of the last 90 days</p>`,
   ];
   if (r.timeline)
@@ -60,15 +64,15 @@ export function postCallHtml(r: PostCallReport): string {
       `<div class="card"><div class="timeline">${timelineSvg(r.timeline)}</div><p class="small">Blue: rep · green: customer · ● open / ○ closed question · ▲ objection (filled when resolved)</p></div>`,
     );
   parts.push(
-    "<h2>Work on</h2>",
+    `<h2>${L.workOn}</h2>`,
     r.habits.length === 0
-      ? "<p>Nothing stands out: every metric with a target is on target.</p>"
+      ? `<p>${L.onTargetAll}</p>`
       : `<ol>${r.habits.map((h) => `<li><strong>${e(h.title)}</strong><br>${e(h.why)}${h.suggestedLine ? `<br><span class="line">Try: ${e(h.suggestedLine)}</span>` : ""}</li>`).join("")}</ol>`,
-    "<h2>Metrics</h2>",
+    `<h2>${L.metrics}</h2>`,
     table(
       ["metric", "this call", "team median", "target"],
       r.metrics.map((m) => [
-        e(m.label),
+        e(T.benchmarks?.[m.id]?.label ?? m.label),
         `<span class="${m.verdict ?? ""}">${f(m.id, m.value)}</span>`,
         `${f(m.id, m.teamMedian)} <span class="small">n=${m.teamN}</span>`,
         e(m.target ?? "—"),
@@ -78,32 +82,32 @@ export function postCallHtml(r: PostCallReport): string {
   );
   if (r.playbook)
     parts.push(
-      `<h2>Playbook: ${e(r.playbook.name)} (${pct(r.playbook.score)})</h2>`,
+      `<h2>${L.playbook}: ${e(r.playbook.name)} (${pct(r.playbook.score)})</h2>`,
       r.playbook.gaps.length === 0
-        ? "<p>Every step covered.</p>"
-        : `<ul>${r.playbook.gaps.map((g) => `<li><span class="${g.status === "missed" ? "bad" : "warn"}">${g.status}</span>: ${e(g.title)}</li>`).join("")}</ul>`,
+        ? `<p>${L.everyStepCovered}</p>`
+        : `<ul>${r.playbook.gaps.map((g) => `<li><span class="${g.status === "missed" ? "bad" : "warn"}">${L[g.status]}</span>: ${e(g.title)}</li>`).join("")}</ul>`,
     );
-  parts.push(`<h2>Objections (${r.objections.length})</h2>`);
+  parts.push(`<h2>${L.objections} (${r.objections.length})</h2>`);
   parts.push(
     r.objections.length === 0
-      ? "<p>None raised.</p>"
+      ? `<p>${capitalize(L.noneRaised)}.</p>`
       : r.objections
           .map((o) => {
             const h = o.handling;
             const steps = (["acknowledged", "clarified", "responded", "confirmed"] as const).map(
-              (k) => `<span class="${h[k] ? "good" : "small"}">${h[k] ? "✓" : "·"} ${k}</span>`,
+              (k) => `<span class="${h[k] ? "good" : "small"}">${h[k] ? "✓" : "·"} ${T.steps[k]}</span>`,
             );
-            return `<div class="card"><strong>${clockOf(o.at)} ${e(o.category)}</strong> — <span class="${o.resolved ? "good" : "bad"}">${o.resolved ? "resolved" : "not resolved"}</span><br>“${e(o.text)}”<br>${steps.join(" ")}${o.response ? `<br><span class="small">Reply: “${e(o.response)}”</span>` : ""}</div>`;
+            return `<div class="card"><strong>${clockOf(o.at)} ${e(T.category(o.category))}</strong> — <span class="${o.resolved ? "good" : "bad"}">${o.resolved ? L.resolved : L.notResolved}</span><br>“${e(o.text)}”<br>${steps.join(" ")}${o.response ? `<br><span class="small">${L.reply}: “${e(o.response)}”</span>` : ""}</div>`;
           })
           .join(""),
   );
   parts.push(
-    "<h2>Next steps</h2>",
+    `<h2>${L.nextSteps}</h2>`,
     r.nextSteps.length === 0
-      ? "<p>None agreed in the call.</p>"
+      ? `<p>${L.noNextSteps}</p>`
       : `<ul>${r.nextSteps.map((s) => `<li>${e(s.text)}${s.owner ? ` — ${e(s.owner)}` : ""}${s.due ? ` (${e(s.due)})` : ""}</li>`).join("")}</ul>`,
   );
-  return page(`Call report: ${title}`, parts.join(""));
+  return page(`${L.callReport}: ${title}`, parts.join(""), lang.code);
 }
 
 export function repReviewHtml(r: RepReview): string {

@@ -1,8 +1,9 @@
+import { coachingLanguage } from "../../coaching/lang/index.js";
 import { handlingSteps } from "../../coaching/summary.js";
 import type { MetricStats } from "../metrics.js";
 import { formatMetric, REPORT_METRIC_IDS, REPORT_METRICS, type ReportMetricId } from "../metrics.js";
 import type { PostCallReport, Report, RepReview, TeamReport } from "../types.js";
-import { calls, change, clockOf, escapeMd, pct } from "./text.js";
+import { calls, capitalize, change, clockOf, escapeMd, pct } from "./text.js";
 
 /** Markdown for Slack or e-mail: short tables, user content escaped. Pure. */
 
@@ -20,17 +21,20 @@ const verdictMark = { good: "✅", warn: "⚠️", bad: "❌" } as const;
 
 export function postCallMarkdown(r: PostCallReport): string {
   const c = r.call;
+  const lang = coachingLanguage(c.language);
+  const L = lang.labels;
+  const T = lang.text;
   const out = [
-    `# Call report: ${escapeMd(c.title ?? c.id)}`,
+    `# ${L.callReport}: ${escapeMd(c.title ?? c.id)}`,
     "",
     `${c.occurredAt.slice(0, 10)} · ${c.rep ? escapeMd(c.rep.name) : "no rep"} · ${clockOf(c.durationSec)} · team medians from ${calls(r.team.calls)} of the last 90 days`,
     "",
-    "## Metrics",
+    `## ${L.metrics}`,
     "",
     table(
       ["metric", "this call", "team median", "target", ""],
       r.metrics.map((m) => [
-        m.label,
+        T.benchmarks?.[m.id]?.label ?? m.label,
         f(m.id, m.value),
         `${f(m.id, m.teamMedian)} (n=${m.teamN})`,
         m.target ?? "—",
@@ -38,35 +42,33 @@ export function postCallMarkdown(r: PostCallReport): string {
       ]),
     ),
     "",
-    "## Work on",
+    `## ${L.workOn}`,
     "",
     ...(r.habits.length === 0
-      ? ["Nothing stands out: every metric with a target is on target."]
+      ? [L.onTargetAll]
       : r.habits.map(
           (h, i) =>
             `${i + 1}. **${escapeMd(h.title)}** — ${escapeMd(h.why)}${h.suggestedLine ? `\n   Try: ${escapeMd(h.suggestedLine)}` : ""}`,
         )),
   ];
   if (r.playbook) {
-    out.push("", `## Playbook: ${escapeMd(r.playbook.name)} (${pct(r.playbook.score)})`, "");
+    out.push("", `## ${L.playbook}: ${escapeMd(r.playbook.name)} (${pct(r.playbook.score)})`, "");
     out.push(
       ...(r.playbook.gaps.length === 0
-        ? ["Every step covered."]
-        : r.playbook.gaps.map(
-            (g) => `- ${g.status === "missed" ? "Missed" : "Partly"}: ${escapeMd(g.title)}`,
-          )),
+        ? [L.everyStepCovered]
+        : r.playbook.gaps.map((g) => `- ${capitalize(L[g.status])}: ${escapeMd(g.title)}`)),
     );
   }
-  out.push("", `## Objections (${r.objections.length})`, "");
-  if (r.objections.length === 0) out.push("None raised.");
+  out.push("", `## ${L.objections} (${r.objections.length})`, "");
+  if (r.objections.length === 0) out.push(`${capitalize(L.noneRaised)}.`);
   for (const o of r.objections) {
-    const steps = handlingSteps(o.handling);
+    const steps = handlingSteps(o.handling).map((k) => T.steps[k]);
     out.push(
-      `- ${clockOf(o.at)} **${o.category}**: “${escapeMd(o.text)}” — ${steps.length ? steps.join(", ") : "not handled"}; ${o.resolved ? "resolved" : "not resolved"}${o.response ? `. Reply: “${escapeMd(o.response)}”` : ""}`,
+      `- ${clockOf(o.at)} **${T.category(o.category)}**: “${escapeMd(o.text)}” — ${steps.length ? steps.join(", ") : L.notHandled}; ${o.resolved ? L.resolved : L.notResolved}${o.response ? `. ${L.reply}: “${escapeMd(o.response)}”` : ""}`,
     );
   }
-  out.push("", "## Next steps", "");
-  if (r.nextSteps.length === 0) out.push("None agreed in the call.");
+  out.push("", `## ${L.nextSteps}`, "");
+  if (r.nextSteps.length === 0) out.push(L.noNextSteps);
   for (const s of r.nextSteps)
     out.push(
       `- ${escapeMd(s.text)}${s.owner ? ` — ${escapeMd(s.owner)}` : ""}${s.due ? ` (${escapeMd(s.due)})` : ""}`,

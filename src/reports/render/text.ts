@@ -27,3 +27,6 @@ export const calls = (n: number): string => `${n} call${n === 1 ? "" : "s"}`;
 
 /** A signed relative change: 0.25 → "+25%". */
 export const change = (v: number): string => `${v >= 0 ? "+" : "−"}${Math.abs(v * 100).toFixed(0)}%`;
+
+/** "none raised" → "None raised". */
+export const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -15,6 +15,7 @@ export const english: CoachingLanguage = {
     categories: EN,
     handling: EN_HANDLING,
     leadingBut: /^(?:but|still|yeah,? but|okay,? but|ok,? but)(?![\p{L}])/u,
+    mergeElaborations: false,
   },
   playbooks: {},
   summary: SUMMARY,

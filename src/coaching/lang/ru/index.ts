@@ -16,6 +16,7 @@ export const russian: CoachingLanguage = {
     categories: RU,
     handling: RU_HANDLING,
     leadingBut: /^(?:но|вс[её] равно|и вс[её] же|и вс[её]-таки|однако)(?![\p{L}])/u,
+    mergeElaborations: true,
   },
   playbooks: PLAYBOOKS,
   summary: SUMMARY,

@@ -1,0 +1,15 @@
+import { readFileSync } from "node:fs";
+import { analyzeTranscript } from "./src/analysis/analyze.js";
+import { rulesCoaching } from "./src/coaching/rules.js";
+import { defaultPlaybookFor } from "./src/coaching/playbook/builtins.js";
+import { parseTranscript } from "./src/transcript/parse.js";
+const [file, lang, pb, rep] = process.argv.slice(2);
+const { transcript } = parseTranscript(readFileSync(file!, "utf8"), { file });
+const analysis = analyzeTranscript(transcript, { rep: [rep!], language: lang });
+const c = rulesCoaching({ transcript, analysis, playbook: defaultPlaybookFor(pb!) });
+console.log("language", analysis.language, "questions", analysis.questions.filter(q=>q.speaker===rep).length, analysis.questions.map(q=>q.kind[0]+":"+q.text.slice(0,50)).join(" | "));
+console.log("PLAYBOOK", c.playbook?.name, c.playbook?.score);
+for (const i of c.playbook?.items ?? []) console.log(" ", i.status.padEnd(8), i.id, "|", i.title, "|", i.evidence[0]?.quote.slice(0, 70));
+for (const o of c.objections) console.log("OBJ", o.category, JSON.stringify(o.handling), o.resolved, "|", o.text);
+console.log(JSON.stringify(c.summary, null, 1));
+console.log(JSON.stringify(c.crm, null, 1));
