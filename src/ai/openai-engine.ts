@@ -3,6 +3,7 @@ import type { ChatCompletionCreateParamsNonStreaming } from "openai/resources/ch
 import { z } from "zod";
 import type { CoachingContent, CoachingInput } from "../coaching/engine.js";
 import { echoesInjection } from "../coaching/injection.js";
+import { callLanguage, localizePlaybook } from "../coaching/lang/index.js";
 import { summarizeRules } from "../coaching/summary.js";
 import { createVerifier, fillResponseDelays } from "../coaching/verify.js";
 import type { ChunkOptions } from "./chunk.js";
@@ -189,9 +190,11 @@ export function describeOpenAIError(err: unknown, client: OpenAI, model: string)
  * const { content, usage } = await openaiCoaching(input, { client: createOpenAIClient(config), model: "gpt-4.1-mini" });
  */
 export async function openaiCoaching(
-  input: CoachingInput,
+  callInput: CoachingInput,
   deps: OpenAIEngineDeps,
 ): Promise<OpenAICoachingResult> {
+  // A built-in playbook is judged (and named) in the call's language, as by the rules engine.
+  const input = { ...callInput, playbook: localizePlaybook(callInput.playbook, callLanguage(callInput)) };
   const plan = buildCoachingRequests(input, {
     model: deps.model,
     promptVersion: deps.promptVersion,

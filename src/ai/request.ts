@@ -1,6 +1,7 @@
 import { zodResponseFormat } from "openai/helpers/zod";
 import type { ChatCompletionCreateParamsNonStreaming } from "openai/resources/chat/completions";
 import type { CoachingInput } from "../coaching/engine.js";
+import { type CoachingLanguage, callLanguage, localizePlaybook } from "../coaching/lang/index.js";
 import { type ChunkOptions, chunkLines, DEFAULT_CHUNKING } from "./chunk.js";
 import { LLM_SCHEMA_NAME, LlmCoachingSchema } from "./llm-output.js";
 import { getPrompt, type Prompt } from "./prompts.js";
@@ -51,7 +52,9 @@ export function buildCoachingRequests(input: CoachingInput, options: RequestOpti
   const labels = speakerLabels(input.transcript, input.analysis);
   const lines = renderUtterances(input.transcript.utterances, labels);
   const chunks = chunkLines(lines, { ...DEFAULT_CHUNKING, ...options.chunking });
-  const header = `Speakers:\n${renderLegend(labels)}\n\n${renderPlaybook(input.playbook)}`;
+  const lang = callLanguage(input);
+  const playbook = localizePlaybook(input.playbook, lang);
+  const header = `${languageLine(lang)}Speakers:\n${renderLegend(labels)}\n\n${renderPlaybook(playbook)}`;
   const bodies = chunks.map((chunk, k): ChatCompletionCreateParamsNonStreaming => {
     const part = chunks.length > 1 ? `\n\nTranscript part ${k + 1} of ${chunks.length}.` : "";
     const user = [
@@ -73,6 +76,15 @@ export function buildCoachingRequests(input: CoachingInput, options: RequestOpti
     };
   });
   return { prompt, labels, bodies, chunks: chunks.map((c) => c.map((l) => l.index)) };
+}
+
+/**
+ * The instruction to answer in the call's language, for any language but English (the prompt's
+ * own): summary, coaching lines, next steps and CRM text in that language, quotes untouched.
+ */
+export function languageLine(lang: CoachingLanguage): string {
+  if (lang.code === "en") return "";
+  return `Call language: ${lang.name} (${lang.code}). Write summary.text, wentWell, toChange, nextSteps and crm in ${lang.name}; copy quotes verbatim, never translate them.\n\n`;
 }
 
 /**
