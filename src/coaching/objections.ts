@@ -15,7 +15,7 @@ import type { Utterance } from "../transcript/model.js";
 import type { Evidence, Handling, Objection, ObjectionCategory, ObjectionMetricsSchema } from "./contract.js";
 import type { CoachingInput } from "./engine.js";
 import { type CoachingLanguage, coachingLanguage } from "./lang/index.js";
-import { CATEGORY_ORDER, type HandlingLexicon, normalize } from "./objections-lexicon.js";
+import { CATEGORY_ORDER, type HandlingLexicon } from "./objections-lexicon.js";
 
 /**
  * The language whose lexicons read a text: the declared one ("ru", "es-MX", "Russian"…; unknown →
@@ -51,7 +51,9 @@ export function classifyObjection(
   if (typeof sentence !== "string") return null;
   const raw = sentence.length > MAX_SENTENCE_CHARS ? sentence.slice(0, MAX_SENTENCE_CHARS) : sentence;
   if (!/[\p{L}\p{N}]/u.test(raw)) return null;
-  const lex = languageFor(context.language ?? "en", raw).objections.categories;
+  const language = languageFor(context.language ?? "en", raw);
+  const lex = language.objections.categories;
+  const normalize = language.objections.normalize;
   const full = normalize(raw);
   lex.neutral.lastIndex = 0;
   const text = full.replace(lex.neutral, " ");
@@ -183,6 +185,7 @@ class Call {
   readonly h: HandlingLexicon;
   readonly leadingBut: RegExp;
   readonly mergeElaborations: boolean;
+  readonly normalize: (text: string) => string;
 
   constructor(
     utterances: readonly Utterance[],
@@ -194,13 +197,14 @@ class Call {
     this.h = lang.objections.handling;
     this.leadingBut = lang.objections.leadingBut;
     this.mergeElaborations = lang.objections.mergeElaborations;
+    this.normalize = lang.objections.normalize;
     let lastText: string | undefined;
     let lastSpeaker: string | undefined;
     this.turns = utterances.map((u, index) => {
       const raw = typeof u.text === "string" ? u.text : "";
       const text = raw.length > MAX_UTTERANCE_CHARS ? raw.slice(0, MAX_UTTERANCE_CHARS) : raw;
       const empty = !/[\p{L}\p{N}]/u.test(text);
-      const backchannel = empty || (text.length <= 40 && this.h.backchannel.test(normalize(text)));
+      const backchannel = empty || (text.length <= 40 && this.h.backchannel.test(this.normalize(text)));
       const turn: Turn = {
         u: text === raw ? u : { ...u, text },
         index,
@@ -221,7 +225,7 @@ class Call {
   }
 
   norm(t: Turn): string {
-    t.norm ??= normalize(t.u.text);
+    t.norm ??= this.normalize(t.u.text);
     return t.norm;
   }
 
@@ -247,7 +251,7 @@ class Call {
           : { language: this.language };
       const questions = new Set(detectQuestions(t.u.text, ctx).map((q) => q.text));
       t.rep = this.sentences(t).map((text) => {
-        const norm = normalize(text);
+        const norm = this.normalize(text);
         return {
           text,
           norm,
@@ -286,8 +290,8 @@ export function detectObjections(input: CoachingInput): Objection[] {
 
   const call = new Call(utterances, language, isRep, isCustomer);
   const out: Objection[] = [];
-  /** Per category, the turn index of its latest objection. */
-  const latest = new Map<ObjectionCategory, number>();
+  /** The turn index of the latest objection. */
+  let latest: number | undefined;
   for (const turn of call.turns) {
     if (!isCustomer(turn.u.speaker) || turn.backchannel) continue;
     const seen = new Set<ObjectionCategory>();
@@ -296,18 +300,17 @@ export function detectObjections(input: CoachingInput): Objection[] {
     call.categories(turn).forEach((category, s) => {
       if (category === null || seen.has(category)) return;
       seen.add(category);
-      // The customer answering the rep's clarifying question about the same concern elaborates on
-      // that objection ("Compared with what?" → "The other tool is a third cheaper."): not a new one.
-      const last = latest.get(category);
-      if (answering && last !== undefined && turn.index - last <= ELABORATION_TURNS) return;
-      latest.set(category, turn.index);
+      // The customer answering the rep's clarifying question about a fresh objection elaborates on
+      // it ("Compared with what?" → "The other tool is a third cheaper."): not a new objection.
+      if (answering && latest !== undefined && turn.index - latest <= ELABORATION_TURNS) return;
+      latest = turn.index;
       out.push(judge(call, turn, sentences[s]!, category));
     });
   }
   return out;
 }
 
-/** How close (in utterances) an answer must follow an objection of its category to count as elaborating it. */
+/** How close (in utterances) an answer must follow an objection to count as elaborating it. */
 const ELABORATION_TURNS = 4;
 
 /** The rep's latest substantive turn before this one ends on a question (not a confirmation check). */
@@ -327,7 +330,7 @@ function answersClarifyingQuestion(call: Call, turn: Turn): boolean {
 
 function judge(call: Call, objTurn: Turn, sentence: string, category: ObjectionCategory): Objection {
   const { turns, h, isRep, isCustomer } = call;
-  const objStems = stems(normalize(sentence), h.stop);
+  const objStems = stems(call.normalize(sentence), h.stop);
   const objEnd = turnEnd(objTurn.u);
   const objStart = turnStart(objTurn.u);
   const at = objTurn.index;
@@ -436,13 +439,13 @@ function accepts(
   const h = call.h;
   const sentences = call.sentences(reaction);
   const norm = call.norm(reaction);
-  if (h.reject.test(normalize(sentences[0] ?? ""))) return false;
+  if (h.reject.test(call.normalize(sentences[0] ?? ""))) return false;
   // Repeating or escalating: the same category again, or an objection led by "but"/"still".
   const categories = call.categories(reaction);
   for (let i = 0; i < categories.length; i++) {
     const c = categories[i];
     if (c === null || c === undefined) continue;
-    if (c === category || call.leadingBut.test(normalize(sentences[i]!))) return false;
+    if (c === category || call.leadingBut.test(call.normalize(sentences[i]!))) return false;
   }
   if (h.accept.test(norm)) return true;
   // Moving on: a new topic that does not restate the concern.

@@ -192,11 +192,13 @@ export interface CoachingLanguage {
     /** "But…"/"still…" openings: a reaction led by one repeats the concern. */
     leadingBut: RegExp;
     /**
-     * A customer answering the rep's clarifying question with a cue of the same category elaborates
+     * A customer answering the rep's clarifying question a few turns after an objection elaborates
      * on the open objection rather than raising a new one. Off for English, whose measured figures
      * and outputs predate the rule (turning it on there is a measured change of its own).
      */
     mergeElaborations: boolean;
+    /** The form the lexicons are written against (lower case, folded apostrophes…). */
+    normalize: (text: string) => string;
   };
   /** Built-in playbooks in this language, by playbook id; {} for the language they are written in. */
   playbooks: Record<string, PlaybookTranslation>;

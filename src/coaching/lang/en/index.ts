@@ -1,5 +1,6 @@
 /** English: the language the built-in playbooks (fixtures/playbooks/*.yaml) are written in. */
 import { stem } from "../../../text/stem.js";
+import { normalize } from "../../objections-lexicon.js";
 import type { CoachingLanguage } from "../types.js";
 import { EN, EN_HANDLING } from "./objections.js";
 import { STOP_WORDS } from "./playbook.js";
@@ -15,6 +16,7 @@ export const english: CoachingLanguage = {
     categories: EN,
     handling: EN_HANDLING,
     leadingBut: /^(?:but|still|yeah,? but|okay,? but|ok,? but)(?![\p{L}])/u,
+    normalize,
     mergeElaborations: false,
   },
   playbooks: {},

@@ -1,4 +1,5 @@
 /** Russian. */
+import { normalize } from "../../objections-lexicon.js";
 import type { CoachingLanguage } from "../types.js";
 import { RU, RU_HANDLING } from "./objections.js";
 import { STOP_WORDS } from "./playbook.js";
@@ -16,6 +17,7 @@ export const russian: CoachingLanguage = {
     categories: RU,
     handling: RU_HANDLING,
     leadingBut: /^(?:но|вс[её] равно|и вс[её] же|и вс[её]-таки|однако)(?![\p{L}])/u,
+    normalize,
     mergeElaborations: true,
   },
   playbooks: PLAYBOOKS,

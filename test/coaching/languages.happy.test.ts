@@ -1,0 +1,193 @@
+/**
+ * Spanish, German, French and Portuguese coaching on hand-written calls
+ * (fixtures/calls/<lang>/coaching-{discovery,negotiation}.txt), each expectation checked by hand
+ * against its transcript: the rep's questions, playbook items, objections with categories and
+ * handling, next steps with their dates, and summary text in the call's language. The language is
+ * set explicitly, so these tests do not depend on language detection.
+ */
+import { describe, expect, it } from "vitest";
+import type { Handling, ObjectionCategory } from "../../src/coaching/contract.js";
+import { coachFixture, repQuestions, runAnalyze, statuses } from "./helpers.js";
+
+interface Expected {
+  language: string;
+  rep: string;
+  discovery: {
+    playbookName: string;
+    questions: string[];
+    covered: number;
+    objection: { category: ObjectionCategory; text: string; handling: Handling; resolved: boolean };
+    meeting: { text: string; due: string };
+    summary: RegExp[];
+    crm: { budget: string | null; timeline: string | null; competitors: string[] };
+  };
+  negotiation: {
+    playbookName: string;
+    objections: Array<[ObjectionCategory, string, Partial<Handling>]>;
+    steps: Array<[string, string | null]>;
+    summary: RegExp[];
+  };
+  labels: string[];
+}
+
+const ALL: Handling = { acknowledged: true, clarified: true, responded: true, confirmed: true };
+
+const LANGUAGES: Expected[] = [
+  {
+    language: "es",
+    rep: "Lucía Fernández",
+    discovery: {
+      playbookName: "Descubrimiento (BANT + MEDDICC)",
+      questions: [
+        "¿Cuántos pedidos reparten al día y qué porcentaje llega con retraso?",
+        "¿Quién tiene la última palabra sobre el presupuesto?",
+        "¿Eso resuelve la duda?",
+        "¿Le viene bien el martes a las once?",
+      ],
+      covered: 11,
+      objection: {
+        category: "price",
+        text: "Sinceramente, es más caro de lo que teníamos previsto.",
+        handling: ALL,
+        resolved: true,
+      },
+      meeting: {
+        text: "agendamos una demo con Carmen y sistemas el martes a las once",
+        due: "el martes a las once",
+      },
+      summary: [
+        /^Lucía Fernández habló con Javier Morales \(4 min\); el principal problema planteado: «/,
+        /El playbook «Descubrimiento \(BANT \+ MEDDICC\)» obtuvo un 100% \(11 de 11 puntos cubiertos, 0 en parte\)/,
+        /surgió 1 objeción \(precio\), 1 bien tratada/,
+        /Próximo paso: agendamos una demo con Carmen y sistemas el martes a las once\.$/,
+      ],
+      crm: {
+        budget: "Hemos reservado unos veinte mil euros al año",
+        timeline: "Antes de la temporada alta, es decir, antes del 1 de septiembre",
+        competitors: ["Routific"],
+      },
+    },
+    negotiation: {
+      playbookName: "Negociación y precio",
+      objections: [
+        ["price", "Pero veinte mil euros al año se sale de nuestro presupuesto.", ALL],
+        [
+          "timing",
+          "Solo una cosa: cambiamos de proveedor de sistemas en septiembre, antes de octubre no podemos implantarlo.",
+          { responded: false },
+        ],
+      ],
+      steps: [
+        ["Le envío hoy el contrato revisado", "hoy"],
+        [
+          "Y agendamos una llamada el próximo lunes a las diez para cerrar los temas de seguridad",
+          "el próximo lunes a las diez",
+        ],
+      ],
+      summary: [
+        /surgieron 2 objeciones \(precio, momento\), 1 bien tratada/,
+        /obtuvo un 100% \(6 de 6 puntos cubiertos/,
+      ],
+    },
+    labels: [
+      "Participantes",
+      "Métricas de la llamada",
+      "Playbook: Descubrimiento",
+      "Objeciones (1",
+      "Resumen",
+      "A mejorar",
+    ],
+  },
+];
+
+for (const L of LANGUAGES) {
+  const fixture = (kind: string) => `fixtures/calls/${L.language}/coaching-${kind}.txt`;
+
+  describe(`${L.language}: discovery call`, () => {
+    const c = coachFixture(fixture("discovery"), { language: L.language, rep: L.rep, playbook: "discovery" });
+    const d = L.discovery;
+
+    it("finds the rep's questions", () => {
+      const qs = repQuestions(c, L.rep);
+      for (const q of d.questions) expect(qs).toContain(q);
+    });
+
+    it("matches the discovery playbook in the call's language", () => {
+      expect(c.playbook?.name).toBe(d.playbookName);
+      expect(Object.values(statuses(c)).filter((s) => s === "covered")).toHaveLength(d.covered);
+    });
+
+    it("finds the price objection alone, with its handling", () => {
+      expect(c.objections.map((o) => [o.category, o.text])).toEqual([
+        [d.objection.category, d.objection.text],
+      ]);
+      expect(c.objections[0]!.handling).toEqual(d.objection.handling);
+      expect(c.objections[0]!.resolved).toBe(d.objection.resolved);
+    });
+
+    it("books the Tuesday-at-11 meeting as the next step", () => {
+      expect(c.summary.nextSteps).toContainEqual({ text: d.meeting.text, owner: L.rep, due: d.meeting.due });
+      expect(c.crm.nextStep).toBe(d.meeting.text);
+    });
+
+    it("writes the summary in the call's language and fills the CRM fields", () => {
+      for (const re of d.summary) expect(c.summary.text).toMatch(re);
+      expect(c.summary.text).not.toMatch(/spoke with|playbook scored|objections? came up|Next step:/);
+      expect(c.crm.budget).toBe(d.crm.budget);
+      expect(c.crm.timeline).toBe(d.crm.timeline);
+      expect(c.crm.competitors).toEqual(d.crm.competitors);
+    });
+
+    it("does not credit discovery items to the negotiation call", () => {
+      const n = coachFixture(fixture("negotiation"), {
+        language: L.language,
+        rep: L.rep,
+        playbook: "discovery",
+      });
+      expect(n.playbook!.score).toBeLessThan(0.6);
+      expect(statuses(n).competition).toBe("missed");
+    });
+  });
+
+  describe(`${L.language}: negotiation call`, () => {
+    const c = coachFixture(fixture("negotiation"), {
+      language: L.language,
+      rep: L.rep,
+      playbook: "negotiation",
+    });
+    const n = L.negotiation;
+
+    it("covers the negotiation playbook in the call's language", () => {
+      expect(c.playbook?.name).toBe(n.playbookName);
+      expect(Object.values(statuses(c))).toEqual(Array(6).fill("covered"));
+    });
+
+    it("finds each objection with its category and handling", () => {
+      expect(c.objections.map((o) => [o.category, o.text])).toEqual(
+        n.objections.map(([cat, text]) => [cat, text]),
+      );
+      n.objections.forEach(([, , handling], i) => expect(c.objections[i]!.handling).toMatchObject(handling));
+    });
+
+    it("finds the dated next steps and summarises in the call's language", () => {
+      const steps = c.summary.nextSteps.map((s) => [s.text, s.due]);
+      for (const step of n.steps) expect(steps).toContainEqual(step);
+      for (const re of n.summary) expect(c.summary.text).toMatch(re);
+    });
+  });
+
+  it(`${L.language}: the CLI's human output uses the call's language`, async () => {
+    const { code, stdout } = await runAnalyze([
+      fixture("discovery"),
+      "--engine",
+      "rules",
+      "--language",
+      L.language,
+      "--rep",
+      L.rep,
+    ]);
+    expect(code).toBe(0);
+    for (const label of L.labels) expect(stdout).toContain(label);
+    expect(stdout).not.toMatch(/\b(?:Speakers|Call metrics|Work on|Summary)\b/);
+  });
+}
