@@ -98,6 +98,69 @@ const LANGUAGES: Expected[] = [
       "A mejorar",
     ],
   },
+  {
+    language: "pt",
+    rep: "Ana Souza",
+    discovery: {
+      playbookName: "Descoberta (BANT + MEDDICC)",
+      questions: [
+        "Quantos pedidos vocês entregam por dia e que percentual chega atrasado?",
+        "Quem tem a última palavra sobre o orçamento?",
+        "Isso resolve a sua dúvida?",
+        "Terça às onze funciona para você?",
+      ],
+      covered: 11,
+      objection: {
+        category: "price",
+        text: "Sinceramente, está mais caro do que a gente planejava.",
+        handling: ALL,
+        resolved: true,
+      },
+      meeting: { text: "agendamos uma demo com a Carla e o TI na terça às onze", due: "na terça às onze" },
+      summary: [
+        /^Ana Souza conversou com Rafael Lima \(4 min\); a principal dor levantada: «/,
+        /O playbook «Descoberta \(BANT \+ MEDDICC\)» ficou em 100% \(11 de 11 itens cobertos, 0 em parte\)/,
+        /surgiu 1 objeção \(preço\), 1 bem tratada/,
+        /Próximo passo: agendamos uma demo com a Carla e o TI na terça às onze\.$/,
+      ],
+      crm: {
+        budget: "Separamos uns cem mil reais por ano",
+        timeline: "Antes da alta temporada, ou seja, até 1 de setembro",
+        competitors: ["Routific"],
+      },
+    },
+    negotiation: {
+      playbookName: "Negociação e preço",
+      objections: [
+        ["price", "Mas cem mil reais por ano está fora do nosso orçamento.", ALL],
+        [
+          "timing",
+          "Só um ponto: vamos trocar o fornecedor de TI em setembro, antes de outubro não conseguimos implantar.",
+          { responded: false },
+        ],
+      ],
+      steps: [
+        ["Te envio hoje o contrato revisado", "hoje"],
+        ["Vocês conseguem passar ao jurídico até quarta?", "até quarta"],
+        [
+          "E agendamos uma ligação na próxima segunda às dez para fechar os temas de segurança",
+          "na próxima segunda às dez",
+        ],
+      ],
+      summary: [
+        /surgiram 2 objeções \(preço, momento\), 1 bem tratada/,
+        /ficou em 100% \(6 de 6 itens cobertos/,
+      ],
+    },
+    labels: [
+      "Participantes",
+      "Métricas da ligação",
+      "Playbook: Descoberta",
+      "Objeções (1",
+      "Resumo",
+      "Para melhorar",
+    ],
+  },
 ];
 
 for (const L of LANGUAGES) {
