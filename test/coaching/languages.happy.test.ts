@@ -161,6 +161,69 @@ const LANGUAGES: Expected[] = [
       "Para melhorar",
     ],
   },
+  {
+    language: "fr",
+    rep: "Claire Martin",
+    discovery: {
+      playbookName: "Découverte (BANT + MEDDICC)",
+      questions: [
+        "Combien de commandes livrez-vous par jour, et quel pourcentage arrive en retard ?",
+        "Qui a le dernier mot sur le budget ?",
+        "Est-ce que cela répond à votre question ?",
+        "Mardi à 11 h, ça vous va ?",
+      ],
+      covered: 11,
+      objection: {
+        category: "price",
+        text: "Honnêtement, c'est plus cher que ce que nous avions prévu.",
+        handling: ALL,
+        resolved: true,
+      },
+      meeting: { text: "calons une démo avec Sophie et l'informatique mardi à 11 h", due: "mardi à 11 h" },
+      summary: [
+        /^Claire Martin a échangé avec Julien Bernard \(4 min\) ; principal problème soulevé : « /,
+        /Le playbook « Découverte \(BANT \+ MEDDICC\) » obtient 100 % \(11 points sur 11 couverts, 0 en partie\)/,
+        /1 objection \(prix\), 1 bien traitée/,
+        /Prochaine étape : calons une démo avec Sophie et l'informatique mardi à 11 h\.$/,
+      ],
+      crm: {
+        budget: "Nous avons prévu environ dix-huit mille euros par an",
+        timeline: "opérationnel avant le 1er septembre",
+        competitors: ["Routific"],
+      },
+    },
+    negotiation: {
+      playbookName: "Négociation et prix",
+      objections: [
+        ["price", "Mais dix-huit mille euros par an, ça dépasse notre budget.", ALL],
+        [
+          "timing",
+          "Un point quand même : nous changeons de prestataire informatique en septembre, avant octobre on ne peut pas le déployer.",
+          { responded: false },
+        ],
+      ],
+      steps: [
+        ["Je vous envoie aujourd'hui le contrat révisé", "aujourd'hui"],
+        ["Pouvez-vous le passer au juridique d'ici mercredi ?", "d'ici mercredi"],
+        [
+          "Et calons un appel lundi prochain à 10 h pour boucler les questions de sécurité",
+          "lundi prochain à 10 h",
+        ],
+      ],
+      summary: [
+        /2 objections \(prix, calendrier\), 1 bien traitée/,
+        /obtient 100 % \(6 points sur 6 couverts/,
+      ],
+    },
+    labels: [
+      "Participants",
+      "Indicateurs de l'appel",
+      "Playbook: Découverte",
+      "Objections (1",
+      "Synthèse",
+      "À travailler",
+    ],
+  },
 ];
 
 for (const L of LANGUAGES) {

@@ -5,13 +5,14 @@
 import type { Playbook } from "../contract.js";
 import { english } from "./en/index.js";
 import { spanish } from "./es/index.js";
+import { french } from "./fr/index.js";
 import { portuguese } from "./pt/index.js";
 import { russian } from "./ru/index.js";
 import type { CoachingLanguage } from "./types.js";
 
 export type { CoachingLanguage } from "./types.js";
 
-const LANGUAGES: readonly CoachingLanguage[] = [english, russian, spanish, portuguese];
+const LANGUAGES: readonly CoachingLanguage[] = [english, russian, spanish, french, portuguese];
 
 /** Codes of the languages coaching speaks, "en" first. */
 export const COACHING_LANGUAGES: readonly string[] = LANGUAGES.map((l) => l.code);
