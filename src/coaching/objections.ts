@@ -323,7 +323,7 @@ function answersClarifyingQuestion(call: Call, turn: Turn): boolean {
       .repSentences(t)
       .filter((s) => s.words > 0)
       .at(-1);
-    return last !== undefined && last.isQuestion && !last.confirm;
+    return last?.isQuestion === true && !last.confirm;
   }
   return false;
 }

@@ -224,6 +224,69 @@ const LANGUAGES: Expected[] = [
       "À travailler",
     ],
   },
+  {
+    language: "de",
+    rep: "Katrin Weber",
+    discovery: {
+      playbookName: "Erstgespräch (BANT + MEDDICC)",
+      questions: [
+        "Wie viele Aufträge liefern Sie pro Tag aus, und wie hoch ist der Anteil der verspäteten Lieferungen?",
+        "Wer hat beim Budget das letzte Wort?",
+        "Beantwortet das Ihre Frage?",
+        "Passt Ihnen Dienstag um elf Uhr?",
+      ],
+      covered: 11,
+      objection: {
+        category: "price",
+        text: "Ehrlich gesagt ist das teurer als wir geplant hatten.",
+        handling: ALL,
+        resolved: true,
+      },
+      meeting: {
+        text: "lassen Sie uns eine Demo mit Sabine und der IT am Dienstag um elf Uhr vereinbaren",
+        due: "am Dienstag um elf Uhr",
+      },
+      summary: [
+        /^Katrin Weber sprach mit Markus Schmidt \(4 Min\.\); größtes Problem: „/,
+        /Playbook „Erstgespräch \(BANT \+ MEDDICC\)“: 100 % \(11 von 11 Punkten abgedeckt, 0 teilweise\)/,
+        /1 Einwand \(Preis\), 1 behandelt/,
+        /Nächster Schritt: lassen Sie uns eine Demo mit Sabine und der IT am Dienstag um elf Uhr vereinbaren\.$/,
+      ],
+      crm: {
+        budget: "Wir haben etwa zwanzigtausend Euro pro Jahr eingeplant",
+        timeline: "spätestens bis Anfang September",
+        competitors: ["Routific"],
+      },
+    },
+    negotiation: {
+      playbookName: "Verhandlung und Preis",
+      objections: [
+        ["price", "Aber zwanzigtausend Euro im Jahr sprengt unser Budget.", ALL],
+        [
+          "timing",
+          "Nur ein Punkt: wir wechseln im September den IT-Dienstleister, vor Oktober können wir das nicht einführen.",
+          { responded: false },
+        ],
+      ],
+      steps: [
+        ["Ich schicke Ihnen heute den überarbeiteten Vertrag", "heute"],
+        ["Können Sie ihn bis Mittwoch an die Rechtsabteilung geben?", "bis Mittwoch"],
+        [
+          "Und lassen Sie uns nächsten Montag um zehn Uhr einen Termin vereinbaren, um die Sicherheitsfragen zu klären",
+          "nächsten Montag um zehn Uhr",
+        ],
+      ],
+      summary: [/2 Einwände \(Preis, Zeitpunkt\), 1 behandelt/, /100 % \(6 von 6 Punkten abgedeckt/],
+    },
+    labels: [
+      "Teilnehmer",
+      "Gesprächskennzahlen",
+      "Playbook: Erstgespräch",
+      "Einwände (1",
+      "Zusammenfassung",
+      "Daran arbeiten",
+    ],
+  },
 ];
 
 for (const L of LANGUAGES) {
@@ -292,7 +355,9 @@ for (const L of LANGUAGES) {
       expect(c.objections.map((o) => [o.category, o.text])).toEqual(
         n.objections.map(([cat, text]) => [cat, text]),
       );
-      n.objections.forEach(([, , handling], i) => expect(c.objections[i]!.handling).toMatchObject(handling));
+      n.objections.forEach(([, , handling], i) => {
+        expect(c.objections[i]!.handling).toMatchObject(handling);
+      });
     });
 
     it("finds the dated next steps and summarises in the call's language", () => {

@@ -3,6 +3,7 @@
  * language is one folder and one line in LANGUAGES; nothing else changes (docs/languages.md).
  */
 import type { Playbook } from "../contract.js";
+import { german } from "./de/index.js";
 import { english } from "./en/index.js";
 import { spanish } from "./es/index.js";
 import { french } from "./fr/index.js";
@@ -12,7 +13,7 @@ import type { CoachingLanguage } from "./types.js";
 
 export type { CoachingLanguage } from "./types.js";
 
-const LANGUAGES: readonly CoachingLanguage[] = [english, russian, spanish, french, portuguese];
+const LANGUAGES: readonly CoachingLanguage[] = [english, russian, spanish, german, french, portuguese];
 
 /** Codes of the languages coaching speaks, "en" first. */
 export const COACHING_LANGUAGES: readonly string[] = LANGUAGES.map((l) => l.code);

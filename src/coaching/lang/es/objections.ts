@@ -5,7 +5,7 @@
  */
 import { type CategoryLexicon, compile, compileAny, type HandlingLexicon } from "../../objections-lexicon.js";
 
-const DECIDERS = String.raw`(?:mi |el |la |nuestro |nuestra |los |las )?(?:jef~|director~|gerente~|socio~|due[nñ]~|direcci[oó]n|junta|consejo|comit[eé]|finanzas|compras|legal|jur[ií]dico|administraci[oó]n|equipo)`;
+const DECIDERS = `(?:mi |el |la |nuestro |nuestra |los |las )?(?:jef~|director~|gerente~|socio~|due[nñ]~|direcci[oó]n|junta|consejo|comit[eé]|finanzas|compras|legal|jur[ií]dico|administraci[oó]n|equipo)`;
 
 export const ES: CategoryLexicon = {
   neutral: compile(

@@ -4,7 +4,7 @@
  */
 import { type CategoryLexicon, compile, compileAny, type HandlingLexicon } from "../../objections-lexicon.js";
 
-const DECIDERS = String.raw`(?:mon |ma |notre |le |la |les |nos )?(?:chef|patron|directeur~|directrice~|direction|associ[eé]~|conseil|juridique|achats|finances|[eé]quipe|dg|daf|comit[eé])`;
+const DECIDERS = `(?:mon |ma |notre |le |la |les |nos )?(?:chef|patron|directeur~|directrice~|direction|associ[eé]~|conseil|juridique|achats|finances|[eé]quipe|dg|daf|comit[eé])`;
 
 export const FR: CategoryLexicon = {
   neutral: compile(

@@ -4,7 +4,7 @@
  */
 import { type CategoryLexicon, compile, compileAny, type HandlingLexicon } from "../../objections-lexicon.js";
 
-const DECIDERS = String.raw`(?:o |a |meu |minha |nosso |nossa )?(?:chefe|diretor~|gerente|s[oó]cio~|dono|diretoria|conselho|jur[ií]dico|financeiro|compras|time|equipe)`;
+const DECIDERS = `(?:o |a |meu |minha |nosso |nossa )?(?:chefe|diretor~|gerente|s[oó]cio~|dono|diretoria|conselho|jur[ií]dico|financeiro|compras|time|equipe)`;
 
 export const PT: CategoryLexicon = {
   neutral: compile(
