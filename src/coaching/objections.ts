@@ -19,12 +19,20 @@ import { CATEGORY_ORDER, type HandlingLexicon } from "./objections-lexicon.js";
 
 /**
  * The language whose lexicons read a text: the declared one ("ru", "es-MX", "Russian"…; unknown →
- * English), except that mostly-Cyrillic text declared as English is read with the Russian rules.
+ * English), except across scripts: mostly-Cyrillic text in an English call is read with the Russian
+ * rules, and a Latin-only sentence of two or more words in a Russian call with the English ones.
  */
 function languageFor(language: string, text: string): CoachingLanguage {
   const lang = coachingLanguage(language);
-  return lang.code === "en" && mostlyCyrillic(text) ? coachingLanguage("ru") : lang;
+  if (lang.code === "en" && mostlyCyrillic(text)) return coachingLanguage("ru");
+  // A mixed call: an English sentence in a Russian call is read with the English rules.
+  if (lang.code === "ru" && text !== "" && !CYRILLIC_RE.test(text) && LATIN_WORD_RE.test(text))
+    return coachingLanguage("en");
+  return lang;
 }
+
+const CYRILLIC_RE = /[\u0400-\u04FF]/;
+const LATIN_WORD_RE = /[A-Za-z]{2,}\s+[A-Za-z]{2,}/;
 
 function mostlyCyrillic(text: string): boolean {
   const cyr = text.match(/[\u0400-\u04FF]/g)?.length ?? 0;
@@ -290,42 +298,56 @@ export function detectObjections(input: CoachingInput): Objection[] {
 
   const call = new Call(utterances, language, isRep, isCustomer);
   const out: Objection[] = [];
-  /** The turn index of the latest objection. */
+  /** The turn index and category of the latest objection, and the rep's first reply to it. */
   let latest: number | undefined;
+  let latestCategory: ObjectionCategory | undefined;
+  let firstReply: number | undefined;
   for (const turn of call.turns) {
+    if (isRep(turn.u.speaker) && !turn.backchannel && latest !== undefined && firstReply === undefined)
+      firstReply = turn.index;
     if (!isCustomer(turn.u.speaker) || turn.backchannel) continue;
     const seen = new Set<ObjectionCategory>();
     const sentences = call.sentences(turn);
-    const answering = call.mergeElaborations && answersClarifyingQuestion(call, turn);
+    // The customer answering the clarifying question the rep asked in direct reply to an objection
+    // elaborates on it in the same terms ("Compared with what?" → "The other tool is a third
+    // cheaper."): not a new objection.
+    const answering =
+      call.mergeElaborations &&
+      firstReply !== undefined &&
+      turn.index - firstReply <= 2 &&
+      answeredQuestion(call, turn) === firstReply;
     call.categories(turn).forEach((category, s) => {
       if (category === null || seen.has(category)) return;
+      if (answering && latestCategory !== undefined && sameConcern(category, latestCategory)) return;
       seen.add(category);
-      // The customer answering the rep's clarifying question about a fresh objection elaborates on
-      // it ("Compared with what?" → "The other tool is a third cheaper."): not a new objection.
-      if (answering && latest !== undefined && turn.index - latest <= ELABORATION_TURNS) return;
+      if (latest !== turn.index) firstReply = undefined;
       latest = turn.index;
+      latestCategory = category;
       out.push(judge(call, turn, sentences[s]!, category));
     });
   }
   return out;
 }
 
-/** How close (in utterances) an answer must follow an objection to count as elaborating it. */
-const ELABORATION_TURNS = 4;
+/** One concern seen twice: the same category, or price and competitor (a cheaper alternative). */
+function sameConcern(a: ObjectionCategory, b: ObjectionCategory): boolean {
+  return a === b || (PRICE_OR_COMPETITOR.has(a) && PRICE_OR_COMPETITOR.has(b));
+}
+const PRICE_OR_COMPETITOR: ReadonlySet<ObjectionCategory> = new Set(["price", "competitor"]);
 
-/** The rep's latest substantive turn before this one ends on a question (not a confirmation check). */
-function answersClarifyingQuestion(call: Call, turn: Turn): boolean {
+/** The rep turn whose closing clarifying question this customer turn answers, or -1. */
+function answeredQuestion(call: Call, turn: Turn): number {
   for (let k = turn.index - 1; k >= 0 && k >= turn.index - 3; k--) {
     const t = call.turns[k]!;
     if (t.backchannel) continue;
-    if (!call.isRep(t.u.speaker)) return false;
+    if (!call.isRep(t.u.speaker)) return -1;
     const last = call
       .repSentences(t)
       .filter((s) => s.words > 0)
       .at(-1);
-    return last?.isQuestion === true && !last.confirm;
+    return last?.isQuestion === true && !last.confirm ? k : -1;
   }
-  return false;
+  return -1;
 }
 
 function judge(call: Call, objTurn: Turn, sentence: string, category: ObjectionCategory): Objection {

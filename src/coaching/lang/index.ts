@@ -19,7 +19,8 @@ const LANGUAGES: readonly CoachingLanguage[] = [english, russian, spanish, germa
 export const COACHING_LANGUAGES: readonly string[] = LANGUAGES.map((l) => l.code);
 
 /**
- * The coaching language for a language tag: "ru", "ru-RU", "rus", "Russian" → Russian; unknown or
+ * The coaching language for a language tag: "ru", "ru-RU", "rus", "Russian" (the folder's code or
+ * one of its aliases) → Russian; unknown or
  * empty → English (the default the metric rules also fall back to).
  * @example coachingLanguage("pt-BR").code // "pt"
  */
@@ -29,7 +30,7 @@ export function coachingLanguage(tag: string | null | undefined): CoachingLangua
   const primary = t.split(/[-_]/)[0]!;
   return (
     LANGUAGES.find((l) => l.code === primary) ??
-    LANGUAGES.find((l) => l.name.toLowerCase() === t || l.name.toLowerCase().slice(0, 3) === primary) ??
+    LANGUAGES.find((l) => l.aliases.includes(t) || l.aliases.includes(primary)) ??
     english
   );
 }

@@ -182,6 +182,8 @@ export interface CoachingLanguage {
   code: string;
   /** English name, for prompts ("Russian"). */
   name: string;
+  /** Other tags that mean this language: ISO 639-2 codes, names ("rus", "russian", "русский"). */
+  aliases: readonly string[];
   /** A consistent stemmer for playbook matching (the same function on both sides). */
   stem: (word: string) => string;
   /** Words left out of content-word comparisons (lower case, "ё" as "е"). */

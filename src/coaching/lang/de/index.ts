@@ -10,6 +10,7 @@ import { LABELS, TEXT } from "./text.js";
 export const german: CoachingLanguage = {
   code: "de",
   name: "German",
+  aliases: ["deu", "ger", "german", "deutsch"],
   stem: lightStemmer(
     "ungen ung heiten heit keiten keit lichen liche lich ischen ische isch ern em en er es e n s".split(" "),
   ),

@@ -10,6 +10,7 @@ import { LABELS, TEXT } from "./text.js";
 export const english: CoachingLanguage = {
   code: "en",
   name: "English",
+  aliases: ["eng", "english"],
   stem,
   stopWords: STOP_WORDS,
   objections: {

@@ -10,6 +10,7 @@ import { LABELS, TEXT } from "./text.js";
 export const spanish: CoachingLanguage = {
   code: "es",
   name: "Spanish",
+  aliases: ["spa", "spanish", "español", "espanol", "castellano"],
   stem: lightStemmer(
     "amientos amiento aciones ación adoras adores adora ador antes ante mente ando iendo aron ieron aban ían ado ada ados adas ido ida idos idas ar er ir es os as s a o e".split(
       " ",

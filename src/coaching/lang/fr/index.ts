@@ -10,6 +10,7 @@ import { LABELS, TEXT } from "./text.js";
 export const french: CoachingLanguage = {
   code: "fr",
   name: "French",
+  aliases: ["fra", "fre", "french", "français", "francais"],
   stem: lightStemmer(
     "issements issement ements ement ations ation atrices ateurs atrice ateur ances ance ences ence ments ment euses euse eux ités ité ives ive ifs if ées ée és er ez ons ent es s e".split(
       " ",

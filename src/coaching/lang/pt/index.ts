@@ -10,6 +10,7 @@ import { LABELS, TEXT } from "./text.js";
 export const portuguese: CoachingLanguage = {
   code: "pt",
   name: "Portuguese",
+  aliases: ["por", "portuguese", "português", "portugues"],
   stem: lightStemmer(
     "amentos amento açoes acoes ações ação acao adoras adores adora ador mente ando endo indo aram eram iram ado ada ados adas ido ida idos idas ar er ir es os as s a o e".split(
       " ",

@@ -11,6 +11,7 @@ import { LABELS, TEXT } from "./text.js";
 export const russian: CoachingLanguage = {
   code: "ru",
   name: "Russian",
+  aliases: ["rus", "russian", "русский"],
   stem: stemRu,
   stopWords: STOP_WORDS,
   objections: {
