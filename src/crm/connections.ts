@@ -140,7 +140,7 @@ export async function createConnection(
     case "salesforce":
       if (input.accessToken) secrets.accessToken = input.accessToken;
       if (input.instanceUrl) {
-        await assertPublicUrl(input.instanceUrl, urlGuardOptions(services.config));
+        await assertPublicUrl(input.instanceUrl, urlGuardOptions(services.config, services.resolve));
         config.instanceUrl = input.instanceUrl;
       }
       secrets.urlToken = randomToken();

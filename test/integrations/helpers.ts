@@ -43,3 +43,47 @@ export async function createConnection(t: TestApp, body: Record<string, unknown>
   if (res.status !== 201) throw new Error(`connection: ${res.status} ${await res.text()}`);
   return (await res.json()) as { id: string; webhookUrl: string; credentials: Record<string, string> };
 }
+
+/**
+ * Upload a short transcript call as the admin (distinct content each time: uploads are idempotent
+ * by content); coaching, webhooks and write-back follow when the jobs run. Returns the call id.
+ */
+export async function uploadCall(t: TestApp, salt: string, crmDealId?: string): Promise<string> {
+  const res = await t.request("/v1/calls", {
+    method: "POST",
+    headers: t.auth(t.adminKey, { "content-type": "application/json" }),
+    body: JSON.stringify({
+      ...(crmDealId ? { crmDealId } : {}),
+      title: "Discovery – Acme",
+      occurredAt: "2026-03-02T08:00:00.000Z",
+      speakerRoles: { rep: ["A"], customer: ["B"] },
+      transcript: {
+        language: "en",
+        utterances: [
+          { speaker: "A", start: 0, end: 3, text: `What brings you here today? (${salt})` },
+          { speaker: "B", start: 3.5, end: 8, text: "Our handoffs are slow and we lose deals." },
+        ],
+      },
+    }),
+  });
+  if (res.status !== 202) throw new Error(`upload: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** A resolver the test points wherever it likes (tests never use real DNS); counts its lookups. */
+export function stubResolver(initial: Record<string, string[]> = {}) {
+  const table = new Map(Object.entries(initial));
+  const lookups: string[] = [];
+  return {
+    lookups,
+    point(host: string, addresses: string[]) {
+      table.set(host, addresses);
+    },
+    resolve: async (host: string): Promise<readonly string[]> => {
+      lookups.push(host);
+      const addresses = table.get(host);
+      if (!addresses) throw new Error(`ENOTFOUND ${host}`);
+      return addresses;
+    },
+  };
+}

@@ -25,22 +25,25 @@ async function writerFor(services: Services, connection: Connection): Promise<Cr
       `the ${connection.vendor} connection has no write-back credentials`,
       false,
     );
+  // Every write-back request passes the URL guard with the host resolved at send time.
+  const urlGuard = urlGuardOptions(services.config, services.resolve);
   switch (connection.vendor) {
     case "hubspot":
       if (!secrets.accessToken) throw missing();
-      return hubspotWriter({ accessToken: secrets.accessToken });
+      return hubspotWriter({ accessToken: secrets.accessToken, urlGuard });
     case "pipedrive":
       if (!secrets.apiToken) throw missing();
       return pipedriveWriter({
         companyDomain: String(config.companyDomain),
         auth: { apiToken: secrets.apiToken },
+        urlGuard,
       });
     case "salesforce":
       if (!secrets.accessToken || typeof config.instanceUrl !== "string") throw missing();
       return salesforceWriter({
         instanceUrl: config.instanceUrl,
         accessToken: secrets.accessToken,
-        urlGuard: urlGuardOptions(services.config),
+        urlGuard,
       });
     case "generic":
       throw new JobError("crm.rejected", "a generic connection cannot write back", false);
