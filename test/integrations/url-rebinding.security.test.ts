@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { and, eq } from "drizzle-orm";
 import { HttpResponse, http } from "msw";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,13 +5,20 @@ import { crmWritebacks, jobs, webhookDeliveries } from "../../src/db/schema/inde
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { testDatabases } from "../helpers/db.js";
 import { mswServer } from "../helpers/msw.js";
-import { createConnection, stubResolver, TEST_SECRETS_KEY, testClock, uploadCall } from "./helpers.js";
+import {
+  createConnection,
+  HUBSPOT_WRITEBACK,
+  hubspotNotesHandler,
+  stubResolver,
+  TEST_SECRETS_KEY,
+  testClock,
+  uploadCall,
+} from "./helpers.js";
 
 const server = mswServer();
 const T = { timeout: 300_000 };
 const HOST = "hooks.example.com";
 const HOOK = `https://${HOST}/debrief`;
-const NOTES = "https://api.hubapi.com/crm/v3/objects/notes";
 const PUBLIC = "93.184.216.34";
 
 /**
@@ -143,21 +149,9 @@ describe.each(testDatabases)("outbound URL guard at send time on $name", (databa
     "CRM write-back: the vendor host resolving to loopback is a final url.forbidden failure",
     T,
     async () => {
-      const conn = await createConnection(t, {
-        vendor: "hubspot",
-        portalId: 62515,
-        clientSecret: "cs",
-        accessToken: "pat-na1-test",
-        writeBack: true,
-      });
-      let notes = 0;
-      const created = JSON.parse(readFileSync("fixtures/crm/hubspot/writeback/note-created.json", "utf8"));
-      server.use(
-        http.post(NOTES, () => {
-          notes++;
-          return HttpResponse.json(created, { status: 201 });
-        }),
-      );
+      const conn = await createConnection(t, HUBSPOT_WRITEBACK);
+      const notes = hubspotNotesHandler();
+      server.use(notes.handler);
       dns.point("api.hubapi.com", ["127.0.0.1"]);
       const refusedCall = await uploadCall(t, String(++salt), "18225469034");
       await t.runJobs();
@@ -166,14 +160,14 @@ describe.each(testDatabases)("outbound URL guard at send time on $name", (databa
       const [wb] = await handle.db.select().from(crmWritebacks).where(eq(crmWritebacks.callId, refusedCall));
       expect(wb?.status).toBe("failed");
       expect(wb?.error).toMatch(/^url\.forbidden: .*resolves to 127\.0\.0\.1/);
-      expect(notes).toBe(0);
+      expect(notes.count()).toBe(0);
       // and once the name is public again, the next call's note is written
       dns.point("api.hubapi.com", ["104.16.249.5"]);
       const okCall = await uploadCall(t, String(++salt), "18225469035");
       await t.runJobs();
       const [ok] = await handle.db.select().from(crmWritebacks).where(eq(crmWritebacks.callId, okCall));
       expect(ok).toMatchObject({ status: "done", vendorObjectId: "51234567890" });
-      expect(notes).toBe(1);
+      expect(notes.count()).toBe(1);
       await t.request(`/v1/crm/connections/${conn.id}`, { method: "DELETE", headers: admin() });
     },
   );
