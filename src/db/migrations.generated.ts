@@ -32,4 +32,8 @@ export const MIGRATIONS: ReadonlyArray<{ tag: string; sql: string }> = [
     tag: "0007_uploader_scope_operator",
     sql: 'DROP INDEX "calls_org_hash_uq";--> statement-breakpoint\nDROP INDEX "calls_org_idem_uq";--> statement-breakpoint\nALTER TABLE "calls" ADD COLUMN "uploaded_by_user_id" text;--> statement-breakpoint\nALTER TABLE "calls" ADD COLUMN "request_hash" text;--> statement-breakpoint\nALTER TABLE "users" ADD COLUMN "is_operator" boolean DEFAULT false NOT NULL;--> statement-breakpoint\nALTER TABLE "calls" ADD CONSTRAINT "calls_uploaded_by_user_id_users_id_fk" FOREIGN KEY ("uploaded_by_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint\nCREATE UNIQUE INDEX "calls_org_uploader_hash_uq" ON "calls" USING btree ("org_id","uploaded_by_user_id","content_hash");--> statement-breakpoint\nCREATE UNIQUE INDEX "calls_org_uploader_idem_uq" ON "calls" USING btree ("org_id","uploaded_by_user_id","idempotency_key") WHERE "calls"."idempotency_key" is not null;',
   },
+  {
+    tag: "0008_sync_sweep_indexes",
+    sql: 'CREATE INDEX "crm_writebacks_open_idx" ON "crm_writebacks" USING btree ("updated_at") WHERE status in (\'pending\', \'retrying\');--> statement-breakpoint\nCREATE INDEX "inbound_events_sweep_idx" ON "inbound_events" USING btree ("connection_id") WHERE status = \'pending\';--> statement-breakpoint\nCREATE INDEX "webhook_deliveries_pending_idx" ON "webhook_deliveries" USING btree ("next_attempt_at") WHERE status = \'pending\';',
+  },
 ];
