@@ -15,6 +15,7 @@ import {
 import { DebriefError, formatPath } from "../errors.js";
 import { canonicalTimeZone } from "../outcomes/period.js";
 import { csvRows } from "./csv.js";
+import { lockCrmWrites, refreshDerived, type Touched } from "./derived.js";
 import {
   type AnyCrmInput,
   CrmCsvSchemas,
@@ -148,9 +149,40 @@ export interface UpsertCounts {
   unchanged: number;
 }
 
+/** Columns computed from other rows (./derived.ts): never written from input, never shown. */
+const DERIVED = new Set(["firstResponseAt", "humanReply"]);
+
+/** The ids whose derived columns a write of these activity rows (before and after) may change. */
+function touchedBy(kind: CrmKind, rows: Array<Record<string, unknown>>): Touched {
+  const leads = new Set<string>();
+  const activities = new Set<string>();
+  const add = (set: Set<string>, v: unknown) => {
+    if (typeof v === "string") set.add(v);
+  };
+  for (const r of rows) {
+    if (kind === "leads") add(leads, r.id);
+    if (kind === "activities") {
+      add(activities, r.id);
+      add(activities, r.replyTo);
+      add(leads, r.leadId);
+    }
+  }
+  return { leads, activities };
+}
+
+/** Lead and reply links of stored activities, before a write changes or deletes them. */
+async function activityLinks(db: Database, orgId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: crmActivities.id, leadId: crmActivities.leadId, replyTo: crmActivities.replyTo })
+    .from(crmActivities)
+    .where(and(eq(crmActivities.orgId, orgId), inArray(crmActivities.id, ids)));
+}
+
 /**
  * Insert or update rows by key in one statement; a row equal to the stored one is left alone
- * (so re-importing a file changes nothing, not even `updated_at`). Keys must be distinct.
+ * (so re-importing a file changes nothing, not even `updated_at`). Keys must be distinct. In one
+ * transaction with the derived columns of whatever the changed rows touch (./derived.ts).
  */
 async function upsertRows(
   db: Database,
@@ -159,27 +191,68 @@ async function upsertRows(
 ): Promise<UpsertCounts> {
   if (rows.length === 0) return { imported: 0, updated: 0, unchanged: 0 };
   const { table, key } = TABLES[kind];
+  const orgId = rows[0]!.orgId as string;
   const keyNames = new Set(["orgId", ...key.map((c) => c.name)]);
   const set: Record<string, SQL> = {};
   const changed: SQL[] = [];
   for (const [prop, col] of Object.entries(getTableColumns(table))) {
-    if (prop === "updatedAt" || prop === "orgId" || keyNames.has(col.name)) continue;
+    if (prop === "updatedAt" || prop === "orgId" || keyNames.has(col.name) || DERIVED.has(prop)) continue;
     const excluded = sql.raw(`excluded."${col.name}"`);
     set[prop] = excluded;
     changed.push(sql`${col} is distinct from ${excluded}`);
   }
   set.updatedAt = sql`now()`;
-  const returned = await db
-    .insert(table)
-    .values(rows as never)
-    .onConflictDoUpdate({
-      target: [orgCol(kind), ...key],
-      set: set as never,
-      setWhere: sql.join(changed, sql` or `),
-    })
-    .returning({ inserted: sql<boolean>`(xmax = 0)` });
-  const imported = returned.filter((r) => r.inserted === true || String(r.inserted) === "true").length;
-  return { imported, updated: returned.length - imported, unchanged: rows.length - returned.length };
+  return db.transaction(async (tx) => {
+    const derives = kind === "leads" || kind === "activities";
+    if (derives) await lockCrmWrites(tx, orgId);
+    const before =
+      kind === "activities"
+        ? await activityLinks(
+            tx,
+            orgId,
+            rows.map((r) => r.id as string),
+          )
+        : [];
+    const returned = await tx
+      .insert(table)
+      .values(rows as never)
+      .onConflictDoUpdate({
+        target: [orgCol(kind), ...key],
+        set: set as never,
+        setWhere: sql.join(changed, sql` or `),
+      })
+      .returning({ inserted: sql<boolean>`(xmax = 0)`, key: sql<string>`${key[0]!}` });
+    if (derives) {
+      const changedKeys = new Set(returned.map((r) => r.key));
+      const written = rows.filter((r) => changedKeys.has(r.id as string));
+      const old = before.filter((r) => changedKeys.has(r.id));
+      await refreshDerived(tx, orgId, touchedBy(kind, [...written, ...old]));
+    }
+    const imported = returned.filter((r) => r.inserted === true || String(r.inserted) === "true").length;
+    return { imported, updated: returned.length - imported, unchanged: rows.length - returned.length };
+  });
+}
+
+/**
+ * Delete one record by key (org-scoped), with the derived columns its removal touches.
+ * @returns whether a record was deleted.
+ */
+async function deleteRow(db: Database, orgId: string, kind: CrmKind, id: string): Promise<boolean> {
+  const { table } = TABLES[kind];
+  const where = and(eq(orgCol(kind), orgId), keyWhere(kind, id));
+  if (kind !== "activities") {
+    const rows = await db.delete(table).where(where).returning({ one: sql<number>`1` });
+    return rows.length > 0;
+  }
+  return db.transaction(async (tx) => {
+    await lockCrmWrites(tx, orgId);
+    const rows = await tx
+      .delete(crmActivities)
+      .where(where)
+      .returning({ id: crmActivities.id, leadId: crmActivities.leadId, replyTo: crmActivities.replyTo });
+    await refreshDerived(tx, orgId, touchedBy(kind, rows));
+    return rows.length > 0;
+  });
 }
 
 /** The organization's users by lower-cased e-mail. */
@@ -351,7 +424,7 @@ async function present(db: Database, kind: CrmKind, rows: Record<string, unknown
     }
   }
   return rows.map((r) => {
-    const { orgId: _org, ...rest } = r;
+    const { orgId: _org, firstResponseAt: _first, humanReply: _replied, ...rest } = r;
     const out: CrmRecord = {};
     if (kind === "costs")
       out.id = costId(rest as { periodStart: string; periodEnd: string; category: string });
@@ -475,12 +548,8 @@ export async function putCrmRecord(
 
 export async function deleteCrmRecord(ctx: CrmCtx, kind: CrmKind, id: string): Promise<void> {
   requireRole(ctx.actor, "admin", "manager");
-  const { table } = TABLES[kind];
-  const rows = await ctx.services.db
-    .delete(table)
-    .where(and(eq(orgCol(kind), ctx.actor.orgId), keyWhere(kind, id)))
-    .returning({ one: sql<number>`1` });
-  if (rows.length === 0) throw new DebriefError("not_found", `no ${kind} ${id}`);
+  if (!(await deleteRow(ctx.services.db, ctx.actor.orgId, kind, id)))
+    throw new DebriefError("not_found", `no ${kind} ${id}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -598,7 +667,7 @@ export async function applyCrmChange(
   const id = change.cells.id;
   if (!id) return "the change has no id";
   if (change.op === "delete") {
-    await db.delete(table).where(and(eq(orgCol(kind), orgId), keyWhere(kind, id)));
+    await deleteRow(db, orgId, kind, id);
     return null;
   }
   const [existing] = (await db
