@@ -63,80 +63,43 @@ const TABLES: Record<CrmKind, KindTable> = {
   },
 };
 
+/** The property of a record's owner (its rep, for activities). */
+const ownerProp = (kind: CrmKind) => (kind === "activities" ? "repUserId" : "ownerUserId");
+
 const orgCol = (kind: CrmKind) => (TABLES[kind].table as unknown as { orgId: PgColumn }).orgId;
 
-/** Insert values of a validated record. */
+/** The stored value of each optional field a record leaves out. */
+const DEFAULTS: Record<CrmKind, Record<string, unknown>> = {
+  leads: { source: null, convertedDealId: null },
+  deals: { name: null, amount: null, currency: null, status: "open", closedAt: null, leadId: null },
+  activities: {
+    leadId: null,
+    dealId: null,
+    channel: null,
+    delivered: true,
+    replyTo: null,
+    autoReply: false,
+  },
+  customers: { churnedAt: null, dealId: null },
+  costs: {},
+};
+const TIME_FIELDS = new Set(["createdAt", "closedAt", "at", "startedAt", "churnedAt"]);
+
+/** Insert values of a validated record: its fields (times as dates), defaults, and the rep's id for their e-mail. */
 function toRow(
   kind: CrmKind,
   orgId: string,
   input: AnyCrmInput,
   userId: string | null,
 ): Record<string, unknown> {
-  const d = (s: string | null | undefined) => (s ? new Date(s) : null);
-  switch (kind) {
-    case "leads": {
-      const r = input as CrmInput["leads"];
-      return {
-        orgId,
-        id: r.id,
-        createdAt: d(r.createdAt),
-        ownerUserId: userId,
-        source: r.source ?? null,
-        convertedDealId: r.convertedDealId ?? null,
-      };
-    }
-    case "deals": {
-      const r = input as CrmInput["deals"];
-      return {
-        orgId,
-        id: r.id,
-        createdAt: d(r.createdAt),
-        ownerUserId: userId,
-        name: r.name ?? null,
-        amount: r.amount ?? null,
-        currency: r.currency ?? null,
-        status: r.status ?? "open",
-        closedAt: d(r.closedAt),
-        leadId: r.leadId ?? null,
-      };
-    }
-    case "activities": {
-      const r = input as CrmInput["activities"];
-      return {
-        orgId,
-        id: r.id,
-        at: d(r.at),
-        direction: r.direction,
-        repUserId: userId,
-        leadId: r.leadId ?? null,
-        dealId: r.dealId ?? null,
-        channel: r.channel ?? null,
-        delivered: r.delivered ?? true,
-        replyTo: r.replyTo ?? null,
-        autoReply: r.autoReply ?? false,
-      };
-    }
-    case "customers": {
-      const r = input as CrmInput["customers"];
-      return {
-        orgId,
-        id: r.id,
-        startedAt: d(r.startedAt),
-        churnedAt: d(r.churnedAt),
-        dealId: r.dealId ?? null,
-      };
-    }
-    case "costs": {
-      const r = input as CrmInput["costs"];
-      return {
-        orgId,
-        periodStart: r.periodStart,
-        periodEnd: r.periodEnd,
-        category: r.category,
-        amount: r.amount,
-      };
-    }
+  const { ownerEmail: _owner, repEmail: _rep, ...fields } = input as Record<string, unknown>;
+  const row: Record<string, unknown> = { orgId, ...DEFAULTS[kind] };
+  for (const [field, value] of Object.entries(fields)) {
+    if (value === undefined || value === null) continue;
+    row[field] = TIME_FIELDS.has(field) ? (value ? new Date(value as string) : null) : value;
   }
+  if (TABLES[kind].owner) row[ownerProp(kind)] = userId;
+  return row;
 }
 
 function keyOf(kind: CrmKind, input: AnyCrmInput): string {
@@ -152,7 +115,7 @@ export interface UpsertCounts {
 /** Columns computed from other rows (./derived.ts): never written from input, never shown. */
 const DERIVED = new Set(["firstResponseAt", "humanReply"]);
 
-/** The ids whose derived columns a write of these activity rows (before and after) may change. */
+/** The keys whose derived columns a write of these lead or activity rows (as before and after) may change. */
 function touchedBy(kind: CrmKind, rows: Array<Record<string, unknown>>): Touched {
   const leads = new Set<string>();
   const activities = new Set<string>();
@@ -413,7 +376,7 @@ async function present(db: Database, kind: CrmKind, rows: Record<string, unknown
   const { owner, emailField } = TABLES[kind];
   let emailOf = new Map<string, string>();
   if (owner && emailField) {
-    const ids = [...new Set(rows.map((r) => r[owner.name === "rep_user_id" ? "repUserId" : "ownerUserId"]))];
+    const ids = [...new Set(rows.map((r) => r[ownerProp(kind)]))];
     const found = ids.filter((x): x is string => typeof x === "string");
     if (found.length > 0) {
       const us = await db
@@ -690,8 +653,7 @@ export async function applyCrmChange(
   }
   const input = parsed.data as AnyCrmInput;
   const emailCol = kind === "activities" ? "rep_email" : "owner_email";
-  const ownerProp = kind === "activities" ? "repUserId" : "ownerUserId";
-  let userId = TABLES[kind].owner && existing ? ((existing[ownerProp] as string | null) ?? null) : null;
+  let userId = TABLES[kind].owner && existing ? ((existing[ownerProp(kind)] as string | null) ?? null) : null;
   const email = repEmailOf(kind, input);
   if (email) userId = (await usersByEmail(db, orgId)).get(email.toLowerCase()) ?? userId;
   else if (change.cells[emailCol] === null) userId = null;
