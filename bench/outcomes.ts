@@ -32,7 +32,7 @@ const results = await onEachDatabase(async (b) => {
   const year = await timed(b, run(YEAR));
   const n = (table: string) => counts[table]!.toLocaleString("en-US");
   return {
-    row: `| ${b.name} | ${n("crm_activities")} | ${n("crm_leads")} / ${n("crm_deals")} / ${n("crm_customers")} | ${genSec.toFixed(1)} | ${cell(quarter)} | ${cell(year)} |`,
+    row: `| ${b.name} | ${n("crm_activities")} | ${n("crm_leads")} / ${n("crm_deals")} / ${n("crm_customers")} | ${Number.isNaN(genSec) ? "kept" : genSec.toFixed(1)} | ${cell(quarter)} | ${cell(year)} |`,
     plans: `${b.name}, quarter ${QUARTER.from}..${QUARTER.to}:\n\n${await plansOf(b.db, await queriesOf(b.db, orgId, QUARTER))}\n\n${b.name}, year:\n\n${await plansOf(b.db, await queriesOf(b.db, orgId, YEAR))}`,
   };
 });

@@ -29,7 +29,7 @@ const results = await onEachDatabase(async (b) => {
   const callsOnly = await timed(b, (db) => Promise.all(Object.values(queries).map((q) => db.execute(q))));
   const n = (table: string) => counts[table]!.toLocaleString("en-US");
   return {
-    row: `| ${b.name} | ${n("call_metrics")} | ${n("crm_activities")} | ${genSec.toFixed(1)} | ${cell(quarter)} | ${cell(year)} | ${cell(callsOnly)} |`,
+    row: `| ${b.name} | ${n("call_metrics")} | ${n("crm_activities")} | ${Number.isNaN(genSec) ? "kept" : genSec.toFixed(1)} | ${cell(quarter)} | ${cell(year)} | ${cell(callsOnly)} |`,
     plans: `${b.name}, year 2026 (Europe/Berlin):\n\n${await plansOf(b.db, queries)}`,
   };
 });
