@@ -1,0 +1,129 @@
+/**
+ * Realistic calls per language (fixtures/calls/<lang>/*.txt, written for these tests) with
+ * hand-checked analysis results: the language detected, every question with its kind, and the
+ * fillers of each speaker — on the transcript as written and on the same words without
+ * punctuation, lower-cased (what ASR without punctuation gives).
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { Transcript } from "../transcript/model.js";
+import { parseTranscript } from "../transcript/parse.js";
+import { analyzeTranscript } from "./analyze.js";
+
+/** [speaker, kind, the question's first words]. */
+type Q = [string, "open" | "closed", string];
+interface Expected {
+  questions: Q[];
+  fillers: Record<string, number>;
+}
+interface CallCase {
+  file: string;
+  rep: string;
+  language: string;
+  punctuated: Expected;
+  unpunctuated: Expected;
+}
+
+const load = (file: string): Transcript =>
+  parseTranscript(readFileSync(`fixtures/calls/${file}`, "utf8"), { file }).transcript;
+
+/** The transcript's words without punctuation, lower-cased; timings and speakers kept. */
+const stripped = (t: Transcript): Transcript => ({
+  ...t,
+  utterances: t.utterances.map((u) => ({
+    ...u,
+    text: u.text
+      .toLowerCase()
+      .replace(/[.,;:!?¿¡…"«»]/gu, " ")
+      .replace(/\s+/gu, " ")
+      .trim(),
+  })),
+});
+
+function check(t: Transcript, c: CallCase, want: Expected): void {
+  const a = analyzeTranscript(t, { rep: [c.rep] });
+  expect(a.language).toBe(c.language);
+  const got = a.questions.map((q) => `${q.speaker} ${q.kind} ${q.text}`);
+  expect(got).toHaveLength(want.questions.length);
+  want.questions.forEach(([speaker, kind, start], i) => {
+    expect(got[i]!.toLowerCase()).toContain(`${speaker} ${kind} ${start}`.toLowerCase());
+  });
+  const fillers = Object.fromEntries(a.speakers.map((s) => [s.id, s.fillerWords]));
+  expect(fillers).toEqual(want.fillers);
+}
+
+const CALLS: CallCase[] = [
+  {
+    file: "es/discovery.txt",
+    rep: "Marta",
+    language: "es",
+    punctuated: {
+      questions: [
+        ["Marta", "open", "Para empezar, cuénteme"],
+        ["Marta", "open", "¿Y cómo revisan"],
+        ["Marta", "open", "¿Cuántas llamadas"],
+        ["Marta", "closed", "Usan Salesforce, ¿verdad?"],
+        ["Marta", "open", "¿Y qué es lo que"],
+        ["Marta", "open", "¿Por qué cree"],
+        ["Marta", "closed", "¿Tienen ustedes"],
+        ["Marta", "open", "¿Quién más"],
+        ["Marta", "closed", "¿Hay algún presupuesto"],
+        ["Marta", "closed", "¿Le parece bien"],
+      ],
+      fillers: { Marta: 0, Javier: 6 },
+    },
+    unpunctuated: {
+      // The request follows other words in its utterance: without sentence marks it is not at a head.
+      questions: [
+        ["Marta", "open", "y cómo revisan"],
+        ["Marta", "open", "cuántas llamadas"],
+        ["Marta", "closed", "usan salesforce verdad"],
+        ["Marta", "open", "y qué es lo que"],
+        ["Marta", "open", "por qué cree"],
+        ["Marta", "closed", "entiendo tienen ustedes"],
+        ["Marta", "open", "quién más"],
+        ["Marta", "closed", "hay algún presupuesto"],
+        ["Marta", "closed", "perfecto le parece bien"],
+      ],
+      fillers: { Marta: 0, Javier: 6 },
+    },
+  },
+  {
+    file: "es/negotiation.txt",
+    rep: "Marta",
+    language: "es",
+    punctuated: {
+      questions: [
+        ["Marta", "open", "¿Y qué les pareció?"],
+        ["Marta", "open", "¿Con qué lo están"],
+        ["Marta", "closed", "¿Qué parte del precio"],
+        ["Marta", "closed", "¿Eso les ayudaría?"],
+        ["Javier", "closed", "Este, otra cosa, ¿el piloto"],
+        ["Marta", "closed", "¿Firmarían el contrato"],
+        ["Marta", "closed", "Entonces empezamos el piloto el lunes, ¿no?"],
+        ["Marta", "open", "¿Cuándo les viene bien"],
+      ],
+      fillers: { Marta: 0, Javier: 5 },
+    },
+    unpunctuated: {
+      // Intonation-only yes/no questions and the options of "la licencia o la implantación" need marks.
+      questions: [
+        ["Marta", "open", "y qué les pareció"],
+        ["Marta", "open", "entiendo con qué lo están"],
+        ["Marta", "open", "qué parte del precio"],
+        ["Marta", "open", "cuándo les viene bien"],
+      ],
+      // "este otra cosa": without the comma "este" could be the demonstrative, so it is not counted.
+      fillers: { Marta: 0, Javier: 4 },
+    },
+  },
+];
+
+describe.each(CALLS)("$file", (c) => {
+  it("as written: language, questions with kinds, fillers per speaker", () => {
+    check(load(c.file), c, c.punctuated);
+  });
+  it("without punctuation", () => {
+    check(stripped(load(c.file)), c, c.unpunctuated);
+  });
+});

@@ -1,0 +1,72 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { countFillersInContext, fillerCounterFor } from "./fillers.js";
+import { countWordsAndFillers, FILLER_WORDS } from "./tokens.js";
+
+const count = (text: string, lang: "es" | "de" | "fr" | "pt"): number =>
+  countFillersInContext(text.split(/\s+/u).filter(Boolean), lang);
+
+describe("Spanish fillers", () => {
+  it.each([
+    ["Eh, pues, este… o sea, no sé.", 4],
+    ["Pues mire, tenemos veinte vendedores.", 1],
+    ["Este, la verdad es que no.", 1],
+    ["este el problema es el seguimiento", 1],
+    ["Este mes cerramos tres contratos.", 0],
+    ["Este proyecto es prioritario.", 0],
+    ["Este es el problema.", 0],
+    ["No vino, pues estaba de viaje.", 0],
+    ["¿O sea que no tienen CRM?", 1],
+    ["O la semana que viene o la otra.", 0],
+    ["Mmm, ehm, bueno.", 2],
+  ] as const)("%s → %i", (text, n) => expect(count(text, "es")).toBe(n));
+});
+
+describe("fillerCounterFor", () => {
+  it("keeps the English and Russian lists exactly (same counts as before)", () => {
+    const word = fc.oneof(
+      fc.constantFrom("um", "Uh,", "hmm...", "este", "o", "sea", "э-э", "ммм", "pues,", ""),
+      fc.string({ maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 12 }), (ws) => {
+        const u = { text: ws.join(" ") };
+        expect(fillerCounterFor("en")(u)).toEqual(countWordsAndFillers(u, FILLER_WORDS.en));
+        expect(fillerCounterFor("it")(u)).toEqual(countWordsAndFillers(u, FILLER_WORDS.en));
+        expect(fillerCounterFor("ru-RU")(u)).toEqual(countWordsAndFillers(u, FILLER_WORDS.ru));
+      }),
+    );
+  });
+  it("counts words as the contract does and never more fillers than words (property)", () => {
+    const word = fc.oneof(
+      fc.constantFrom(
+        "o",
+        "sea",
+        "du",
+        "coup",
+        "né",
+        "é…",
+        "tipo",
+        "also",
+        "halt",
+        "este",
+        "genre",
+        "¿",
+        "…",
+      ),
+      fc.string({ maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 16 }), fc.constantFrom("es", "de", "fr", "pt"), (ws, lang) => {
+        const u = { text: ws.join(" ") };
+        const got = fillerCounterFor(lang)(u);
+        expect(got.words).toBe(countWordsAndFillers(u, FILLER_WORDS.en).words);
+        expect(got.fillers).toBeLessThanOrEqual(got.words);
+      }),
+    );
+  });
+  it("reads word timings when the utterance has them", () => {
+    const words = ["Pues,", "este,", "sí"].map((text, i) => ({ text, start: i, end: i + 1 }));
+    expect(fillerCounterFor("es-MX")({ text: "", words })).toEqual({ words: 3, fillers: 2 });
+  });
+});
