@@ -117,6 +117,70 @@ const CALLS: CallCase[] = [
       fillers: { Marta: 0, Javier: 4 },
     },
   },
+  {
+    file: "pt/discovery.txt",
+    rep: "Rafael",
+    language: "pt",
+    punctuated: {
+      // Ana's "…, né." tags end with "." in the transcript: heard as statements, not counted.
+      questions: [
+        ["Rafael", "open", "Pra começar, me conta"],
+        ["Rafael", "open", "E como vocês acompanham"],
+        ["Rafael", "open", "Quantas ligações"],
+        ["Rafael", "closed", "Vocês usam o Pipedrive, certo?"],
+        ["Rafael", "open", "Qual é o maior problema"],
+        ["Rafael", "open", "Por que você acha"],
+        ["Rafael", "closed", "Vocês já têm alguma meta"],
+        ["Rafael", "open", "Quem mais participa"],
+        ["Rafael", "closed", "Tem algum orçamento"],
+        ["Rafael", "closed", "Podemos marcar uma demo"],
+      ],
+      // Ana: então, então, tipo, é…, né (inside the sentence), tipo; not "esse tipo de", not a final "né".
+      fillers: { Rafael: 0, Ana: 6 },
+    },
+    unpunctuated: {
+      questions: [
+        ["Ana", "closed", "tudo ótimo então a gente tem uns quarenta minutos né"],
+        ["Rafael", "open", "e como vocês acompanham"],
+        ["Rafael", "open", "quantas ligações"],
+        ["Rafael", "closed", "vocês usam o pipedrive certo"],
+        ["Rafael", "open", "qual é o maior problema"],
+        ["Rafael", "open", "por que você acha"],
+        ["Rafael", "closed", "vocês já têm alguma meta"],
+        ["Rafael", "open", "quem mais participa"],
+        ["Rafael", "closed", "tem algum orçamento"],
+      ],
+      // Without commas and ellipses: "então" mid-utterance and "é" (no "…") are not counted.
+      fillers: { Rafael: 0, Ana: 5 },
+    },
+  },
+  {
+    file: "pt/negotiation.txt",
+    rep: "Rafael",
+    language: "pt",
+    punctuated: {
+      questions: [
+        ["Rafael", "open", "E o que vocês acharam?"],
+        ["Rafael", "open", "Vocês estão comparando com qual"],
+        ["Rafael", "closed", "O que pesa mais no preço"],
+        ["Rafael", "closed", "Isso ajudaria?"],
+        ["Ana", "closed", "E o piloto de um mês"],
+        ["Rafael", "closed", "Vocês assinam depois do piloto"],
+        ["Rafael", "closed", "Então começamos o piloto na segunda, certo?"],
+        ["Rafael", "open", "Quando fica bom"],
+      ],
+      fillers: { Rafael: 1, Ana: 3 },
+    },
+    unpunctuated: {
+      questions: [
+        ["Rafael", "open", "e o que vocês acharam"],
+        ["Rafael", "open", "o que pesa mais no preço"],
+        ["Ana", "closed", "se o piloto for bem a gente assina o paulo já deu o ok né"],
+        ["Rafael", "open", "quando fica bom"],
+      ],
+      fillers: { Rafael: 0, Ana: 1 },
+    },
+  },
 ];
 
 describe.each(CALLS)("$file", (c) => {

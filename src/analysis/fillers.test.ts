@@ -22,6 +22,20 @@ describe("Spanish fillers", () => {
   ] as const)("%s → %i", (text, n) => expect(count(text, "es")).toBe(n));
 });
 
+describe("Portuguese fillers", () => {
+  it.each([
+    ["Então, tipo, a gente usa planilha, né, e é… funciona.", 4],
+    ["Que tipo de sistema vocês usam?", 0],
+    ["Esse tipo de problema é comum.", 0],
+    ["A gente usa planilha, né?", 0],
+    ["A gente usa planilha né e funciona", 1],
+    ["Até então, ninguém reclamou.", 0],
+    ["É o nosso maior problema.", 0],
+    ["É é o nosso maior problema.", 1],
+    ["Hum, ééé, ahn.", 3],
+  ] as const)("%s → %i", (text, n) => expect(count(text, "pt")).toBe(n));
+});
+
 describe("fillerCounterFor", () => {
   it("keeps the English and Russian lists exactly (same counts as before)", () => {
     const word = fc.oneof(

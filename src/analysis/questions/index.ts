@@ -9,6 +9,7 @@ import { languageCode } from "../language.js";
 import { classifyEnglish, lastAnswerFirm } from "./english.js";
 import { classifyLexical, type LexicalRules } from "./lexical.js";
 import { decideEnglish } from "./model/index.js";
+import { PORTUGUESE } from "./portuguese.js";
 import { classifyRussian } from "./russian.js";
 import { SPANISH } from "./spanish.js";
 import type { DetectedQuestion, QuestionContext, QuestionKind } from "./types.js";
@@ -17,6 +18,7 @@ export type { DetectedQuestion, QuestionContext, QuestionKind } from "./types.js
 
 const LEXICAL: Readonly<Partial<Record<"es" | "de" | "fr" | "pt", LexicalRules>>> = {
   es: SPANISH,
+  pt: PORTUGUESE,
 };
 
 /** The rules for a language tag: "ru", "ru-RU", "rus", "russian" → Russian; "es-MX" → Spanish…; anything unsupported → English. */

@@ -177,6 +177,8 @@ export function classifyLexical(sentence: string, r: LexicalRules): QuestionKind
     return options ? "closed" : "open";
   }
   if (signal === "closed") return "closed";
+  // A tag in a sentence the transcript closes with "." was heard as a statement ("…, né.").
+  if (!q && /\.["'”»)]*\s*$/u.test(sentence)) return null;
   if (all.length >= 3 && r.strongTag.test(joined)) return "closed";
   const lastWord = all[all.length - 1]!;
   const lastPart = parts[parts.length - 1] ?? [];
