@@ -181,6 +181,67 @@ const CALLS: CallCase[] = [
       fillers: { Rafael: 0, Ana: 1 },
     },
   },
+  {
+    file: "fr/discovery.txt",
+    rep: "Julien",
+    language: "fr",
+    punctuated: {
+      questions: [
+        ["Claire", "closed", "Euh, on a une demi-heure, ça vous va ?"],
+        ["Julien", "open", "Pour commencer, racontez-moi"],
+        ["Julien", "open", "Et comment est-ce que"],
+        ["Julien", "open", "Combien d'appels"],
+        ["Julien", "closed", "Vous utilisez Salesforce, n'est-ce pas ?"],
+        ["Julien", "open", "Qu'est-ce qui vous préoccupe"],
+        ["Julien", "open", "Pourquoi, à votre avis ?"],
+        ["Julien", "closed", "Avez-vous un objectif"],
+        ["Julien", "open", "Qui d'autre participe"],
+        ["Julien", "closed", "Est-ce qu'un budget"],
+        ["Julien", "closed", "Je vous propose une démo mardi à onze heures, ça vous convient ?"],
+      ],
+      // Claire: euh, du coup, ben, genre (not "ce genre de"), euh.
+      fillers: { Julien: 0, Claire: 5 },
+    },
+    unpunctuated: {
+      questions: [
+        ["Julien", "open", "et comment est-ce que"],
+        ["Julien", "open", "combien d'appels"],
+        ["Julien", "closed", "vous utilisez salesforce n'est-ce pas"],
+        ["Julien", "open", "qu'est-ce qui vous préoccupe"],
+        ["Julien", "open", "pourquoi à votre avis"],
+        ["Julien", "closed", "avez-vous un objectif"],
+        ["Julien", "open", "qui d'autre participe"],
+        ["Julien", "closed", "est-ce qu'un budget"],
+      ],
+      fillers: { Julien: 0, Claire: 5 },
+    },
+  },
+  {
+    file: "fr/negotiation.txt",
+    rep: "Julien",
+    language: "fr",
+    punctuated: {
+      questions: [
+        ["Julien", "open", "Et qu'en avez-vous pensé ?"],
+        ["Julien", "open", "Vous nous comparez à quelle autre solution ?"],
+        ["Julien", "closed", "Qu'est-ce qui pèse le plus, la licence ou le déploiement ?"],
+        ["Julien", "closed", "Est-ce que ça vous aiderait ?"],
+        ["Claire", "closed", "Euh, le pilote d'un mois"],
+        ["Julien", "closed", "Vous signeriez après le pilote"],
+        ["Julien", "closed", "Du coup on démarre le pilote lundi, c'est ça ?"],
+        ["Julien", "open", "Quand est-ce qu'on fait"],
+      ],
+      fillers: { Julien: 1, Claire: 3 },
+    },
+    unpunctuated: {
+      questions: [
+        ["Julien", "open", "et qu'en avez-vous pensé"],
+        ["Julien", "open", "qu'est-ce qui pèse le plus"],
+        ["Julien", "open", "quand est-ce qu'on fait"],
+      ],
+      fillers: { Julien: 1, Claire: 3 },
+    },
+  },
 ];
 
 describe.each(CALLS)("$file", (c) => {

@@ -36,6 +36,18 @@ describe("Portuguese fillers", () => {
   ] as const)("%s → %i", (text, n) => expect(count(text, "pt")).toBe(n));
 });
 
+describe("French fillers", () => {
+  it.each([
+    ["Euh, ben, du coup, c'est genre cher.", 4],
+    ["Ce genre de produit nous intéresse.", 0],
+    ["Le genre humain.", 0],
+    ["Je vous passe un coup de fil, du coup de fil de demain.", 0],
+    ["Du coup on démarre lundi.", 1],
+    ["J'ai parlé avec Ben hier.", 0],
+    ["Bah, hum, oui.", 2],
+  ] as const)("%s → %i", (text, n) => expect(count(text, "fr")).toBe(n));
+});
+
 describe("fillerCounterFor", () => {
   it("keeps the English and Russian lists exactly (same counts as before)", () => {
     const word = fc.oneof(

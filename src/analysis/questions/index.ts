@@ -7,6 +7,7 @@
 import { splitSentences } from "../../text/sentences.js";
 import { languageCode } from "../language.js";
 import { classifyEnglish, lastAnswerFirm } from "./english.js";
+import { FRENCH } from "./french.js";
 import { classifyLexical, type LexicalRules } from "./lexical.js";
 import { decideEnglish } from "./model/index.js";
 import { PORTUGUESE } from "./portuguese.js";
@@ -18,6 +19,7 @@ export type { DetectedQuestion, QuestionContext, QuestionKind } from "./types.js
 
 const LEXICAL: Readonly<Partial<Record<"es" | "de" | "fr" | "pt", LexicalRules>>> = {
   es: SPANISH,
+  fr: FRENCH,
   pt: PORTUGUESE,
 };
 

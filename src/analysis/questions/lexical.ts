@@ -28,6 +28,8 @@ export interface LexicalRules {
   adverbLeading?: ReadonlySet<Token>;
   /** Question words. */
   wh: ReadonlySet<Token>;
+  /** Question words written as a pattern (French elisions: "qu'en", "qu'avez-vous"). Optional. */
+  whRe?: RegExp;
   /** Words that are question words only when the sentence carries "?" ("como" without its accent). */
   whMarked?: ReadonlySet<Token>;
   /** Words that may precede a question word in its phrase ("con quién", "seit wann", "o que"). */
@@ -94,7 +96,7 @@ function skipLeading(t: readonly Token[], from: number, r: LexicalRules): { i: n
 }
 
 function isWh(w: Token | undefined, q: boolean, r: LexicalRules): boolean {
-  return w !== undefined && (r.wh.has(w) || (q && r.whMarked?.has(w) === true));
+  return w !== undefined && (r.wh.has(w) || (q && r.whMarked?.has(w) === true) || r.whRe?.test(w) === true);
 }
 
 function headSignal(
