@@ -242,6 +242,70 @@ const CALLS: CallCase[] = [
       fillers: { Julien: 1, Claire: 3 },
     },
   },
+  {
+    file: "de/discovery.txt",
+    rep: "Tobias",
+    language: "de",
+    punctuated: {
+      questions: [
+        ["Sabine", "closed", "Äh, wir haben eine halbe Stunde, passt das?"],
+        ["Tobias", "open", "Zum Einstieg: Erzählen Sie mal"],
+        ["Tobias", "open", "Und wie hören sich"],
+        ["Tobias", "open", "Wie viele Anrufe"],
+        ["Tobias", "closed", "Sie nutzen Salesforce, oder?"],
+        ["Tobias", "open", "Was beschäftigt Sie"],
+        ["Tobias", "open", "Woran liegt das"],
+        ["Tobias", "closed", "Haben Sie ein Ziel"],
+        ["Tobias", "open", "Wer entscheidet noch mit"],
+        ["Tobias", "closed", "Gibt es ein Budget"],
+        ["Tobias", "closed", "Passt Ihnen eine Demo"],
+      ],
+      // Sabine: äh, also (before a comma), halt, ähm, halt, äh; not "Also sechs Monate" (no subject follows).
+      fillers: { Tobias: 0, Sabine: 6 },
+    },
+    unpunctuated: {
+      questions: [
+        ["Tobias", "open", "und wie hören sich"],
+        ["Tobias", "open", "wie viele anrufe"],
+        ["Tobias", "closed", "sie nutzen salesforce oder"],
+        ["Tobias", "open", "was beschäftigt sie"],
+        ["Tobias", "open", "woran liegt das"],
+        ["Tobias", "closed", "haben sie ein ziel"],
+        ["Tobias", "open", "wer entscheidet noch mit"],
+        ["Tobias", "closed", "gibt es ein budget"],
+      ],
+      fillers: { Tobias: 0, Sabine: 6 },
+    },
+  },
+  {
+    file: "de/negotiation.txt",
+    rep: "Tobias",
+    language: "de",
+    punctuated: {
+      questions: [
+        ["Tobias", "open", "Und wie ist Ihr Eindruck?"],
+        ["Tobias", "open", "Womit vergleichen Sie uns gerade?"],
+        ["Tobias", "closed", "Was wiegt schwerer, die Lizenzen oder die Einführung?"],
+        ["Tobias", "closed", "Würde Ihnen das helfen?"],
+        ["Sabine", "closed", "Ähm, ist der Pilot"],
+        ["Tobias", "closed", "Würden Sie nach dem Pilot unterschreiben"],
+        ["Tobias", "closed", "Dann starten wir den Pilot am Montag, richtig?"],
+        ["Tobias", "open", "Wann sollen wir"],
+      ],
+      fillers: { Tobias: 0, Sabine: 4 },
+    },
+    unpunctuated: {
+      questions: [
+        ["Tobias", "open", "und wie ist ihr eindruck"],
+        ["Tobias", "open", "verstehe womit vergleichen"],
+        ["Tobias", "open", "was wiegt schwerer"],
+        ["Sabine", "closed", "gut ähm ist der pilot"],
+        ["Tobias", "open", "wann sollen wir"],
+      ],
+      // "hallo herr keller also wir…": without the full stop "also" does not open a clause.
+      fillers: { Tobias: 0, Sabine: 3 },
+    },
+  },
 ];
 
 describe.each(CALLS)("$file", (c) => {

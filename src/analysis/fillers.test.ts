@@ -48,6 +48,18 @@ describe("French fillers", () => {
   ] as const)("%s → %i", (text, n) => expect(count(text, "fr")).toBe(n));
 });
 
+describe("German fillers", () => {
+  it.each([
+    ["Also, äh, das ist halt so, ähm.", 4],
+    ["Also wir haben zwölf Vertriebler.", 1],
+    ["Also haben wir uns entschieden.", 0],
+    ["Wir haben also beschlossen, zu wechseln.", 0],
+    ["Halt, warten Sie kurz.", 0],
+    ["Wir haben den Halt verloren.", 0],
+    ["Das dauert halt.", 1],
+  ] as const)("%s → %i", (text, n) => expect(count(text, "de")).toBe(n));
+});
+
 describe("fillerCounterFor", () => {
   it("keeps the English and Russian lists exactly (same counts as before)", () => {
     const word = fc.oneof(

@@ -8,6 +8,7 @@ import { splitSentences } from "../../text/sentences.js";
 import { languageCode } from "../language.js";
 import { classifyEnglish, lastAnswerFirm } from "./english.js";
 import { FRENCH } from "./french.js";
+import { GERMAN } from "./german.js";
 import { classifyLexical, type LexicalRules } from "./lexical.js";
 import { decideEnglish } from "./model/index.js";
 import { PORTUGUESE } from "./portuguese.js";
@@ -17,8 +18,9 @@ import type { DetectedQuestion, QuestionContext, QuestionKind } from "./types.js
 
 export type { DetectedQuestion, QuestionContext, QuestionKind } from "./types.js";
 
-const LEXICAL: Readonly<Partial<Record<"es" | "de" | "fr" | "pt", LexicalRules>>> = {
+const LEXICAL: Readonly<Record<"es" | "de" | "fr" | "pt", LexicalRules>> = {
   es: SPANISH,
+  de: GERMAN,
   fr: FRENCH,
   pt: PORTUGUESE,
 };
@@ -29,7 +31,7 @@ function rulesFor(language: string): "en" | "ru" | LexicalRules {
   if (language !== lastLanguage) {
     lastLanguage = language;
     const code = languageCode(language);
-    lastRules = code === null || code === "en" ? "en" : code === "ru" ? "ru" : (LEXICAL[code] ?? "en");
+    lastRules = code === null || code === "en" ? "en" : code === "ru" ? "ru" : LEXICAL[code];
   }
   return lastRules;
 }

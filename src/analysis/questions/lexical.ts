@@ -105,6 +105,7 @@ function headSignal(
   q: boolean,
   chunkCount: number,
   lastChunk: boolean,
+  contentBefore: number,
   r: LexicalRules,
 ): Signal {
   const { i } = start;
@@ -112,12 +113,6 @@ function headSignal(
   if (w === undefined) return null;
   const rest = t.slice(i).join(" ");
   if (r.request.test(rest)) return "open";
-  const asking = r.asking.exec(rest);
-  if (asking) {
-    const after = rest.slice(asking[0].length).trim().split(" ");
-    if (r.whether.has(after[0] ?? "")) return "closed";
-    return "open";
-  }
   if (r.yesNoHead.test(rest)) return "closed";
   let j = i;
   while (r.whPrefix.has(t[j] ?? "") && j < i + 2 && !isWh(t[j], q, r)) j++; // "de qué", "e o que"
@@ -131,7 +126,8 @@ function headSignal(
     if (r.adverbialWh.has(h!) && chunkCount > 1 && !lastChunk) return "subordinate";
     return "open";
   }
-  if (!start.adverb && r.inverted(t, i)) return "closed";
+  // Inversion after an earlier clause is that clause's continuation ("…, Herr Braun, gibt es frei").
+  if (!start.adverb && contentBefore <= 2 && r.inverted(t, i)) return "closed";
   return null;
 }
 
@@ -150,6 +146,10 @@ export function classifyLexical(sentence: string, r: LexicalRules): QuestionKind
   if (r.exclamation.test(core) && !q) return null;
   if (!q && /[!¡]\s*$/u.test(sentence)) return null;
 
+  // "Me gustaría saber…, si…": the words after the announcement decide, across commas.
+  const asking = r.asking.exec(core);
+  if (asking) return r.whether.has(core.slice(asking[0].length).trim().split(" ")[0]!) ? "closed" : "open";
+
   const embedded = r.embed.test(joined);
   let signal: Signal = null;
   const parts = punctuated ? chunks(sentence).map(dedupe) : [all];
@@ -160,12 +160,13 @@ export function classifyLexical(sentence: string, r: LexicalRules): QuestionKind
     const prevLast = parts[p - 1]?.[parts[p - 1]!.length - 1];
     const afterClause =
       p > 0 && (contentBefore > 1 || (prevLast !== undefined && r.complementTakers.has(prevLast)));
+    const before = contentBefore;
     contentBefore += part.length - start.i;
     if (!q && afterClause && r.whAfterClauseNeedsMark) {
       const k = r.whPrefix.has(part[start.i] ?? "") ? start.i + 1 : start.i;
       if (isWh(part[k], q, r)) continue;
     }
-    let s = headSignal(part, start, q, parts.length, p === parts.length - 1, r);
+    let s = headSignal(part, start, q, parts.length, p === parts.length - 1, before, r);
     if (s === "subordinate") s = null;
     if (s !== null && embedded && !q && p > 0) s = null; // "no sé cuándo…" reports, does not ask
     signal = s;
