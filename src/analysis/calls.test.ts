@@ -316,3 +316,20 @@ describe.each(CALLS)("$file", (c) => {
     check(stripped(load(c.file)), c, c.unpunctuated);
   });
 });
+
+describe("a mixed-language call", () => {
+  it("is analysed in its dominant language (Spanish, with English small talk)", () => {
+    const a = analyzeTranscript(load("mixed/es-en.txt"), { rep: ["Laura"] });
+    expect(a.language).toBe("es");
+    // The unmarked "y quién revisa…" and "cuántas llamadas…" are found by the Spanish rules; the
+    // English opener, read by them too, still counts through its "?".
+    expect(a.questions.map((q) => [q.speaker, q.kind, q.text])).toEqual([
+      ["Laura", "closed", "Hi Diego, can you hear me okay?"],
+      ["Laura", "open", "Cuénteme cómo usan hoy el pipeline de Salesforce."],
+      ["Laura", "open", "y quién revisa las llamadas de los nuevos"],
+      ["Laura", "open", "cuántas llamadas hacen por semana"],
+      ["Laura", "closed", "Le mando el resumen por correo, ¿le parece bien?"],
+    ]);
+    expect(Object.fromEntries(a.speakers.map((s) => [s.id, s.fillerWords]))).toEqual({ Laura: 0, Diego: 2 });
+  });
+});

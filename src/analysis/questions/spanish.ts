@@ -14,7 +14,7 @@ const NOT_VERB = wordSet(`a al de del en con por para sin sobre según entre has
 
 export const SPANISH: LexicalRules = {
   leading: wordSet(`bueno pues entonces y o pero mira mire oye oiga vale ok okey bien perfecto genial claro
-    sí si no eh em ehm este mm ah ajá aja entiendo excelente muy gracias ahora además luego hola buenas dígame
+    sí no eh em ehm este mm ah ajá aja entiendo excelente muy gracias ahora además luego hola buenas dígame
     dime díganme oiga fíjese fíjate`),
   leadingPairs: wordSet(`o_sea a_ver por_cierto una_pregunta otra_pregunta muy_bien está_bien de_acuerdo
     muchas_gracias y_bueno pues_bueno buenos_días buenas_tardes`),
