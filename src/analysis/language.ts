@@ -58,8 +58,6 @@ export function languageCode(tag: string): LanguageCode | null {
   return ALIASES[t] ?? null;
 }
 
-const CYRILLIC = /\p{Script=Cyrillic}/gu;
-const LATIN = /\p{Script=Latin}/gu;
 type Latin = Exclude<LanguageCode, "ru">;
 const LATIN_LANGUAGES: readonly Latin[] = ["en", "es", "de", "fr", "pt"];
 
@@ -149,19 +147,56 @@ const LETTERS: ReadonlyArray<[string, number, number, number, number, number]> =
 ];
 const LETTER_SCORES = new Map(LETTERS.map(([c, ...v]) => [c, v]));
 
-// Word shapes: [pattern, en, es, de, fr, pt].
-const SHAPES: ReadonlyArray<[RegExp, number, number, number, number, number]> = [
-  [/(?:ción|cion|ciones)$/u, 0, 2, 0, 0, 0],
-  [/(?:ção|ções|cao|coes)$/u, 0, 0, 0, 0, 2],
-  [/(?:ung|ungen|keit|heit|lich|schaft)$/u, 0, 0, 1, 0, 0],
-  [/sch/u, 0, 0, 1, 0, 0],
-  [/^(?:l|d|j|c|qu|n|s|m|t|jusqu|lorsqu|puisqu)'./u, 0, 0, 0, 1.5, 0],
-  [/(?:eau|eaux)$/u, 0, 0, 0, 1, 0],
-  [/(?:'s|n't|'re|'ll|'ve|'m|'d)$/u, 1, 0, 0, 0, 0],
-  [/.ing$/u, 0.5, 0, 0, 0, 0],
-  [/(?:nh|lh)/u, 0, 0, 0, 0, 0.5],
-  [/(?:mente)$/u, 0, 0.5, 0, 0, 0.5],
-];
+// Word shapes, tested on words of three letters or more: [en, es, de, fr, pt] each.
+const SPANISH_SUFFIX = [0, 2, 0, 0, 0];
+const PORTUGUESE_SUFFIX = [0, 0, 0, 0, 2];
+const GERMAN_SHAPE = [0, 0, 1, 0, 0];
+const FRENCH_ELISION = [0, 0, 0, 1.5, 0];
+const FRENCH_SUFFIX = [0, 0, 0, 1, 0];
+const ENGLISH_CONTRACTION = [1, 0, 0, 0, 0];
+const ENGLISH_ING = [0.5, 0, 0, 0, 0];
+const PORTUGUESE_DIGRAPH = [0, 0, 0, 0, 0.5];
+const ROMANCE_ADVERB = [0, 0.5, 0, 0, 0.5];
+const ELISION_RE = /^(?:l|d|j|c|qu|n|s|m|t|jusqu|lorsqu|puisqu)'./u;
+const CONTRACTION_RE = /(?:'s|n't|'re|'ll|'ve|'m|'d)$/u;
+
+/** The word shapes `w` has (plain string tests: this runs for every sampled word). */
+function shapesOf(w: string, out: number[][]): void {
+  if (w.endsWith("ción") || w.endsWith("cion") || w.endsWith("ciones")) out.push(SPANISH_SUFFIX);
+  else if (w.endsWith("ção") || w.endsWith("ções") || w.endsWith("cao") || w.endsWith("coes"))
+    out.push(PORTUGUESE_SUFFIX);
+  if (
+    w.endsWith("ung") ||
+    w.endsWith("ungen") ||
+    w.endsWith("keit") ||
+    w.endsWith("heit") ||
+    w.endsWith("lich")
+  )
+    out.push(GERMAN_SHAPE);
+  if (w.includes("sch")) out.push(GERMAN_SHAPE);
+  if (w.includes("'")) {
+    if (ELISION_RE.test(w)) out.push(FRENCH_ELISION);
+    if (CONTRACTION_RE.test(w)) out.push(ENGLISH_CONTRACTION);
+  }
+  if (w.endsWith("eau") || w.endsWith("eaux")) out.push(FRENCH_SUFFIX);
+  if (w.endsWith("ing")) out.push(ENGLISH_ING);
+  if (w.includes("nh") || w.includes("lh")) out.push(PORTUGUESE_DIGRAPH);
+  if (w.endsWith("mente")) out.push(ROMANCE_ADVERB);
+}
+
+/** Cyrillic and Latin letters of `text` (a character loop: no match arrays). */
+function scriptCounts(text: string): { cyr: number; lat: number } {
+  let cyr = 0;
+  let lat = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) lat++;
+    else if (c < 0xc0) continue;
+    else if (c >= 0x400 && c <= 0x52f) cyr++;
+    else if (c <= 0x24f && c !== 0xd7 && c !== 0xf7) lat++; // Latin-1 letters and Latin Extended-A/B
+  }
+  return { cyr, lat };
+}
 
 /**
  * The language of a piece of text. Never throws; text with no letters is English.
@@ -169,8 +204,7 @@ const SHAPES: ReadonlyArray<[RegExp, number, number, number, number, number]> = 
  */
 export function detectTextLanguage(text: string): LanguageCode {
   if (typeof text !== "string") return "en";
-  const cyr = text.match(CYRILLIC)?.length ?? 0;
-  const lat = text.match(LATIN)?.length ?? 0;
+  const { cyr, lat } = scriptCounts(text);
   if (cyr > lat) return "ru";
   if (lat === 0) return "en";
   const score = new Float64Array(LATIN_LANGUAGES.length);
@@ -180,11 +214,14 @@ export function detectTextLanguage(text: string): LanguageCode {
     const v = LETTER_SCORES.get(lower[i]!);
     if (v) for (let k = 0; k < v.length; k++) score[k]! += v[k]!;
   }
+  const shapes: number[][] = [];
   for (const w of words(lower)) {
     const v = WORD_SCORES.get(w);
     if (v) for (let k = 0; k < v.length; k++) score[k]! += v[k]!;
     if (w.length < 3) continue;
-    for (const [re, ...s] of SHAPES) if (re.test(w)) for (let k = 0; k < s.length; k++) score[k]! += s[k]!;
+    shapes.length = 0;
+    shapesOf(w, shapes);
+    for (const s of shapes) for (let k = 0; k < s.length; k++) score[k]! += s[k]!;
   }
   let best = 0; // English: ties and no evidence
   for (let k = 1; k < score.length; k++) if (score[k]! > score[best]!) best = k;
@@ -192,7 +229,7 @@ export function detectTextLanguage(text: string): LanguageCode {
 }
 
 /** At most this many characters of a call are read to detect its language. */
-export const SAMPLE_CHARS = 6000;
+export const SAMPLE_CHARS = 4000;
 
 /**
  * The transcript's language: as declared, else detected from a sample spread over the whole call
