@@ -1,4 +1,5 @@
 import type { Role, Transcript, Utterance } from "../transcript/model.js";
+import { fillerCounterFor } from "./fillers.js";
 import { detectLanguage } from "./language.js";
 import { detectQuestions, type QuestionContext } from "./questions/index.js";
 import type { CallAnalysis, Question, SpeakerStats } from "./result.js";
@@ -13,7 +14,6 @@ import {
   type TimedUtterance,
   union,
 } from "./timing.js";
-import { countWordsAndFillers, fillerListFor } from "./tokens.js";
 
 export interface AnalyzeOptions extends RoleOptions {
   /** Overrides the transcript's (or the detected) language. */
@@ -39,7 +39,7 @@ export function analyzeTranscriptDetailed(
   options: AnalyzeOptions = {},
 ): AnalyzeOutcome {
   const language = options.language ?? detectLanguage(transcript);
-  const fillers = fillerListFor(language);
+  const countWordsAndFillers = fillerCounterFor(language);
   const utterances = chronological(transcript.utterances);
 
   // Speakers: declared ones first (they may carry names and roles), then in order of appearance.
@@ -65,7 +65,7 @@ export function analyzeTranscriptDetailed(
   utterances.forEach((u, index) => {
     const s = speakerOf(u.speaker);
     if (index < s.firstIndex) s.firstIndex = index;
-    const counts = countWordsAndFillers(u, fillers);
+    const counts = countWordsAndFillers(u);
     s.words += counts.words;
     s.fillers += counts.fillers;
 

@@ -78,7 +78,10 @@ export const FILLER_WORDS: Readonly<Record<"en" | "ru", ReadonlySet<string>>> = 
 /** No filler is longer than this once punctuation is stripped. */
 const MAX_FILLER_LENGTH = 4;
 
-/** The hesitation list for a BCP-47 tag; languages without a list use English's. */
+/**
+ * The plain hesitation list of English or Russian for a BCP-47 tag; any other language gets
+ * English's. The analysis counts es, de, fr and pt with their rules instead (`fillerCounterFor`).
+ */
 export function fillerListFor(language: string): ReadonlySet<string> {
   return baseLanguage(language) === "ru" ? FILLER_WORDS.ru : FILLER_WORDS.en;
 }

@@ -35,7 +35,14 @@ export const CallMetaSchema = z.object({
   crmDealId: z.string().min(1).max(200).optional(),
   crmContactId: z.string().min(1).max(200).optional(),
   format: TranscriptFormatSchema.optional().describe("force the transcript format instead of detecting it"),
-  language: z.string().min(2).max(35).optional(),
+  language: z
+    .string()
+    .min(2)
+    .max(35)
+    .optional()
+    .describe(
+      "the call's language (BCP-47, e.g. es or pt-BR); en, ru, es, de, fr and pt have filler and question rules, others use English's; detected when absent",
+    ),
   playbook: z
     .string()
     .regex(/^[a-z0-9][a-z0-9_-]*$/)

@@ -26,7 +26,7 @@ Options:
   --format F          force the input format instead of detecting it
   --rep ID,…          speaker ids (or names) of your reps
   --customer ID,…     speaker ids (or names) of the customer side
-  --language L        override the language (en, ru…)
+  --language L        override the detected language (en, ru, es, de, fr, pt; others use English rules)
   --playbook P        judge against playbook P: a built-in id (discovery, demo, negotiation,
                       renewal) or a YAML/JSON file; default: discovery
   --engine E          coaching engine: auto (OpenAI when OPENAI_API_KEY is set), rules, openai

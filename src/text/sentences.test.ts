@@ -18,6 +18,14 @@ describe("splitSentences", () => {
   it("keeps a bare check tag with the preceding statement", () => {
     expect(splitSentences("We use Salesforce. Right? Okay.")).toEqual(["We use Salesforce. Right?", "Okay."]);
   });
+  it("keeps the Spanish, German, French and Portuguese bare tags with their statements", () => {
+    expect(splitSentences("Usan HubSpot. ¿Verdad? Bien.")).toEqual(["Usan HubSpot. ¿Verdad?", "Bien."]);
+    expect(splitSentences("Sie nutzen HubSpot. Oder?")).toEqual(["Sie nutzen HubSpot. Oder?"]);
+    expect(splitSentences("Vous utilisez HubSpot. N'est-ce pas ?")).toEqual([
+      "Vous utilisez HubSpot. N'est-ce pas ?",
+    ]);
+    expect(splitSentences("Vocês usam HubSpot. Né?")).toEqual(["Vocês usam HubSpot. Né?"]);
+  });
   it("returns unpunctuated text as one sentence and nothing for empty text", () => {
     expect(splitSentences("so what does your process look like")).toEqual([
       "so what does your process look like",

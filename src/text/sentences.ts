@@ -12,9 +12,9 @@ const ABBREVIATIONS = new Set(
 );
 const MAX_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
 const BOUNDARY_RE = /[.?!…。？！]+["'”»)\]]*(?=\s|$)|\n+/g;
-// A check tag alone: attached to the preceding sentence when it carries "?".
+// A check tag alone: attached to the preceding sentence when it carries "?" (en, ru, es, de, fr, pt).
 const BARE_TAG_RE =
-  /^(?:right|correct|yeah|yes|no|ok|okay|huh|eh|true|or not|you know|is that right|is that correct|am i right|isn't it|aren't you|don't you|didn't you|doesn't it|wasn't it|да|верно|правда|так|правильно|ага|нет|не так ли|не правда ли|да ведь|так ведь|или нет)\s*[?？]+\s*$/iu;
+  /^(?:right|correct|yeah|yes|no|ok|okay|huh|eh|true|or not|you know|is that right|is that correct|am i right|isn't it|aren't you|don't you|didn't you|doesn't it|wasn't it|да|верно|правда|так|правильно|ага|нет|не так ли|не правда ли|да ведь|так ведь|или нет|¿(?:verdad|no|cierto|sí o no|o no|vale)|oder|oder nicht|nicht wahr|gell|stimmt's|n'est-ce pas|non|hein|c'est ça|né|não é|certo|ou não)\s*[?？]+\s*$/iu;
 
 /** Longer than any tag BARE_TAG_RE lists ("is that correct" is 15): skip the regex. */
 const MAX_BARE_TAG = 20;

@@ -10,7 +10,7 @@ export interface DetectedQuestion {
 
 /** What the detector may know about where an utterance sits in the conversation. */
 export interface QuestionContext {
-  /** BCP-47-ish: "en", "ru", "en-US"…; anything not Russian uses English rules. */
+  /** BCP-47-ish: "en", "ru", "es", "de", "fr", "pt", "pt-BR"…; any other language uses English rules. */
   language: string;
   /**
    * The previous utterance/turn of ANOTHER speaker, if any (helps spot backchannels and echo questions).
