@@ -24,6 +24,7 @@ import {
   RU,
   RU_HANDLING,
 } from "./objections-lexicon.js";
+import { negotiationCategory, readNegotiation } from "./objections-negotiation.js";
 
 /** "ru", "ru-RU", "rus", "russian" → Russian rules; anything else → English rules. */
 function isRussian(language: string): boolean {
@@ -93,6 +94,33 @@ export function classifyObjection(
   }
   return null;
 }
+
+/**
+ * The objection category of each sentence of one customer turn (`sentences` = `splitSentences`
+ * of `turnText`): `classifyObjection` per sentence, then, in English, the turn read whole for
+ * negotiation (a haggling turn is a bid unless it gives a reason; see objections-negotiation.ts).
+ * @example classifyTurn("That's steep. How about 300?", ["That's steep.", "How about 300?"], { language: "en" }) // ["other", "other"]
+ */
+export function classifyTurn(
+  turnText: string,
+  sentences: readonly string[],
+  context: { language: string; previousText?: string },
+): Array<ObjectionCategory | null> {
+  const categories = sentences.map((s) => classifyObjection(s, context));
+  if (!categories.some((c) => c === "price" || c === "other")) return categories;
+  const [lex] = lexiconsFor(context.language ?? "en", turnText);
+  if (lex !== EN) return categories;
+  const reading = readNegotiation(normalize(turnText.slice(0, MAX_TURN_CHARS)));
+  if (!reading.negotiates) return categories;
+  return categories.map((c, i) =>
+    c === "price" || c === "other"
+      ? negotiationCategory(c, normalize(sentences[i]!.slice(0, MAX_SENTENCE_CHARS)), reading)
+      : c,
+  );
+}
+
+/** The longest turn read whole for negotiation. */
+const MAX_TURN_CHARS = 20000;
 
 /** Digits of each number in a text, without currency, thousands separators or trailing ".00". */
 function numbersOf(text: string): string[] {
@@ -236,7 +264,7 @@ class Call {
         t.previousText !== undefined
           ? { language: this.language, previousText: t.previousText }
           : { language: this.language };
-      t.categories = t.backchannel ? [] : this.sentences(t).map((s) => classifyObjection(s, ctx));
+      t.categories = t.backchannel ? [] : classifyTurn(t.u.text, this.sentences(t), ctx);
     }
     return t.categories;
   }
