@@ -105,12 +105,14 @@ export function classifyTurn(
   turnText: string,
   sentences: readonly string[],
   context: { language: string; previousText?: string },
+  /** `normalize(turnText)` when the caller has it already. */
+  turnNorm?: () => string,
 ): Array<ObjectionCategory | null> {
   const categories = sentences.map((s) => classifyObjection(s, context));
   if (!categories.some((c) => c === "price" || c === "other")) return categories;
   const [lex] = lexiconsFor(context.language ?? "en", turnText);
   if (lex !== EN) return categories;
-  const reading = readNegotiation(normalize(turnText.slice(0, MAX_TURN_CHARS)));
+  const reading = readNegotiation(turnNorm?.() ?? normalize(turnText.slice(0, MAX_TURN_CHARS)));
   if (!reading.negotiates) return categories;
   return categories.map((c, i) =>
     c === "price" || c === "other"
@@ -119,7 +121,7 @@ export function classifyTurn(
   );
 }
 
-/** The longest turn read whole for negotiation. */
+/** The longest turn read whole for negotiation: as long as an utterance `detectObjections` reads. */
 const MAX_TURN_CHARS = 20000;
 
 /** Digits of each number in a text, without currency, thousands separators or trailing ".00". */
@@ -264,7 +266,7 @@ class Call {
         t.previousText !== undefined
           ? { language: this.language, previousText: t.previousText }
           : { language: this.language };
-      t.categories = t.backchannel ? [] : classifyTurn(t.u.text, this.sentences(t), ctx);
+      t.categories = t.backchannel ? [] : classifyTurn(t.u.text, this.sentences(t), ctx, () => this.norm(t));
     }
     return t.categories;
   }
