@@ -10,7 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { OBJECTION_CATEGORIES, type ObjectionCategory } from "../src/coaching/contract.js";
-import { classifyObjection } from "../src/coaching/objections.js";
+import { classifyTurn } from "../src/coaching/objections.js";
 import { splitSentences } from "../src/text/sentences.js";
 
 export type Gold = ObjectionCategory | "none";
@@ -116,13 +116,8 @@ export const baseline: Predictor = (text) => {
  * preceding message as context, as in `detectObjections`.
  */
 export const ours: Predictor = (text, previousText) => {
-  const sentences = splitSentences(text);
-  for (let i = 0; i < sentences.length; i++) {
-    const ctx = previousText !== undefined ? { language: "en", previousText } : { language: "en" };
-    const c = classifyObjection(sentences[i]!, ctx);
-    if (c !== null) return c;
-  }
-  return null;
+  const ctx = previousText !== undefined ? { language: "en", previousText } : { language: "en" };
+  return classifyTurn(text, splitSentences(text), ctx).find((c) => c !== null) ?? null;
 };
 
 function emptyConfusion(): Scores["confusion"] {

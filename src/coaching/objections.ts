@@ -16,6 +16,7 @@ import type { Evidence, Handling, Objection, ObjectionCategory, ObjectionMetrics
 import type { CoachingInput } from "./engine.js";
 import { type CoachingLanguage, coachingLanguage } from "./lang/index.js";
 import { CATEGORY_ORDER, type HandlingLexicon } from "./objections-lexicon.js";
+import { negotiationCategory, readNegotiation } from "./objections-negotiation.js";
 
 /**
  * The language whose lexicons read a text: the declared one ("ru", "es-MX", "Russian"…; unknown →
@@ -94,6 +95,36 @@ export function classifyObjection(
   }
   return null;
 }
+
+/**
+ * The objection category of each sentence of one customer turn (`sentences` = `splitSentences`
+ * of `turnText`): `classifyObjection` per sentence, then, in English, the turn read whole for
+ * negotiation (a haggling turn is a bid unless it gives a reason; see objections-negotiation.ts).
+ * @example classifyTurn("That's steep. How about 300?", ["That's steep.", "How about 300?"], { language: "en" }) // ["other", "other"]
+ */
+export function classifyTurn(
+  turnText: string,
+  sentences: readonly string[],
+  context: { language: string; previousText?: string },
+  /** The turn normalised by its language's rules, when the caller has it already. */
+  turnNorm?: () => string,
+): Array<ObjectionCategory | null> {
+  const categories = sentences.map((s) => classifyObjection(s, context));
+  if (!categories.some((c) => c === "price" || c === "other")) return categories;
+  const language = languageFor(context.language ?? "en", turnText);
+  if (language.code !== "en") return categories;
+  const normalize = language.objections.normalize;
+  const reading = readNegotiation(turnNorm?.() ?? normalize(turnText.slice(0, MAX_TURN_CHARS)));
+  if (!reading.negotiates) return categories;
+  return categories.map((c, i) =>
+    c === "price" || c === "other"
+      ? negotiationCategory(c, normalize(sentences[i]!.slice(0, MAX_SENTENCE_CHARS)), reading)
+      : c,
+  );
+}
+
+/** The longest turn read whole for negotiation: as long as an utterance `detectObjections` reads. */
+const MAX_TURN_CHARS = 20000;
 
 /** Digits of each number in a text, without currency, thousands separators or trailing ".00". */
 function numbersOf(text: string): string[] {
@@ -244,7 +275,7 @@ class Call {
         t.previousText !== undefined
           ? { language: this.language, previousText: t.previousText }
           : { language: this.language };
-      t.categories = t.backchannel ? [] : this.sentences(t).map((s) => classifyObjection(s, ctx));
+      t.categories = t.backchannel ? [] : classifyTurn(t.u.text, this.sentences(t), ctx, () => this.norm(t));
     }
     return t.categories;
   }

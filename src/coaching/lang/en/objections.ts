@@ -20,7 +20,7 @@ const EN_BID_NUMBER = String.raw`(?:${EN_MONEY}|(?:1[3-9]|[2-9]\d|[1-9]\d{2,}|\d
  * expressed as a bid, not a claim that the price is a problem, so they are `other` (see
  * docs/objections.md, "Categories"); "too expensive", "can't afford", "not worth it" stay `price`.
  */
-const EN_BID = [
+export const EN_BID = [
   `(i|we)( can| could| would| will|'ll|'d)( be able to| be willing to| probably| maybe| only| just)? (offer|give you|pay|do|go|go up to|come up to|come up|spend|take (it|them|this|that)( off your hands)? for|buy (it|them|this|that) for)( you)?( about| around| maybe| only| just| up to| like| maybe around)? ${EN_BID_NUMBER}`,
   `(would|will|could|can) you (be )?(willing to |able to |open to )?(take|accept|consider|do|go|go down to|come down to|let (it|them|this|that) go for|sell (it|them|this|that)( to me)? for|part with (it|them) for)( (it|them|that|this) for| (it|them|that|this) at)?( \\S+)? ${EN_BID_NUMBER}`,
   `(how|what) about (for |around |maybe )?${EN_BID_NUMBER}`,
@@ -112,7 +112,7 @@ const EN_HEDGE = [
  * "considering the damage", "for a ten-year-old car", "they're worth $50 new"). A bid that carries
  * such an argument is a price objection, not just a bid.
  */
-const EN_VALUE_ARGUMENT = [
+export const EN_VALUE_ARGUMENT = [
   "(since|considering|given|because|as|with|seeing as) (that )?(it's|it is|it has been|it was|they are|they're|they were|there is|there's|there are|it has|it needs|they need|the \\S+ (is|are|has|needs)|its|it|that it's|that they're)( \\S+){0,3} (used|old|older|outdated|damaged|missing|scratched|dented|worn|broken|cracked|chipped|stained|out of date|no longer|no warranty|not new|secondhand|second-hand|refurbished|needs? (work|repairs?|fixing))",
   "considering (the|its|their|it's|it|all the|how) (\\S+ )?(age|condition|damage|wear|mileage|miles|repairs?|scratches|defects?|issues?|problems?|size|location)",
   "for (a|an) (\\S+ )?(used|old|older|secondhand|second-hand|refurbished|\\d+[- ]years?[- ]old|\\d+ yr old) ",
@@ -121,7 +121,7 @@ const EN_VALUE_ARGUMENT = [
 ];
 
 /** Requests to lower the price: discounts, "can you go lower?", "is the price negotiable?". */
-const EN_DISCOUNT = [
+export const EN_DISCOUNT = [
   "(bring|come|go|get) down (on )?(the |your )?(price|cost|rate)",
   "(come|go) down (a (bit|little|tad|touch) )?(in|on) (the |your )?price",
   "negotiable",
