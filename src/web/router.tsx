@@ -12,6 +12,7 @@ import type { PlaybookIssue } from "../coaching/playbook/parse.js";
 import { USER_ROLES, type UserRole } from "../db/schema/index.js";
 import { DebriefError, HTTP_STATUS } from "../errors.js";
 import { getPlaybook, listPlaybooks, putPlaybook } from "../playbooks/store.js";
+import { repReview, teamReport, teamWeeks } from "../reports/operations.js";
 import { CSS, JS } from "./assets.js";
 import { CallListQuerySchema, listCallRows } from "./calls-query.js";
 import {
@@ -28,8 +29,10 @@ import { CallPage } from "./pages/call.js";
 import { CallsPage, type Option } from "./pages/calls.js";
 import { ErrorPage } from "./pages/layout.js";
 import { LoginPage, MagicConfirmPage } from "./pages/login.js";
+import { RepPage, TeamPage } from "./pages/reports.js";
 import { PlaybookEditPage, PlaybooksPage, UsersPage } from "./pages/settings.js";
 import { UploadPage } from "./pages/upload.js";
+import { pagePeriod } from "./period.js";
 import {
   clearSessionCookie,
   createSession,
@@ -142,7 +145,7 @@ export function createWebRouter(deps: WebDeps = {}): Hono<WebEnv> {
     await next();
   };
 
-  for (const path of ["/calls", "/calls/*", "/settings", "/settings/*", "/logout"]) {
+  for (const path of ["/calls", "/calls/*", "/reps/*", "/team", "/settings", "/settings/*", "/logout"]) {
     web.use(path, requireUser, requireCsrf);
   }
   web.use("/settings", requireAdmin);
@@ -376,6 +379,42 @@ export function createWebRouter(deps: WebDeps = {}): Hono<WebEnv> {
     const [transcript, who] = await Promise.all([getCallTranscript(ctx, id), people(c)]);
     const repName = call.repUserId ? (who.get(call.repUserId)?.name ?? "–") : "–";
     return render(c, <CallPage user={c.get("user")} call={call} transcript={transcript} repName={repName} />);
+  });
+
+  // ── reports: a rep's page and the team's ──
+  /** The period asked for in the query, else the last weeks up to today (UTC). */
+  const periodOf = (c: C) => pagePeriod(c.req.query(), c.get("services").now().toISOString().slice(0, 10));
+
+  web.get("/reps/:userId", async (c) => {
+    const { period, error } = periodOf(c);
+    // A rep asking for a colleague gets the operation's 404, as for a colleague's call.
+    const report = await repReview(callCtx(c), {
+      userId: c.req.param("userId"),
+      from: period.from,
+      to: period.toExclusive,
+    });
+    return render(
+      c,
+      <RepPage user={c.get("user")} report={report} period={period} error={error} />,
+      error ? 422 : 200,
+    );
+  });
+
+  web.get("/team", async (c) => {
+    const user = c.get("user");
+    if (user.actor.role === "rep")
+      throw new DebriefError(
+        "auth.forbidden",
+        "The team page is for managers and admins; your own coaching is under My coaching.",
+      );
+    const { period, error } = periodOf(c);
+    const input = { from: period.from, to: period.toExclusive };
+    const [report, weeks] = await Promise.all([teamReport(callCtx(c), input), teamWeeks(callCtx(c), input)]);
+    return render(
+      c,
+      <TeamPage user={user} report={report} weeks={weeks} period={period} error={error} />,
+      error ? 422 : 200,
+    );
   });
 
   // ── settings (admins) ──
