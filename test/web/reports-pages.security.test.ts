@@ -26,7 +26,11 @@ describe.each(testDatabases)("dashboard report pages: authorization ($name)", ({
     const res = await t.request("/v1/calls", {
       method: "POST",
       headers: t.auth(colleague.key, { "content-type": "application/json" }),
-      body: JSON.stringify({ transcript: VTT, title: "Carl's discovery", occurredAt: "2026-03-10T10:00:00Z" }),
+      body: JSON.stringify({
+        transcript: VTT,
+        title: "Carl's discovery",
+        occurredAt: "2026-03-10T10:00:00Z",
+      }),
     });
     expect(res.status).toBe(202);
   });
