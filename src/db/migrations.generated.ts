@@ -32,4 +32,8 @@ export const MIGRATIONS: ReadonlyArray<{ tag: string; sql: string }> = [
     tag: "0007_uploader_scope_operator",
     sql: 'DROP INDEX "calls_org_hash_uq";--> statement-breakpoint\nDROP INDEX "calls_org_idem_uq";--> statement-breakpoint\nALTER TABLE "calls" ADD COLUMN "uploaded_by_user_id" text;--> statement-breakpoint\nALTER TABLE "calls" ADD COLUMN "request_hash" text;--> statement-breakpoint\nALTER TABLE "users" ADD COLUMN "is_operator" boolean DEFAULT false NOT NULL;--> statement-breakpoint\nALTER TABLE "calls" ADD CONSTRAINT "calls_uploaded_by_user_id_users_id_fk" FOREIGN KEY ("uploaded_by_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint\nCREATE UNIQUE INDEX "calls_org_uploader_hash_uq" ON "calls" USING btree ("org_id","uploaded_by_user_id","content_hash");--> statement-breakpoint\nCREATE UNIQUE INDEX "calls_org_uploader_idem_uq" ON "calls" USING btree ("org_id","uploaded_by_user_id","idempotency_key") WHERE "calls"."idempotency_key" is not null;',
   },
+  {
+    tag: "0008_events_subject_index",
+    sql: 'CREATE INDEX "events_org_subject_idx" ON "events" USING btree ("org_id","subject");',
+  },
 ];

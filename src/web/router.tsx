@@ -8,6 +8,8 @@ import { problem } from "../api/problem.js";
 import { createFromMultipart } from "../api/routes/upload.js";
 import { authenticate } from "../auth/actor.js";
 import { type CallCtx, getCall, getCallTranscript } from "../calls/operations.js";
+import { callAudio } from "../calls/recording.js";
+import { callSyncStatus } from "../calls/sync-status.js";
 import type { PlaybookIssue } from "../coaching/playbook/parse.js";
 import { USER_ROLES, type UserRole } from "../db/schema/index.js";
 import { DebriefError, HTTP_STATUS } from "../errors.js";
@@ -33,6 +35,7 @@ import { RepPage, TeamPage } from "./pages/reports.js";
 import { PlaybookEditPage, PlaybooksPage, UsersPage } from "./pages/settings.js";
 import { UploadPage } from "./pages/upload.js";
 import { pagePeriod } from "./period.js";
+import { byteRange } from "./range.js";
 import {
   clearSessionCookie,
   createSession,
@@ -59,6 +62,7 @@ const CSP = [
   "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
+  "media-src 'self'",
   "form-action 'self'",
   "frame-ancestors 'none'",
   "base-uri 'none'",
@@ -376,9 +380,39 @@ export function createWebRouter(deps: WebDeps = {}): Hono<WebEnv> {
     const ctx = callCtx(c);
     const id = c.req.param("id");
     const call = await getCall(ctx, id);
-    const [transcript, who] = await Promise.all([getCallTranscript(ctx, id), people(c)]);
+    const [transcript, who, sync] = await Promise.all([
+      getCallTranscript(ctx, id),
+      people(c),
+      callSyncStatus(ctx, id),
+    ]);
     const repName = call.repUserId ? (who.get(call.repUserId)?.name ?? "–") : "–";
-    return render(c, <CallPage user={c.get("user")} call={call} transcript={transcript} repName={repName} />);
+    return render(
+      c,
+      <CallPage user={c.get("user")} call={call} transcript={transcript} repName={repName} sync={sync} />,
+    );
+  });
+
+  /** The call's recording, streamed from storage; a Range request gets 206 (seeking in <audio>). */
+  web.get("/calls/:id/audio", async (c) => {
+    const range = byteRange(c.req.header("range"));
+    const audio = await callAudio(callCtx(c), c.req.param("id"), range ?? undefined);
+    const headers: Record<string, string> = {
+      "content-type": audio.contentType,
+      "accept-ranges": "bytes",
+      "cache-control": "private, max-age=300",
+      "x-content-type-options": "nosniff",
+      // Never a document: nothing in the stored bytes can run as this origin's page.
+      "content-security-policy": "default-src 'none'; sandbox",
+      "content-disposition": audio.contentType === "application/octet-stream" ? "attachment" : "inline",
+    };
+    if (!audio.body) return c.body(null, 416, { ...headers, "content-range": `bytes */${audio.size}` });
+    if (!audio.range) return c.body(audio.body, 200, { ...headers, "content-length": String(audio.size) });
+    const { start, end } = audio.range;
+    return c.body(audio.body, 206, {
+      ...headers,
+      "content-range": `bytes ${start}-${end}/${audio.size}`,
+      "content-length": String(end - start + 1),
+    });
   });
 
   // ── reports: a rep's page and the team's ──
