@@ -32,7 +32,9 @@ export function memoryBlobStore(): BlobStore & { keys(): string[] } {
     async get(key, range) {
       const b = blobs.get(key);
       if (!b) return null;
-      const data = range ? b.data.subarray(range.start, range.end === undefined ? undefined : range.end + 1) : b.data;
+      const data = range
+        ? b.data.subarray(range.start, range.end === undefined ? undefined : range.end + 1)
+        : b.data;
       return {
         body: new ReadableStream<Uint8Array>({
           start(ctrl) {
