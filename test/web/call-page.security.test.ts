@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/database.js";
 import {
+  calls,
   crmConnections,
   crmWritebacks,
   events,
@@ -144,6 +146,17 @@ describe.each(testDatabases)("dashboard call page: audio and sync status ($name)
     const anonymous = await t.browser().request(`/calls/${audioCall}/audio`);
     expect(anonymous.status).toBe(303);
     expect((await manager.request(`/calls/${audioCall}/audio`)).status).toBe(200);
+  });
+
+  it("never lets stored bytes run as a page of the dashboard", async () => {
+    const whole = await rep.request(`/calls/${audioCall}/audio`);
+    expect(whole.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
+    expect(whole.headers.get("x-content-type-options")).toBe("nosniff");
+    await h.db.update(calls).set({ mediaType: "text/html" }).where(eq(calls.id, audioCall));
+    const html = await rep.request(`/calls/${audioCall}/audio`);
+    expect(html.headers.get("content-type")).toBe("application/octet-stream");
+    expect(html.headers.get("content-disposition")).toBe("attachment");
+    await h.db.update(calls).set({ mediaType: "audio/wav" }).where(eq(calls.id, audioCall));
   });
 
   it("shows the CRM write-back to the rep and webhook deliveries (host only) to a manager", async () => {
