@@ -90,7 +90,7 @@ function WeeklyCharts(props: { weeks: WeekPoint[] }) {
     }),
     ...CHARTED.map((id) =>
       lineChartSvg({
-        title: `${REPORT_METRICS[id].label} (weekly median)`,
+        title: REPORT_METRICS[id].label,
         labels,
         values: props.weeks.map((w) => w.medians[id]),
         format: (v) => f(id, v),
@@ -101,7 +101,9 @@ function WeeklyCharts(props: { weeks: WeekPoint[] }) {
   return (
     <section aria-labelledby="h-weeks">
       <h2 id="h-weeks">Week by week</h2>
-      <p class="muted">ISO weeks; the shaded band is the published target.</p>
+      <p class="muted">
+        Calls per ISO week and each metric's weekly median; the shaded band is the published target.
+      </p>
       <div class="grid charts">
         {charts.map((svg) => (
           <figure class="card chart">{raw(svg)}</figure>
