@@ -15,7 +15,7 @@ await rep.signIn(await keyFor("greg"));
 const adminBrowser = t.browser();
 await adminBrowser.signIn(t.adminKey);
 const firstCall = /href="(\/calls\/call_[^"]+)"/.exec(await (await manager.request("/calls")).text())![1]!;
-const gregId = /href="\/reps\/(usr_[^"?]+)/.exec(await (await rep.request("/calls")).text())![1]!;
+const gregId = /href="\/reps\/([^"?]+)"/.exec(await (await rep.request("/calls")).text())![1]!;
 
 const pages: Array<[string, ReturnType<typeof t.browser>, string]> = [
   ["login (signed out)", t.browser(), "/login"],
