@@ -85,7 +85,10 @@ try {
   await migrate(handle.db);
   const config = loadConfig({
     DEBRIEF_SEED_DEMO: "false",
+    // A benchmark is one client hammering one key: no rate limit of any kind.
     DEBRIEF_RATE_LIMIT_PER_MINUTE: "0",
+    DEBRIEF_RATE_LIMIT_USER_PER_MINUTE: "0",
+    DEBRIEF_RATE_LIMIT_ORG_PER_MINUTE: "0",
     LOG_LEVEL: "silent",
   });
   let wake = () => {};
@@ -239,6 +242,8 @@ const server = spawn(
       DEBRIEF_SEED_DEMO: "false",
       DEBRIEF_WORKERS: "0",
       DEBRIEF_RATE_LIMIT_PER_MINUTE: "0",
+      DEBRIEF_RATE_LIMIT_USER_PER_MINUTE: "0",
+      DEBRIEF_RATE_LIMIT_ORG_PER_MINUTE: "0",
       LOG_LEVEL: "warn",
     },
     stdio: ["ignore", "pipe", "inherit"],

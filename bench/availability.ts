@@ -29,7 +29,12 @@ const pct = (xs: number[], p: number) => {
 async function scenario(mode: "inline" | "pool") {
   const handle = await testDatabases[0]!.open();
   const cpu = mode === "pool" ? workerPool() : inlineCpu();
-  const config = { ...loadConfig({ DEBRIEF_SEED_DEMO: "false" }), DEBRIEF_RATE_LIMIT_PER_MINUTE: 0 };
+  const config = {
+    ...loadConfig({ DEBRIEF_SEED_DEMO: "false" }),
+    DEBRIEF_RATE_LIMIT_PER_MINUTE: 0,
+    DEBRIEF_RATE_LIMIT_USER_PER_MINUTE: 0,
+    DEBRIEF_RATE_LIMIT_ORG_PER_MINUTE: 0,
+  };
   const services = createServices(config, {
     db: handle.db,
     blobs: memoryBlobStore(),

@@ -1,8 +1,12 @@
 import { sql } from "drizzle-orm";
-import { type Database, resultRows } from "../src/db/database.js";
+import { refreshDerived } from "../src/crm/derived.js";
+import type { Database } from "../src/db/database.js";
 
-/** A year (2026) of CRM records for one organization, built by the database itself. */
-export async function generateCrmYear(db: Database, orgId: string): Promise<Record<string, number>> {
+/**
+ * A year (2026) of CRM records for one organization, built by the database itself, with the
+ * derived columns filled as the import's upsert keeps them (src/crm/derived.ts).
+ */
+export async function generateCrmYear(db: Database, orgId: string): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`select setseed(0.42)`);
     await tx.execute(sql`insert into users (id, org_id, email, name, role)
@@ -49,14 +53,32 @@ export async function generateCrmYear(db: Database, orgId: string): Promise<Reco
       select ${orgId}, m::date, (m + interval '1 month' - interval '1 day')::date, cat, 50000 + random() * 10000
       from generate_series(timestamp '2026-01-01', timestamp '2026-12-01', interval '1 month') m,
         unnest(array['sales','marketing']) cat`);
+    await refreshDerived(tx, orgId, { leads: "all", activities: "all" });
   });
   // As autovacuum would soon after a bulk load: statistics, and the visibility map that lets the
-  // lead-response probe read only the index.
+  // response-rate scan read only the index.
   await db.execute(sql`vacuum analyze`);
-  const counts: Record<string, number> = {};
-  for (const table of ["crm_leads", "crm_deals", "crm_activities", "crm_customers", "crm_costs"]) {
-    const [row] = resultRows<{ n: unknown }>(await db.execute(sql.raw(`select count(*) as n from ${table}`)));
-    counts[table] = Number(row?.n);
-  }
-  return counts;
+}
+
+/** 100,000 analysed calls of 2026 over the 50 reps, a third linked to a deal, with their metrics. */
+export const CALLS = 100_000;
+
+export async function generateCalls(db: Database, orgId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select setseed(0.17)`);
+    await tx.execute(sql`insert into calls (id, org_id, rep_user_id, occurred_at, status, source, content_hash, crm_deal_id, coaching_status)
+      select 'BC' || g, ${orgId}, 'brep' || (g % 50), timestamptz '2026-01-01 00:00Z' + random() * interval '365 days',
+        'done', 'transcript', 'bench-' || g, case when g % 3 = 0 then 'D' || (g % 40000) end, 'done'
+      from generate_series(0, ${CALLS - 1}) g`);
+    await tx.execute(sql`insert into call_metrics (call_id, org_id, rep_user_id, occurred_at, crm_deal_id, language,
+        duration_sec, talk_ratio, longest_monologue_sec, longest_customer_story_sec, patience_sec, interactivity,
+        silence_sec, pauses, longest_pause_sec, rep_questions_open, rep_questions_closed, customer_questions_open,
+        customer_questions_closed, rep_fillers_per_min, rep_wpm, objections, objections_resolved, playbook_score, playbook)
+      select c.id, c.org_id, c.rep_user_id, c.occurred_at, c.crm_deal_id, 'en',
+        600 + random() * 2400, 0.25 + random() * 0.5, 30 + random() * 300, 20 + random() * 200, 0.3 + random() * 1.5,
+        1 + random() * 5, random() * 120, (random() * 20)::int, random() * 10, (random() * 12)::int, (random() * 8)::int,
+        (random() * 4)::int, (random() * 4)::int, random() * 6, 120 + random() * 60, (random() * 4)::int, 0, random(), 'discovery'
+      from calls c where c.org_id = ${orgId}`);
+  });
+  await db.execute(sql`vacuum analyze`);
 }

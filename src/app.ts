@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { except } from "hono/combine";
 import { HTTPException } from "hono/http-exception";
 import { bodyGuard } from "./api/body-guard.js";
+import { DOCS_CSP, DOCS_HTML } from "./api/docs-page.js";
 import type { AppEnv } from "./api/env.js";
 import { clientAddressOf, rateLimit, requestId, requireAuth } from "./api/middleware.js";
 import { refuseNul } from "./api/nul.js";
@@ -105,11 +106,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
         "Sales-call coaching: upload calls, get conversation metrics and coaching. Errors are RFC 9457 problem+json.",
     },
   });
-  app.get("/docs", (c) =>
-    c.html(`<!doctype html><html><head><title>Debrief API</title><meta charset="utf-8"/>
-<meta name="viewport" content="width=device-width, initial-scale=1"/></head><body>
-<script id="api-reference" data-url="/openapi.json"></script>
-<script src="https://cdn.jsdelivr.net/npm/@scalar/api-reference"></script></body></html>`),
-  );
+  app.get("/docs", (c) => {
+    c.header("Content-Security-Policy", DOCS_CSP);
+    return c.html(DOCS_HTML);
+  });
   return app;
 }

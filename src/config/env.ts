@@ -49,6 +49,8 @@ export const EnvSchema = z.object({
     .default("false")
     .transform((v) => v === "true" || v === "1"),
   DEBRIEF_WORKERS: z.coerce.number().int().min(0).max(64).default(2),
+  /** Seconds between sync sweeps on Node (orphaned webhook, write-back and CRM-apply work; 0 turns it off). */
+  DEBRIEF_SYNC_SWEEP_SEC: z.coerce.number().int().min(0).max(86_400).default(60),
   DEBRIEF_SEED_DEMO: z
     .enum(["true", "false", "1", "0"])
     .default("true")

@@ -10,6 +10,7 @@ import { toBase64Url } from "../security/bytes.js";
 import { secretBoxFromConfig } from "../security/secret-box.js";
 import type { Services } from "../services.js";
 import { generateWebhookSecret } from "../webhooks/standard-webhooks.js";
+import { CALL_METRICS } from "./writeback/call-result.js";
 
 /**
  * CRM connections (admins only): what Debrief needs to read a vendor's webhooks and write back to
@@ -40,6 +41,14 @@ export const CreateConnectionSchema = z.discriminatedUnion("vendor", [
         lost: z.array(z.string().max(100)).max(100).optional(),
       })
       .optional(),
+    dealProperties: z
+      .record(
+        z.string().regex(/^[a-z][a-z0-9_]{0,99}$/, "a HubSpot property's internal name"),
+        z.enum(CALL_METRICS),
+      )
+      .refine((r) => Object.keys(r).length <= 20, "at most 20 deal properties")
+      .optional()
+      .describe("deal property internal name → the call metric written to it on write-back"),
   }),
   z.object({
     vendor: z.literal("pipedrive"),
@@ -127,6 +136,7 @@ export async function createConnection(
       if (input.accessToken) secrets.accessToken = input.accessToken;
       config.portalId = input.portalId;
       if (input.stageMap) config.stageMap = input.stageMap;
+      if (input.dealProperties) config.dealProperties = input.dealProperties;
       break;
     case "pipedrive":
       if (input.apiToken) secrets.apiToken = input.apiToken;
@@ -140,7 +150,7 @@ export async function createConnection(
     case "salesforce":
       if (input.accessToken) secrets.accessToken = input.accessToken;
       if (input.instanceUrl) {
-        await assertPublicUrl(input.instanceUrl, urlGuardOptions(services.config));
+        await assertPublicUrl(input.instanceUrl, urlGuardOptions(services.config, services.resolve));
         config.instanceUrl = input.instanceUrl;
       }
       secrets.urlToken = randomToken();

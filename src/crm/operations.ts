@@ -15,6 +15,7 @@ import {
 import { DebriefError, formatPath } from "../errors.js";
 import { canonicalTimeZone } from "../outcomes/period.js";
 import { csvRows } from "./csv.js";
+import { lockCrmWrites, refreshDerived, type Touched } from "./derived.js";
 import {
   type AnyCrmInput,
   CrmCsvSchemas,
@@ -62,80 +63,43 @@ const TABLES: Record<CrmKind, KindTable> = {
   },
 };
 
+/** The property of a record's owner (its rep, for activities). */
+const ownerProp = (kind: CrmKind) => (kind === "activities" ? "repUserId" : "ownerUserId");
+
 const orgCol = (kind: CrmKind) => (TABLES[kind].table as unknown as { orgId: PgColumn }).orgId;
 
-/** Insert values of a validated record. */
+/** The stored value of each optional field a record leaves out. */
+const DEFAULTS: Record<CrmKind, Record<string, unknown>> = {
+  leads: { source: null, convertedDealId: null },
+  deals: { name: null, amount: null, currency: null, status: "open", closedAt: null, leadId: null },
+  activities: {
+    leadId: null,
+    dealId: null,
+    channel: null,
+    delivered: true,
+    replyTo: null,
+    autoReply: false,
+  },
+  customers: { churnedAt: null, dealId: null },
+  costs: {},
+};
+const TIME_FIELDS = new Set(["createdAt", "closedAt", "at", "startedAt", "churnedAt"]);
+
+/** Insert values of a validated record: its fields (times as dates), defaults, and the rep's id for their e-mail. */
 function toRow(
   kind: CrmKind,
   orgId: string,
   input: AnyCrmInput,
   userId: string | null,
 ): Record<string, unknown> {
-  const d = (s: string | null | undefined) => (s ? new Date(s) : null);
-  switch (kind) {
-    case "leads": {
-      const r = input as CrmInput["leads"];
-      return {
-        orgId,
-        id: r.id,
-        createdAt: d(r.createdAt),
-        ownerUserId: userId,
-        source: r.source ?? null,
-        convertedDealId: r.convertedDealId ?? null,
-      };
-    }
-    case "deals": {
-      const r = input as CrmInput["deals"];
-      return {
-        orgId,
-        id: r.id,
-        createdAt: d(r.createdAt),
-        ownerUserId: userId,
-        name: r.name ?? null,
-        amount: r.amount ?? null,
-        currency: r.currency ?? null,
-        status: r.status ?? "open",
-        closedAt: d(r.closedAt),
-        leadId: r.leadId ?? null,
-      };
-    }
-    case "activities": {
-      const r = input as CrmInput["activities"];
-      return {
-        orgId,
-        id: r.id,
-        at: d(r.at),
-        direction: r.direction,
-        repUserId: userId,
-        leadId: r.leadId ?? null,
-        dealId: r.dealId ?? null,
-        channel: r.channel ?? null,
-        delivered: r.delivered ?? true,
-        replyTo: r.replyTo ?? null,
-        autoReply: r.autoReply ?? false,
-      };
-    }
-    case "customers": {
-      const r = input as CrmInput["customers"];
-      return {
-        orgId,
-        id: r.id,
-        startedAt: d(r.startedAt),
-        churnedAt: d(r.churnedAt),
-        dealId: r.dealId ?? null,
-      };
-    }
-    case "costs": {
-      const r = input as CrmInput["costs"];
-      return {
-        orgId,
-        periodStart: r.periodStart,
-        periodEnd: r.periodEnd,
-        category: r.category,
-        amount: r.amount,
-      };
-    }
+  const { ownerEmail: _owner, repEmail: _rep, ...fields } = input as Record<string, unknown>;
+  const row: Record<string, unknown> = { orgId, ...DEFAULTS[kind] };
+  for (const [field, value] of Object.entries(fields)) {
+    if (value === undefined || value === null) continue;
+    row[field] = TIME_FIELDS.has(field) ? (value ? new Date(value as string) : null) : value;
   }
+  if (TABLES[kind].owner) row[ownerProp(kind)] = userId;
+  return row;
 }
 
 function keyOf(kind: CrmKind, input: AnyCrmInput): string {
@@ -148,9 +112,40 @@ export interface UpsertCounts {
   unchanged: number;
 }
 
+/** Columns computed from other rows (./derived.ts): never written from input, never shown. */
+const DERIVED = new Set(["firstResponseAt", "humanReply"]);
+
+/** The keys whose derived columns a write of these lead or activity rows (as before and after) may change. */
+function touchedBy(kind: CrmKind, rows: Array<Record<string, unknown>>): Touched {
+  const leads = new Set<string>();
+  const activities = new Set<string>();
+  const add = (set: Set<string>, v: unknown) => {
+    if (typeof v === "string") set.add(v);
+  };
+  for (const r of rows) {
+    if (kind === "leads") add(leads, r.id);
+    if (kind === "activities") {
+      add(activities, r.id);
+      add(activities, r.replyTo);
+      add(leads, r.leadId);
+    }
+  }
+  return { leads, activities };
+}
+
+/** Lead and reply links of stored activities, before a write changes or deletes them. */
+async function activityLinks(db: Database, orgId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: crmActivities.id, leadId: crmActivities.leadId, replyTo: crmActivities.replyTo })
+    .from(crmActivities)
+    .where(and(eq(crmActivities.orgId, orgId), inArray(crmActivities.id, ids)));
+}
+
 /**
  * Insert or update rows by key in one statement; a row equal to the stored one is left alone
- * (so re-importing a file changes nothing, not even `updated_at`). Keys must be distinct.
+ * (so re-importing a file changes nothing, not even `updated_at`). Keys must be distinct. In one
+ * transaction with the derived columns of whatever the changed rows touch (./derived.ts).
  */
 async function upsertRows(
   db: Database,
@@ -159,27 +154,68 @@ async function upsertRows(
 ): Promise<UpsertCounts> {
   if (rows.length === 0) return { imported: 0, updated: 0, unchanged: 0 };
   const { table, key } = TABLES[kind];
+  const orgId = rows[0]!.orgId as string;
   const keyNames = new Set(["orgId", ...key.map((c) => c.name)]);
   const set: Record<string, SQL> = {};
   const changed: SQL[] = [];
   for (const [prop, col] of Object.entries(getTableColumns(table))) {
-    if (prop === "updatedAt" || prop === "orgId" || keyNames.has(col.name)) continue;
+    if (prop === "updatedAt" || prop === "orgId" || keyNames.has(col.name) || DERIVED.has(prop)) continue;
     const excluded = sql.raw(`excluded."${col.name}"`);
     set[prop] = excluded;
     changed.push(sql`${col} is distinct from ${excluded}`);
   }
   set.updatedAt = sql`now()`;
-  const returned = await db
-    .insert(table)
-    .values(rows as never)
-    .onConflictDoUpdate({
-      target: [orgCol(kind), ...key],
-      set: set as never,
-      setWhere: sql.join(changed, sql` or `),
-    })
-    .returning({ inserted: sql<boolean>`(xmax = 0)` });
-  const imported = returned.filter((r) => r.inserted === true || String(r.inserted) === "true").length;
-  return { imported, updated: returned.length - imported, unchanged: rows.length - returned.length };
+  return db.transaction(async (tx) => {
+    const derives = kind === "leads" || kind === "activities";
+    if (derives) await lockCrmWrites(tx, orgId);
+    const before =
+      kind === "activities"
+        ? await activityLinks(
+            tx,
+            orgId,
+            rows.map((r) => r.id as string),
+          )
+        : [];
+    const returned = await tx
+      .insert(table)
+      .values(rows as never)
+      .onConflictDoUpdate({
+        target: [orgCol(kind), ...key],
+        set: set as never,
+        setWhere: sql.join(changed, sql` or `),
+      })
+      .returning({ inserted: sql<boolean>`(xmax = 0)`, key: sql<string>`${key[0]!}` });
+    if (derives) {
+      const changedKeys = new Set(returned.map((r) => r.key));
+      const written = rows.filter((r) => changedKeys.has(r.id as string));
+      const old = before.filter((r) => changedKeys.has(r.id));
+      await refreshDerived(tx, orgId, touchedBy(kind, [...written, ...old]));
+    }
+    const imported = returned.filter((r) => r.inserted === true || String(r.inserted) === "true").length;
+    return { imported, updated: returned.length - imported, unchanged: rows.length - returned.length };
+  });
+}
+
+/**
+ * Delete one record by key (org-scoped), with the derived columns its removal touches.
+ * @returns whether a record was deleted.
+ */
+async function deleteRow(db: Database, orgId: string, kind: CrmKind, id: string): Promise<boolean> {
+  const { table } = TABLES[kind];
+  const where = and(eq(orgCol(kind), orgId), keyWhere(kind, id));
+  if (kind !== "activities") {
+    const rows = await db.delete(table).where(where).returning({ one: sql<number>`1` });
+    return rows.length > 0;
+  }
+  return db.transaction(async (tx) => {
+    await lockCrmWrites(tx, orgId);
+    const rows = await tx
+      .delete(crmActivities)
+      .where(where)
+      .returning({ id: crmActivities.id, leadId: crmActivities.leadId, replyTo: crmActivities.replyTo });
+    await refreshDerived(tx, orgId, touchedBy(kind, rows));
+    return rows.length > 0;
+  });
 }
 
 /** The organization's users by lower-cased e-mail. */
@@ -340,7 +376,7 @@ async function present(db: Database, kind: CrmKind, rows: Record<string, unknown
   const { owner, emailField } = TABLES[kind];
   let emailOf = new Map<string, string>();
   if (owner && emailField) {
-    const ids = [...new Set(rows.map((r) => r[owner.name === "rep_user_id" ? "repUserId" : "ownerUserId"]))];
+    const ids = [...new Set(rows.map((r) => r[ownerProp(kind)]))];
     const found = ids.filter((x): x is string => typeof x === "string");
     if (found.length > 0) {
       const us = await db
@@ -351,7 +387,7 @@ async function present(db: Database, kind: CrmKind, rows: Record<string, unknown
     }
   }
   return rows.map((r) => {
-    const { orgId: _org, ...rest } = r;
+    const { orgId: _org, firstResponseAt: _first, humanReply: _replied, ...rest } = r;
     const out: CrmRecord = {};
     if (kind === "costs")
       out.id = costId(rest as { periodStart: string; periodEnd: string; category: string });
@@ -475,12 +511,8 @@ export async function putCrmRecord(
 
 export async function deleteCrmRecord(ctx: CrmCtx, kind: CrmKind, id: string): Promise<void> {
   requireRole(ctx.actor, "admin", "manager");
-  const { table } = TABLES[kind];
-  const rows = await ctx.services.db
-    .delete(table)
-    .where(and(eq(orgCol(kind), ctx.actor.orgId), keyWhere(kind, id)))
-    .returning({ one: sql<number>`1` });
-  if (rows.length === 0) throw new DebriefError("not_found", `no ${kind} ${id}`);
+  if (!(await deleteRow(ctx.services.db, ctx.actor.orgId, kind, id)))
+    throw new DebriefError("not_found", `no ${kind} ${id}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -598,7 +630,7 @@ export async function applyCrmChange(
   const id = change.cells.id;
   if (!id) return "the change has no id";
   if (change.op === "delete") {
-    await db.delete(table).where(and(eq(orgCol(kind), orgId), keyWhere(kind, id)));
+    await deleteRow(db, orgId, kind, id);
     return null;
   }
   const [existing] = (await db
@@ -621,8 +653,7 @@ export async function applyCrmChange(
   }
   const input = parsed.data as AnyCrmInput;
   const emailCol = kind === "activities" ? "rep_email" : "owner_email";
-  const ownerProp = kind === "activities" ? "repUserId" : "ownerUserId";
-  let userId = TABLES[kind].owner && existing ? ((existing[ownerProp] as string | null) ?? null) : null;
+  let userId = TABLES[kind].owner && existing ? ((existing[ownerProp(kind)] as string | null) ?? null) : null;
   const email = repEmailOf(kind, input);
   if (email) userId = (await usersByEmail(db, orgId)).get(email.toLowerCase()) ?? userId;
   else if (change.cells[emailCol] === null) userId = null;

@@ -33,7 +33,15 @@ export const MIGRATIONS: ReadonlyArray<{ tag: string; sql: string }> = [
     sql: 'DROP INDEX "calls_org_hash_uq";--> statement-breakpoint\nDROP INDEX "calls_org_idem_uq";--> statement-breakpoint\nALTER TABLE "calls" ADD COLUMN "uploaded_by_user_id" text;--> statement-breakpoint\nALTER TABLE "calls" ADD COLUMN "request_hash" text;--> statement-breakpoint\nALTER TABLE "users" ADD COLUMN "is_operator" boolean DEFAULT false NOT NULL;--> statement-breakpoint\nALTER TABLE "calls" ADD CONSTRAINT "calls_uploaded_by_user_id_users_id_fk" FOREIGN KEY ("uploaded_by_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint\nCREATE UNIQUE INDEX "calls_org_uploader_hash_uq" ON "calls" USING btree ("org_id","uploaded_by_user_id","content_hash");--> statement-breakpoint\nCREATE UNIQUE INDEX "calls_org_uploader_idem_uq" ON "calls" USING btree ("org_id","uploaded_by_user_id","idempotency_key") WHERE "calls"."idempotency_key" is not null;',
   },
   {
-    tag: "0008_events_subject_index",
+    tag: "0008_sync_sweep_indexes",
+    sql: 'CREATE INDEX "crm_writebacks_open_idx" ON "crm_writebacks" USING btree ("updated_at") WHERE status in (\'pending\', \'retrying\');--> statement-breakpoint\nCREATE INDEX "inbound_events_sweep_idx" ON "inbound_events" USING btree ("connection_id") WHERE status = \'pending\';--> statement-breakpoint\nCREATE INDEX "webhook_deliveries_pending_idx" ON "webhook_deliveries" USING btree ("next_attempt_at") WHERE status = \'pending\';',
+  },
+  {
+    tag: "0009_crm_derived_columns",
+    sql: 'DROP INDEX "crm_activities_org_out_at_idx";--> statement-breakpoint\nDROP INDEX "crm_leads_org_created_idx";--> statement-breakpoint\nALTER TABLE "crm_activities" ADD COLUMN "human_reply" boolean DEFAULT false NOT NULL;--> statement-breakpoint\nALTER TABLE "crm_leads" ADD COLUMN "first_response_at" timestamp with time zone;--> statement-breakpoint\n-- Fill the derived columns of the records already stored (what src/crm/derived.ts keeps true).\nUPDATE "crm_leads" l SET "first_response_at" = (SELECT min(a."at") FROM "crm_activities" a WHERE a."org_id" = l."org_id" AND a."lead_id" = l."id" AND a."direction" = \'outbound\' AND a."at" >= l."created_at") WHERE EXISTS (SELECT 1 FROM "crm_activities" a WHERE a."org_id" = l."org_id" AND a."lead_id" = l."id" AND a."direction" = \'outbound\' AND a."at" >= l."created_at");--> statement-breakpoint\nUPDATE "crm_activities" a SET "human_reply" = true WHERE EXISTS (SELECT 1 FROM "crm_activities" r WHERE r."org_id" = a."org_id" AND r."reply_to" = a."id" AND r."direction" = \'inbound\' AND NOT r."auto_reply");--> statement-breakpoint\nCREATE INDEX "crm_activities_org_out_at_idx" ON "crm_activities" USING btree ("org_id","at","rep_user_id","human_reply") WHERE "crm_activities"."direction" = \'outbound\' and "crm_activities"."delivered";--> statement-breakpoint\nCREATE INDEX "crm_leads_org_created_idx" ON "crm_leads" USING btree ("org_id","created_at","owner_user_id","first_response_at","converted_deal_id");',
+  },
+  {
+    tag: "0010_events_subject_index",
     sql: 'CREATE INDEX "events_org_subject_idx" ON "events" USING btree ("org_id","subject");',
   },
 ];

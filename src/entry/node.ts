@@ -21,6 +21,7 @@ import { jsonLogger } from "../logger.js";
 import { nodeResolver } from "../net/node-resolver.js";
 import { defaultDemoDir, loadDemoManifest, seedDemo } from "../seed/demo.js";
 import type { Services } from "../services.js";
+import { startSyncSweep } from "../webhooks/sweep.js";
 
 export interface RunningServer {
   url: string;
@@ -66,6 +67,9 @@ export async function startNodeServer(config: Config, out: (line: string) => voi
 
   const workers = startWorkers(services, { concurrency: config.DEBRIEF_WORKERS });
   wake = () => workers.wake();
+  // Re-enqueues webhook, write-back and CRM-apply work whose job was lost (src/webhooks/sweep.ts).
+  const sweeper =
+    config.DEBRIEF_SYNC_SWEEP_SEC > 0 ? startSyncSweep(services, config.DEBRIEF_SYNC_SWEEP_SEC * 1000) : null;
   const app = createApp({ services: () => services, clientAddress: (c) => getConnInfo(c).remote.address });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.PORT }, () => resolve(s));
@@ -102,6 +106,7 @@ export async function startNodeServer(config: Config, out: (line: string) => voi
     services,
     stop: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await sweeper?.stop();
       await workers.stop();
       await services.cpu.close();
       await handle.close();

@@ -24,6 +24,7 @@ import { DebriefError, describeError } from "../errors.js";
 import { cfJobQueue, handleJobMessage, type JobMessage, sweepStaleJobs } from "../jobs/cf-queue.js";
 import { jsonLogger } from "../logger.js";
 import type { RateLimiter, Services } from "../services.js";
+import { sweepSync } from "../webhooks/sweep.js";
 
 /** The Worker's bindings (wrangler.toml) and variables (`[vars]`, secrets, `--var`). */
 export type Env = {
@@ -176,11 +177,18 @@ export default {
     }
   },
 
-  /** Cron safety net: re-send jobs whose message was lost (send failed, deliveries exhausted). */
+  /**
+   * Cron safety net: re-enqueue webhook, write-back and CRM-apply work whose job was lost (the sync
+   * sweep, which sends the new jobs' messages), then re-send jobs whose message was lost (send
+   * failed, deliveries exhausted).
+   */
   async scheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
     const s = scope(env);
     try {
       const services = await s.services();
+      const swept = await sweepSync(services);
+      if (swept.dispatch + swept.deliver + swept.writeback + swept.apply > 0)
+        services.logger.warn("sync sweep re-enqueued orphaned work", { ...swept });
       const resent = await sweepStaleJobs(services.db, required(env.JOBS, "JOBS", "a Queue producer"), {
         now: services.now(),
       });

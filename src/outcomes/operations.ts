@@ -1,4 +1,4 @@
-import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import { asc, eq, type SQL, sql } from "drizzle-orm";
 import type { OperationCtx } from "../context.js";
 import { type Database, resultRows } from "../db/database.js";
 import { organizations, users } from "../db/schema/index.js";
@@ -68,6 +68,17 @@ function group<T>(
   return out;
 }
 
+/** Activity counts by rep (the null rep included), which add up to the organization's. */
+function activityCounts(rows: Array<Record<string, unknown>>): Grouped<ActivityCounts> {
+  const out: Grouped<ActivityCounts> = { total: EMPTY_ACTIVITIES, byRep: new Map() };
+  for (const r of rows) {
+    const c = { sent: num(r.sent), replied: num(r.replied) };
+    out.total = { sent: out.total.sent + c.sent, replied: out.total.replied + c.replied };
+    if (typeof r.rep === "string") out.byRep.set(r.rep, c);
+  }
+  return out;
+}
+
 /**
  * The outcome metrics of `[from, to)` (dates in `timeZone`, else the organization's), for the
  * organization and per rep. A rep's key gets the organization's figures and only their own row.
@@ -80,24 +91,56 @@ export async function outcomeReport(
   ctx: OutcomesCtx,
   input: { from: string; to: string; timeZone?: string | undefined },
 ): Promise<OutcomesReport> {
-  const { actor } = ctx;
   const db = ctx.services.db;
-  const orgId = actor.orgId;
   const [org] = await db
     .select({ timeZone: organizations.timeZone, currency: organizations.currency })
     .from(organizations)
-    .where(eq(organizations.id, orgId));
+    .where(eq(organizations.id, ctx.actor.orgId));
   if (!org) throw new DebriefError("not_found", "no such organization");
   const period = parsePeriod({ from: input.from, to: input.to, timeZone: input.timeZone ?? org.timeZone });
-
   const bounds = await periodInstants(db, period);
-  const q = outcomeQueries(orgId, bounds, period);
-  const [leadRows, dealRows, activityRows, customerRows, costRows] = await Promise.all([
+  return (await outcomesOver(db, ctx.actor, { currency: org.currency, period, bounds })).report;
+}
+
+export interface Person {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+}
+
+export interface OutcomesData {
+  report: OutcomesReport;
+  /** Every user of the organization, by e-mail (what the reports name people from). */
+  people: Person[];
+  /** Deals closed in the period as won / lost, by owner; owners who closed none are absent. */
+  closedByRep: Map<string, { won: number; lost: number }>;
+}
+
+/**
+ * The outcome report of a period whose organization and instants the caller has already read
+ * (the reports share them), with what the reports also need from the same queries: the users and
+ * the closed deals per rep. Six queries, sent at once.
+ */
+export async function outcomesOver(
+  db: Database,
+  actor: OutcomesCtx["actor"],
+  at: { currency: string; period: Period; bounds: { f: string; t: string } },
+): Promise<OutcomesData> {
+  const orgId = actor.orgId;
+  const { period } = at;
+  const q = outcomeQueries(orgId, at.bounds, period);
+  const [leadRows, dealRows, activityRows, customerRows, costRows, people] = await Promise.all([
     db.execute(q.leads),
     db.execute(q.deals),
     db.execute(q.activities),
     db.execute(q.customers),
     db.execute(q.costs),
+    db
+      .select({ id: users.id, email: users.email, name: users.name, role: users.role })
+      .from(users)
+      .where(eq(users.orgId, orgId))
+      .orderBy(asc(users.email)),
   ]);
 
   const leads = group<LeadCounts>(resultRows(leadRows), EMPTY_LEADS, (r) => ({
@@ -116,10 +159,7 @@ export async function outcomeReport(
     meanWonAmount: numOrNull(r.mean_amount),
     meanWonDays: numOrNull(r.mean_days),
   }));
-  const activities = group<ActivityCounts>(resultRows(activityRows), EMPTY_ACTIVITIES, (r) => ({
-    sent: num(r.sent),
-    replied: num(r.replied),
-  }));
+  const activities = activityCounts(resultRows(activityRows));
   const [c] = resultRows<Record<string, unknown>>(customerRows);
   const customers: CustomerCounts = {
     active: num(c?.active),
@@ -130,14 +170,11 @@ export async function outcomeReport(
 
   const org_ = orgMetrics(leads.total, deals.total, activities.total, customers, num(cost?.cost));
 
-  // Reps: every user with the rep role, and anyone else who owns records of the period.
+  // Reps: every user with the rep role, and anyone else who owns records of the period; a rep's
+  // key sees only their own row.
   const involved = new Set([...leads.byRep.keys(), ...deals.byRep.keys(), ...activities.byRep.keys()]);
-  const people = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role })
-    .from(users)
-    .where(and(eq(users.orgId, orgId), actor.role === "rep" ? eq(users.id, actor.userId) : undefined))
-    .orderBy(asc(users.email));
   const reps = people
+    .filter((u) => actor.role !== "rep" || u.id === actor.userId)
     .filter((u) => u.role === "rep" || involved.has(u.id))
     .map((u) => {
       const m = repMetrics(
@@ -148,7 +185,15 @@ export async function outcomeReport(
       return { userId: u.id, email: u.email, name: u.name, metrics: m.metrics, reasons: m.reasons };
     });
 
-  return { ...period, currency: org.currency, metrics: org_.metrics, reasons: org_.reasons, reps };
+  const closedByRep = new Map<string, { won: number; lost: number }>();
+  for (const [rep, d] of deals.byRep)
+    if (d.won + d.lost > 0) closedByRep.set(rep, { won: d.won, lost: d.lost });
+
+  return {
+    report: { ...period, currency: at.currency, metrics: org_.metrics, reasons: org_.reasons, reps },
+    people,
+    closedByRep,
+  };
 }
 
 /**
@@ -187,7 +232,8 @@ export function outcomeQueries(
   const t = sql`${bounds.t}::timestamptz`;
 
   return {
-    // Scalar subqueries, one index probe each per lead of the period (plans: docs/benchmarks.md).
+    // One pass over the period's leads: the first response is stored on the lead, and its
+    // converted deal (if won) comes from a hash join on the deals' key (plans: docs/benchmarks.md).
     leads: sql`
       select grouping(owner) as total, owner as rep,
         count(*) as leads,
@@ -198,13 +244,11 @@ export function outcomeQueries(
         percentile_disc(0.5) within group (order by delay) as median,
         percentile_disc(0.9) within group (order by delay) as p90
       from (
-        select l.owner_user_id as owner,
-          exists (select 1 from crm_deals d
-                  where d.org_id = l.org_id and d.id = l.converted_deal_id and d.status = 'won') as won,
-          extract(epoch from ((select min(a.at) from crm_activities a
-                               where a.org_id = l.org_id and a.lead_id = l.id and a.direction = 'outbound'
-                                 and a.at >= l.created_at) - l.created_at))::float8 as delay
+        select l.owner_user_id as owner, d.id is not null as won,
+          extract(epoch from (l.first_response_at - l.created_at))::float8 as delay
         from crm_leads l
+        left join crm_deals d
+          on d.org_id = l.org_id and d.id = l.converted_deal_id and d.status = 'won'
         where l.org_id = ${orgId} and l.created_at >= ${f} and l.created_at < ${t}
       ) s
       group by grouping sets ((owner), ())`,
@@ -220,18 +264,13 @@ export function outcomeQueries(
       where org_id = ${orgId}
         and ((created_at >= ${f} and created_at < ${t}) or (closed_at >= ${f} and closed_at < ${t}))
       group by grouping sets ((owner_user_id), ())`,
-    // One hash of the replied-to ids beats a probe per outbound activity (docs/benchmarks.md).
+    // One index-only range scan: whether an activity has a human reply is stored on it. Grouped by
+    // rep only (a plain aggregate PostgreSQL may run in parallel); the caller adds up the total.
     activities: sql`
-      select grouping(a.rep_user_id) as total, a.rep_user_id as rep,
-        count(*) as sent, count(r.reply_to) as replied
-      from crm_activities a
-      left join (
-        select distinct reply_to from crm_activities
-        where org_id = ${orgId} and direction = 'inbound' and not auto_reply and reply_to is not null
-      ) r on r.reply_to = a.id
-      where a.org_id = ${orgId} and a.direction = 'outbound' and a.delivered
-        and a.at >= ${f} and a.at < ${t}
-      group by grouping sets ((a.rep_user_id), ())`,
+      select rep_user_id as rep, count(*) as sent, count(*) filter (where human_reply) as replied
+      from crm_activities
+      where org_id = ${orgId} and direction = 'outbound' and delivered and at >= ${f} and at < ${t}
+      group by rep_user_id`,
     customers: sql`
       select
         count(*) filter (where started_at < ${f} and (churned_at is null or churned_at >= ${f})) as active,

@@ -5,7 +5,7 @@ import type { OperationCtx } from "../context.js";
 import { type Database, resultRows } from "../db/database.js";
 import { callMetrics, calls, organizations, users } from "../db/schema/index.js";
 import { DebriefError } from "../errors.js";
-import { outcomeReport, periodInstants } from "../outcomes/operations.js";
+import { outcomesOver, periodInstants } from "../outcomes/operations.js";
 import { addDays, epochDay, parsePeriod } from "../outcomes/period.js";
 import {
   compareCall,
@@ -25,7 +25,6 @@ import {
   type ReportMetricId,
 } from "./metrics.js";
 import type {
-  DealCounts,
   PostCallReport,
   ReportPeriod,
   RepReview,
@@ -92,34 +91,26 @@ async function periodOf(db: Database, orgId: string, input: { from: string; to: 
   return { org, period, bounds: await periodInstants(db, period) };
 }
 
-/** Deals closed in the period, by owner. */
-async function closedDeals(db: Database, orgId: string, b: { f: string; t: string }) {
-  const rows = resultRows<Row>(
-    await db.execute(sql`
-      select owner_user_id as rep, count(*) filter (where status = 'won') as won,
-        count(*) filter (where status = 'lost') as lost
-      from crm_deals
-      where org_id = ${orgId} and status in ('won', 'lost')
-        and closed_at >= ${b.f}::timestamptz and closed_at < ${b.t}::timestamptz
-      group by owner_user_id`),
-  );
-  const out = new Map<string, DealCounts>();
-  for (const r of rows) if (typeof r.rep === "string") out.set(r.rep, { won: num(r.won), lost: num(r.lost) });
-  return out;
-}
-
-/** The team-report queries, given the period's instants. Exported for the benchmark's plans. */
+/**
+ * The team-report queries, given the period's instants. Exported for the benchmark's plans. The
+ * per-rep and the team's quartiles are two queries, not one with grouping sets, so that they run
+ * at once on two connections (each sorts every metric of its calls; docs/benchmarks.md).
+ */
 export function teamQueries(
   orgId: string,
   b: { f: string; t: string },
-): Record<"byRep" | "bands" | "wonLost", SQL> {
+): Record<"byRep" | "team" | "bands" | "wonLost", SQL> {
   const stats = statsColumns();
   return {
     byRep: sql`
-      select grouping(cm.rep_user_id) as total, cm.rep_user_id as rep, count(*) as calls, ${stats}
+      select cm.rep_user_id as rep, count(*) as calls, ${stats}
       from call_metrics cm
       where cm.org_id = ${orgId} and ${inPeriod(b)}
-      group by grouping sets ((cm.rep_user_id), ())`,
+      group by cm.rep_user_id`,
+    team: sql`
+      select count(*) as calls, ${stats}
+      from call_metrics cm
+      where cm.org_id = ${orgId} and ${inPeriod(b)}`,
     bands: sql`
       select case when cm.talk_ratio < 0.35 then 0 when cm.talk_ratio < 0.5 then 1
                   when cm.talk_ratio < 0.65 then 2 else 3 end as band,
@@ -208,26 +199,19 @@ export async function teamReport(
   const orgId = ctx.actor.orgId;
   const { org, period, bounds } = await periodOf(db, orgId, input);
   const q = teamQueries(orgId, bounds);
-  const [byRepRows, bandRows, wonLostRows, deals, outcomes, people] = await Promise.all([
-    db.execute(q.byRep).then((r) => resultRows<Row>(r)),
-    db.execute(q.bands).then((r) => resultRows<Row>(r)),
-    db.execute(q.wonLost).then((r) => resultRows<Row>(r)),
-    closedDeals(db, orgId, bounds),
-    outcomeReport(ctx, input),
-    db
-      .select({ id: users.id, name: users.name, email: users.email, role: users.role })
-      .from(users)
-      .where(eq(users.orgId, orgId)),
+  const rows = (query: SQL) => db.execute(query).then((r) => resultRows<Row>(r));
+  const [byRepRows, [total], bandRows, wonLostRows, o] = await Promise.all([
+    rows(q.byRep),
+    rows(q.team),
+    rows(q.bands),
+    rows(q.wonLost),
+    outcomesOver(db, ctx.actor, { currency: org.currency, period, bounds }),
   ]);
+  const { report: outcomes, people, closedByRep: deals } = o;
 
-  const total = byRepRows.find((r) => Number(r.total) === 1);
-  const byRep = new Map(
-    byRepRows
-      .filter((r) => Number(r.total) !== 1 && typeof r.rep === "string")
-      .map((r) => [r.rep as string, r]),
-  );
+  const byRep = new Map(byRepRows.filter((r) => typeof r.rep === "string").map((r) => [r.rep as string, r]));
   const outcomeOf = new Map(outcomes.reps.map((r) => [r.userId, r.metrics]));
-  const reps = people
+  const reps = [...people]
     .filter((u) => u.role === "rep" || byRep.has(u.id) || deals.has(u.id))
     .sort((a, b) => a.name.localeCompare(b.name) || a.email.localeCompare(b.email))
     .map((u) => ({
@@ -305,14 +289,14 @@ export async function repReview(
   const { db } = ctx.services;
   const orgId = ctx.actor.orgId;
   const user = await reviewedUser(db, ctx.actor, input.userId);
-  const { period, bounds } = await periodOf(db, orgId, input);
+  const { org, period, bounds } = await periodOf(db, orgId, input);
   const days = epochDay(period.to)! - epochDay(period.from)!;
   const previousPeriod: ReportPeriod = { ...period, from: addDays(period.from, -days), to: period.from };
   const prev = await periodInstants(db, previousPeriod);
   const stats = statsColumns();
   const rep = sql`cm.org_id = ${orgId} and cm.rep_user_id = ${user.id}`;
 
-  const [periodRows, weekRows, teamRows, deals, outcomes] = await Promise.all([
+  const [periodRows, weekRows, teamRows, o] = await Promise.all([
     db
       .execute(sql`
         select (cm.occurred_at >= ${bounds.f}::timestamptz) as current, count(*) as calls, ${stats}
@@ -326,9 +310,9 @@ export async function repReview(
         sql`select count(*) as calls, ${stats} from call_metrics cm where cm.org_id = ${orgId} and ${inPeriod(bounds)}`,
       )
       .then((r) => resultRows<Row>(r)),
-    closedDeals(db, orgId, bounds),
-    outcomeReport(ctx, { from: period.from, to: period.to }),
+    outcomesOver(db, ctx.actor, { currency: org.currency, period, bounds }),
   ]);
+  const { report: outcomes, closedByRep: deals } = o;
   const isCurrent = (r: Row) => r.current === true || r.current === "t" || r.current === "true";
   const cur = periodRows.find(isCurrent);
   const before = periodRows.find((r) => !isCurrent(r));
@@ -338,11 +322,7 @@ export async function repReview(
   const weeks = weekRows;
 
   // Top performers: the top quartile by win rate, their pooled calls against everyone else's.
-  const names = new Map(
-    (await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.orgId, orgId))).map(
-      (u) => [u.id, u.name],
-    ),
-  );
+  const names = new Map(o.people.map((u) => [u.id, u.name]));
   const ranked = topQuartile([...deals].map(([userId, d]) => ({ userId, ...d })));
   let topMetrics: RepReview["topPerformers"]["metrics"] = [];
   if (ranked.top.length > 0) {

@@ -60,7 +60,7 @@ function view(row: WebhookEndpoint, now: Date): EndpointView {
 const secretContext = (id: string, which: "current" | "previous") => `webhook_endpoint:${id}:${which}`;
 
 async function checkedUrl(services: Services, url: string): Promise<string> {
-  return (await assertPublicUrl(url, urlGuardOptions(services.config))).toString();
+  return (await assertPublicUrl(url, urlGuardOptions(services.config, services.resolve))).toString();
 }
 
 export async function createEndpoint(

@@ -11,7 +11,7 @@ import {
   webhookDeliveries,
   webhookEndpoints,
 } from "../db/schema/index.js";
-import { describeError } from "../errors.js";
+import { DebriefError, describeError } from "../errors.js";
 import { readEvents } from "../events/outbox.js";
 import type { JobHandler } from "../jobs/registry.js";
 import { enqueue, type QueuedJob } from "../jobs/store.js";
@@ -162,7 +162,9 @@ export interface DeliverOptions {
 const SNIPPET = 200;
 
 /**
- * `webhooks.deliver` (subject: the delivery): one attempt — URL guard again, sign with the
+ * `webhooks.deliver` (subject: the delivery): one attempt — URL guard again, with the host resolved
+ * now (a destination that resolves to a private, loopback, link-local or metadata address is a
+ * failed delivery, never retried), sign with the
  * endpoint's secret(s) under the delivery's stable id, POST without following redirects — then, in
  * one transaction, record it and either finish, schedule the next attempt on the Svix schedule (a
  * new job at the scheduled time), or dead-letter; an endpoint failing for 5 days is disabled.
@@ -193,9 +195,13 @@ export function webhookDeliverJob(options: DeliverOptions = {}): JobHandler<{ de
       let status: number | null = null;
       let error: string | null = null;
       let snippet: string | null = null;
+      // A destination refused by the URL guard is not retried: resolving again later would only
+      // ask the same (possibly rebinding) name server again.
+      let refused = false;
       const t0 = Date.now();
       try {
-        const url = await assertPublicUrl(e.url, urlGuardOptions(services.config));
+        // Resolved now, at delivery time: the name may point elsewhere than when it was registered.
+        const url = await assertPublicUrl(e.url, urlGuardOptions(services.config, services.resolve));
         const headers = await signWebhook({
           id: d.id,
           timestamp: started,
@@ -216,8 +222,10 @@ export function webhookDeliverJob(options: DeliverOptions = {}): JobHandler<{ de
           error = status >= 300 && status < 400 ? `redirect (${status}) not followed` : `answered ${status}`;
       } catch (err) {
         const named = err instanceof Error ? err.name : "";
-        error =
-          named === "TimeoutError"
+        refused = err instanceof DebriefError && err.code === "url.forbidden";
+        error = refused
+          ? `refused, not retried: ${describeError(err).message.slice(0, 300)}`
+          : named === "TimeoutError"
             ? `timed out after ${Math.round(timeoutMs / 1000)} s`
             : describeError(err).message.slice(0, 300);
       }
@@ -226,7 +234,7 @@ export function webhookDeliverJob(options: DeliverOptions = {}): JobHandler<{ de
       const now = services.now();
       const next = await db.transaction(async (tx) => {
         const ok = error === null;
-        const delay = ok ? null : nextAttemptDelay(attempts);
+        const delay = ok || refused ? null : nextAttemptDelay(attempts);
         await tx
           .update(webhookDeliveries)
           .set({

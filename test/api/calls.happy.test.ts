@@ -236,5 +236,6 @@ describe.each(testDatabases)("call lifecycle on $name", (database) => {
     const ui = await t.request("/docs");
     expect(ui.status).toBe(200);
     expect(await ui.text()).toContain("/openapi.json");
+    expect(ui.headers.get("content-security-policy")).toContain("default-src 'none'");
   });
 });

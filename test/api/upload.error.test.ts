@@ -94,8 +94,23 @@ describe.each(testDatabases)("upload errors on $name", (database) => {
     await handle?.close();
   });
 
-  const post = (body: FormData | string, headers: Record<string, string> = {}) =>
-    t.request("/v1/calls", { method: "POST", headers: t.auth(t.adminKey, headers), body });
+  // A FormData body is sent as the bytes a client puts on the wire. Handed to app.request as a
+  // FormData, undici's own multipart stream closes itself after the body guard has cancelled it
+  // and throws ERR_INVALID_STATE outside any test; a socket body (what the server really reads)
+  // has no such step.
+  const post = async (body: FormData | string, headers: Record<string, string> = {}) => {
+    if (typeof body === "string") {
+      return t.request("/v1/calls", { method: "POST", headers: t.auth(t.adminKey, headers), body });
+    }
+    const wire = new Request("http://wire.test/", { method: "POST", body });
+    const type = wire.headers.get("content-type") ?? "";
+    const bytes = new Uint8Array(await wire.arrayBuffer());
+    return t.request("/v1/calls", {
+      method: "POST",
+      headers: t.auth(t.adminKey, { "content-type": type, ...headers }),
+      body: bytes,
+    });
+  };
 
   async function withTranscriber<T>(fn: () => Promise<T>): Promise<T> {
     t.services.transcriber = transcriber;

@@ -1,9 +1,12 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/env.js";
+import { jobs } from "../../src/db/schema/index.js";
 import { startNodeServer } from "../../src/entry/node.js";
+import { seedOrphanedDelivery } from "../integrations/helpers.js";
 
 describe("the Node server (embedded database)", () => {
   it("makes DEBRIEF_ADMIN_KEY the first admin's key, serves it, and does not bootstrap twice", async () => {
@@ -40,6 +43,36 @@ describe("the Node server (embedded database)", () => {
       await second.stop();
     }
   });
+
+  it("runs the sync sweep on its interval: an orphaned delivery gets its job back", async () => {
+    const config = loadConfig({
+      DEBRIEF_DATA_DIR: mkdtempSync(join(tmpdir(), "debrief-server-")),
+      PORT: String(20_000 + Math.floor(Math.random() * 20_000)),
+      DEBRIEF_SEED_DEMO: "false",
+      // no job workers: the job is only written (nothing here may reach hooks.example.com)
+      DEBRIEF_WORKERS: "0",
+      DEBRIEF_SYNC_SWEEP_SEC: "1",
+      LOG_LEVEL: "silent",
+    });
+    const server = await startNodeServer(config, () => {});
+    try {
+      const { db } = server.services;
+      const { deliveryId } = await seedOrphanedDelivery(db);
+      const deliverJobs = () =>
+        db
+          .select()
+          .from(jobs)
+          .where(and(eq(jobs.kind, "webhooks.deliver"), eq(jobs.subject, deliveryId)));
+      for (let waited = 0; waited < 10_000 && (await deliverJobs()).length === 0; waited += 250) {
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      expect(await deliverJobs()).toHaveLength(1);
+      await new Promise((r) => setTimeout(r, 2_500)); // two more sweeps: still one job
+      expect(await deliverJobs()).toHaveLength(1);
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
 
   it("refuses a bad configuration with a message naming the variable", () => {
     expect(() => loadConfig({ PORT: "http", DEBRIEF_ADMIN_KEY: "short" })).toThrow(

@@ -1,11 +1,14 @@
 import type { ExecutionContext, Message, MessageBatch } from "@cloudflare/workers-types/index.js";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/database.js";
 import { migrate } from "../../src/db/migrate.js";
 import { openPostgres } from "../../src/db/postgres.js";
+import { jobs } from "../../src/db/schema/index.js";
 import worker, { type Env } from "../../src/entry/worker.js";
 import type { JobMessage } from "../../src/jobs/cf-queue.js";
 import { createTempDatabase, TEST_DATABASE_URL } from "../helpers/db.js";
+import { seedOrphanedDelivery } from "../integrations/helpers.js";
 import { callRow, jobRow, seedAudioCall } from "../jobs/helpers.js";
 
 /**
@@ -110,5 +113,30 @@ describe.skipIf(!TEST_DATABASE_URL)("Worker entry queue consumer (real PostgreSQ
     expect((await callRow(handle.db, callId)).failure).toMatchObject({
       code: "transcription.not_configured",
     });
+  });
+
+  it("scheduled(): the sync sweep re-enqueues an orphaned delivery and sends its message once", async () => {
+    const { deliveryId } = await seedOrphanedDelivery(handle.db);
+    const sent: unknown[] = [];
+    const JOBS = {
+      send: async (body: unknown) => {
+        sent.push(body);
+      },
+    } as unknown as Env["JOBS"];
+    const env = { ...stubBindings, JOBS, DATABASE_URL: temp.url, LOG_LEVEL: "silent" };
+    const run = async () => {
+      const ctx = executionContext();
+      await worker.scheduled({} as never, env, ctx);
+      await ctx.settle();
+    };
+    await run();
+    const [job] = await handle.db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.kind, "webhooks.deliver"), eq(jobs.subject, deliveryId)));
+    expect(job).toMatchObject({ status: "queued", payload: { deliveryId } });
+    expect(sent).toContainEqual({ jobId: job!.id });
+    await run(); // the job is live: nothing new, and not overdue, so not re-sent either
+    expect(sent.filter((m) => (m as JobMessage).jobId === job!.id)).toHaveLength(1);
   });
 });

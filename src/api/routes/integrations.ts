@@ -12,6 +12,7 @@ import {
 } from "../../crm/connections.js";
 import { receiveCrmWebhook } from "../../crm/sync.js";
 import { DebriefError, formatPath } from "../../errors.js";
+import { publicBaseUrl, publicRequestUrl } from "../../http/public-url.js";
 import { readLimited } from "../../http/read-limited.js";
 import {
   createEndpoint,
@@ -39,7 +40,8 @@ const Id = z.string().min(1).max(100);
 const Obj = z.record(z.string(), z.unknown());
 
 const ctxOf = (c: Context<AppEnv>): OperationCtx => ({ services: c.get("services"), actor: c.get("actor") });
-const origin = (c: Context<AppEnv>) => new URL(c.req.url).origin;
+/** The public base of receiver URLs shown to admins (DEBRIEF_PUBLIC_URL, or a trusted proxy's). */
+const origin = (c: Context<AppEnv>) => publicBaseUrl(c.req.url, c.req.raw.headers, c.get("services").config);
 
 /** Admins only, checked before the body is read. */
 const adminOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -130,7 +132,13 @@ export function registerIntegrationRoutes(app: OpenAPIHono<AppEnv>): void {
     const answer = await receiveCrmWebhook(
       services,
       c.req.param("connectionId"),
-      { method: c.req.method, url: c.req.url, headers: c.req.raw.headers, body },
+      {
+        method: c.req.method,
+        // HubSpot signs the URL it called: the public one, not the one a proxy forwarded to.
+        url: publicRequestUrl(c.req.url, c.req.raw.headers, services.config),
+        headers: c.req.raw.headers,
+        body,
+      },
       c.req.query("token"),
     );
     return c.body(answer.body, answer.status as 200, { "content-type": answer.contentType });

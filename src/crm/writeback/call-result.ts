@@ -10,6 +10,15 @@ export interface NextStep {
   due?: string | null;
 }
 
+/** The metrics a write-back carries (and a HubSpot connection may copy to deal properties). */
+export const CALL_METRICS = [
+  "talkRatio",
+  "questions",
+  "patienceSec",
+  "objections",
+  "playbookScore",
+] as const satisfies readonly (keyof CallMetrics)[];
+
 export interface CallMetrics {
   /** The rep's share of talk time, 0–1. */
   talkRatio: number | null;

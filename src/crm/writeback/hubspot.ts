@@ -52,6 +52,7 @@ export function hubspotWriter(options: HubSpotWriterOptions): CrmWriter {
     describe: describeHubSpotError,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    urlGuard: options.urlGuard,
   };
   const headers = {
     authorization: `Bearer ${options.accessToken}`,

@@ -6,7 +6,7 @@ import type { JobHandler } from "../../jobs/registry.js";
 import { urlGuardOptions } from "../../net/public-url.js";
 import type { Services } from "../../services.js";
 import { openConnectionSecrets } from "../connections.js";
-import type { CallResult } from "./call-result.js";
+import type { CallMetrics, CallResult } from "./call-result.js";
 import { hubspotWriter } from "./hubspot.js";
 import { pipedriveWriter } from "./pipedrive.js";
 import { salesforceWriter } from "./salesforce.js";
@@ -25,22 +25,31 @@ async function writerFor(services: Services, connection: Connection): Promise<Cr
       `the ${connection.vendor} connection has no write-back credentials`,
       false,
     );
+  // Every write-back request passes the URL guard with the host resolved at send time.
+  const urlGuard = urlGuardOptions(services.config, services.resolve);
   switch (connection.vendor) {
     case "hubspot":
       if (!secrets.accessToken) throw missing();
-      return hubspotWriter({ accessToken: secrets.accessToken });
+      return hubspotWriter({
+        accessToken: secrets.accessToken,
+        urlGuard,
+        ...(config.dealProperties
+          ? { dealProperties: config.dealProperties as Record<string, keyof CallMetrics> }
+          : {}),
+      });
     case "pipedrive":
       if (!secrets.apiToken) throw missing();
       return pipedriveWriter({
         companyDomain: String(config.companyDomain),
         auth: { apiToken: secrets.apiToken },
+        urlGuard,
       });
     case "salesforce":
       if (!secrets.accessToken || typeof config.instanceUrl !== "string") throw missing();
       return salesforceWriter({
         instanceUrl: config.instanceUrl,
         accessToken: secrets.accessToken,
-        urlGuard: urlGuardOptions(services.config),
+        urlGuard,
       });
     case "generic":
       throw new JobError("crm.rejected", "a generic connection cannot write back", false);
@@ -85,6 +94,10 @@ export const crmWritebackJob: JobHandler<{ writebackId: string }> = {
         objections: m?.objections ?? null,
         playbookScore: m?.playbookScore == null ? null : m.playbookScore * 100,
       },
+      // A link back to the call, when the deployment says where it is public.
+      url: services.config.DEBRIEF_PUBLIC_URL
+        ? `${services.config.DEBRIEF_PUBLIC_URL.replace(/\/+$/, "")}/calls/${encodeURIComponent(row.call.id)}`
+        : null,
     };
     const writer = await writerFor(services, row.c);
     try {

@@ -62,6 +62,7 @@ export function pipedriveWriter(options: PipedriveWriterOptions): CrmWriter {
           describe: describePipedriveError,
           ...(options.fetch ? { fetch: options.fetch } : {}),
           ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+          urlGuard: options.urlGuard,
         },
       )) as { data?: { id?: unknown } };
       return { id: String(created?.data?.id ?? "") };

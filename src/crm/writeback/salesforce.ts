@@ -1,5 +1,4 @@
 import { DebriefError } from "../../errors.js";
-import { assertPublicUrl, type UrlGuardOptions } from "../../net/public-url.js";
 import { type CallResult, renderNoteText } from "./call-result.js";
 import { type CrmWriter, type HttpClientOptions, sendJson, type VendorErrorInfo } from "./writer.js";
 
@@ -8,11 +7,13 @@ export const SALESFORCE_API_VERSION = "v60.0";
 const SUBJECT_MAX = 255;
 
 export interface SalesforceWriterOptions extends HttpClientOptions {
-  /** The org's instance URL from the OAuth token response, e.g. https://acme.my.salesforce.com. */
+  /**
+   * The org's instance URL from the OAuth token response, e.g. https://acme.my.salesforce.com. It
+   * comes from the tenant, so requests to it always pass the URL guard (`urlGuard`, default: public
+   * https only, names not resolved).
+   */
   instanceUrl: string;
   accessToken: string;
-  /** The outbound URL guard's options (instance URLs come from the tenant's OAuth flow). */
-  urlGuard?: UrlGuardOptions;
 }
 
 /**
@@ -50,7 +51,10 @@ export function salesforceWriter(options: SalesforceWriterOptions): CrmWriter {
       if (!/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(dealId)) {
         throw new DebriefError("input.invalid", `not a Salesforce record id: ${dealId}`);
       }
-      const instance = await assertPublicUrl(options.instanceUrl, options.urlGuard);
+      if (!URL.canParse(options.instanceUrl)) {
+        throw new DebriefError("input.invalid", "the Salesforce instance URL is not a URL");
+      }
+      const instance = new URL(options.instanceUrl);
       const subject = `Debrief: ${result.title}`;
       const task = {
         WhatId: dealId,
@@ -77,6 +81,7 @@ export function salesforceWriter(options: SalesforceWriterOptions): CrmWriter {
           describe: describeSalesforceError,
           ...(options.fetch ? { fetch: options.fetch } : {}),
           ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+          urlGuard: options.urlGuard ?? {},
         },
       )) as { id?: unknown };
       return { id: String(created?.id ?? "") };

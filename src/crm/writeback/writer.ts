@@ -1,5 +1,6 @@
 import type { ErrorCode } from "../../errors.js";
-import { JobError } from "../../errors.js";
+import { DebriefError, JobError } from "../../errors.js";
+import { assertPublicUrl, type UrlGuardOptions } from "../../net/public-url.js";
 import { parseRetryAfter } from "../../transcription/errors.js";
 import type { CallResult } from "./call-result.js";
 
@@ -47,6 +48,12 @@ export interface HttpClientOptions {
   fetch?: typeof fetch;
   /** Give up on a request after this long (default 30 s). */
   timeoutMs?: number;
+  /**
+   * The outbound URL guard, applied to every request right before it is sent (with a resolver, the
+   * host is resolved then: a name that now points at a private, loopback, link-local or metadata
+   * address is refused and not retried).
+   */
+  urlGuard?: UrlGuardOptions | undefined;
 }
 
 /** What a vendor's error body says, and any vendor-specific hints. */
@@ -73,8 +80,28 @@ function redact(text: string, secrets: readonly string[]): string {
   return out.length > 300 ? `${out.slice(0, 300)}…` : out;
 }
 
+/** The URL guard as a CrmWriteError: a refusal is final, a failed name lookup is retried. */
+async function guard(url: string, options: SendOptions): Promise<void> {
+  try {
+    await assertPublicUrl(url, options.urlGuard);
+  } catch (err) {
+    if (!(err instanceof DebriefError)) throw err;
+    const refused = err.code === "url.forbidden";
+    throw new CrmWriteError(
+      options.vendor,
+      refused ? "url.forbidden" : "upstream.unavailable",
+      refused
+        ? `refused to ${options.action}, not retried: ${err.message}`
+        : `${options.vendor} could not be reached trying to ${options.action} (${err.message}); will retry`,
+      !refused,
+      { cause: err },
+    );
+  }
+}
+
 /**
  * Send one JSON request to a CRM and return its JSON answer, mapping failures to CrmWriteError:
+ * the URL guard (when given) refused → `url.forbidden` (not retried);
  * 401 → `crm.auth_failed` (not retried); 429 (or a vendor's rate-limit signal) → `rate_limited`,
  * retried after Retry-After or the vendor's hint; 408/5xx/network/timeout → `upstream.unavailable`,
  * retried; other 4xx → `crm.rejected` with the vendor's message, not retried.
@@ -85,6 +112,7 @@ function redact(text: string, secrets: readonly string[]): string {
 export async function sendJson(request: Request, options: SendOptions): Promise<unknown> {
   const { vendor, action } = options;
   const doFetch = options.fetch ?? fetch;
+  if (options.urlGuard) await guard(request.url, options);
   let response: Response;
   try {
     response = await doFetch(request, { signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) });

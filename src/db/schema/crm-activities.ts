@@ -24,19 +24,24 @@ export const crmActivities = pgTable(
     /** The id of the activity this one answers (an inbound reply to an outbound e-mail). */
     replyTo: text("reply_to"),
     autoReply: boolean("auto_reply").notNull().default(false),
+    /**
+     * Derived, never imported: some inbound, not automatic activity replies to this one. Kept true
+     * by every CRM write (src/crm/derived.ts) so the response rate reads one row per activity.
+     */
+    humanReply: boolean("human_reply").notNull().default(false),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
-    // responseRate: delivered outbound activities of a period, by rep.
+    // responseRate: delivered outbound activities of a period, by rep, read from the index alone.
     index("crm_activities_org_out_at_idx")
-      .on(t.orgId, t.at, t.repUserId)
+      .on(t.orgId, t.at, t.repUserId, t.humanReply)
       .where(sql`${t.direction} = 'outbound' and ${t.delivered}`),
     // leadResponse: the first outbound activity of a lead.
     index("crm_activities_org_lead_out_idx")
       .on(t.orgId, t.leadId, t.at)
       .where(sql`${t.direction} = 'outbound'`),
-    // responseRate: is there a human reply to this activity?
+    // human_reply upkeep: is there a human reply to this activity?
     index("crm_activities_org_reply_idx")
       .on(t.orgId, t.replyTo)
       .where(sql`${t.direction} = 'inbound' and not ${t.autoReply}`),

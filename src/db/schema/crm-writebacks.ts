@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
 import { calls } from "./calls.js";
 import { crmConnections } from "./crm-connections.js";
@@ -31,6 +32,8 @@ export const crmWritebacks = pgTable(
   (t) => [
     unique("crm_writebacks_call_connection_uq").on(t.callId, t.connectionId),
     index("crm_writebacks_org_call_idx").on(t.orgId, t.callId),
+    // The sync sweep's look for unfinished write-backs (src/webhooks/sweep.ts).
+    index("crm_writebacks_open_idx").on(t.updatedAt).where(sql`status in ('pending', 'retrying')`),
   ],
 );
 export type CrmWriteback = typeof crmWritebacks.$inferSelect;

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, jsonb, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
 import { crmConnections } from "./crm-connections.js";
 import { organizations } from "./organizations.js";
@@ -31,6 +32,8 @@ export const inboundEvents = pgTable(
   (t) => [
     unique("inbound_events_connection_event_uq").on(t.connectionId, t.vendorEventId),
     index("inbound_events_pending_idx").on(t.connectionId, t.status, t.occurredAt),
+    // The sync sweep's look for connections with pending changes (src/webhooks/sweep.ts).
+    index("inbound_events_sweep_idx").on(t.connectionId).where(sql`status = 'pending'`),
   ],
 );
 export type InboundEvent = typeof inboundEvents.$inferSelect;

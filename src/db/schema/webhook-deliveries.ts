@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, index, integer, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
 import { organizations } from "./organizations.js";
 import { webhookEndpoints } from "./webhook-endpoints.js";
@@ -38,6 +39,8 @@ export const webhookDeliveries = pgTable(
   (t) => [
     unique("webhook_deliveries_event_endpoint_uq").on(t.eventId, t.endpointId),
     index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
+    // The sync sweep's look for pending deliveries (src/webhooks/sweep.ts): only the few pending rows.
+    index("webhook_deliveries_pending_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`),
   ],
 );
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;

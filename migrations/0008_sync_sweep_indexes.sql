@@ -1,0 +1,3 @@
+CREATE INDEX "crm_writebacks_open_idx" ON "crm_writebacks" USING btree ("updated_at") WHERE status in ('pending', 'retrying');--> statement-breakpoint
+CREATE INDEX "inbound_events_sweep_idx" ON "inbound_events" USING btree ("connection_id") WHERE status = 'pending';--> statement-breakpoint
+CREATE INDEX "webhook_deliveries_pending_idx" ON "webhook_deliveries" USING btree ("next_attempt_at") WHERE status = 'pending';

@@ -1,0 +1,195 @@
+import { sql } from "drizzle-orm";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  applyCrmChange,
+  deleteCrmRecord,
+  importCrm,
+  putCrmRecord,
+  saveCrmRecords,
+} from "../../src/crm/operations.js";
+import { resultRows } from "../../src/db/database.js";
+import { outcomeReport } from "../../src/outcomes/operations.js";
+import { createTestApp, type TestApp } from "../helpers/app.js";
+import { testDatabases } from "../helpers/db.js";
+
+/**
+ * The stored first response of a lead and reply flag of an activity (src/crm/derived.ts) stay what
+ * the base rows say, whatever sequence of CSV imports, JSON writes, webhook changes and deletes
+ * made them, in whatever order the records arrived — checked against the definitions recomputed
+ * from scratch, and the outcome report against the pre-derived queries that searched the
+ * activities for every lead and every reply.
+ */
+
+const LEADS = ["L0", "L1", "L2"];
+const ACTIVITIES = ["A0", "A1", "A2", "A3", "A4", "A5"];
+const hour = (h: number) => new Date(Date.UTC(2026, 2, 2, h)).toISOString();
+
+const activity = fc.record({
+  id: fc.constantFrom(...ACTIVITIES),
+  at: fc.integer({ min: 0, max: 6 }).map(hour),
+  direction: fc.constantFrom("outbound" as const, "inbound" as const),
+  leadId: fc.option(fc.constantFrom(...LEADS), { nil: undefined }),
+  replyTo: fc.option(fc.constantFrom(...ACTIVITIES), { nil: undefined }),
+  autoReply: fc.boolean(),
+  delivered: fc.boolean(),
+});
+type Activity = typeof activity extends fc.Arbitrary<infer T> ? T : never;
+const lead = fc.record({
+  id: fc.constantFrom(...LEADS),
+  createdAt: fc.integer({ min: 0, max: 6 }).map(hour),
+});
+const distinct = <T extends { id: string }>(a: fc.Arbitrary<T>) =>
+  fc.uniqueArray(a, { minLength: 1, maxLength: 4, selector: (r) => r.id });
+
+const step = fc.oneof(
+  fc.record({ op: fc.constant("leads" as const), rows: distinct(lead) }),
+  fc.record({ op: fc.constant("activities" as const), rows: distinct(activity) }),
+  fc.record({ op: fc.constant("csv" as const), rows: distinct(activity) }),
+  fc.record({ op: fc.constant("put" as const), row: activity }),
+  fc.record({
+    op: fc.constant("webhook" as const),
+    id: fc.constantFrom(...ACTIVITIES),
+    cells: fc.record(
+      {
+        lead_id: fc.option(fc.constantFrom(...LEADS), { nil: null }),
+        reply_to: fc.option(fc.constantFrom(...ACTIVITIES), { nil: null }),
+        direction: fc.constantFrom("outbound", "inbound"),
+        auto_reply: fc.constantFrom("true", "false"),
+        at: fc.integer({ min: 0, max: 6 }).map(hour),
+      },
+      { requiredKeys: [] },
+    ),
+  }),
+  fc.record({ op: fc.constant("webhookDelete" as const), id: fc.constantFrom(...ACTIVITIES) }),
+  fc.record({
+    op: fc.constant("delete" as const),
+    kind: fc.constantFrom("leads" as const, "activities" as const),
+    id: fc.constantFrom(...LEADS, ...ACTIVITIES),
+  }),
+);
+type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
+
+const csvOf = (rows: Activity[]) =>
+  [
+    "id,at,direction,lead_id,delivered,reply_to,auto_reply",
+    ...rows.map((r) =>
+      [r.id, r.at, r.direction, r.leadId ?? "", r.delivered, r.replyTo ?? "", r.autoReply].join(","),
+    ),
+  ].join("\n");
+
+describe.each(testDatabases)("derived CRM columns on $name", (database) => {
+  let handle: Awaited<ReturnType<typeof database.open>>;
+  let t: TestApp;
+  let ctx: { services: TestApp["services"]; actor: Parameters<typeof outcomeReport>[0]["actor"] };
+
+  beforeAll(async () => {
+    handle = await database.open();
+    t = await createTestApp(handle.db);
+    ctx = {
+      services: t.services,
+      actor: { orgId: t.orgId, userId: t.adminUserId, role: "admin", keyId: "test", operator: false },
+    };
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  async function apply(s: Step): Promise<void> {
+    const db = t.services.db;
+    switch (s.op) {
+      case "leads":
+        await saveCrmRecords(ctx, "leads", s.rows);
+        return;
+      case "activities":
+        await saveCrmRecords(ctx, "activities", s.rows);
+        return;
+      case "csv": {
+        const bytes = new TextEncoder().encode(csvOf(s.rows));
+        const report = await importCrm(
+          ctx,
+          "activities",
+          (async function* () {
+            yield bytes;
+          })(),
+        );
+        expect(report.errors).toEqual([]);
+        return;
+      }
+      case "put": {
+        // Derived columns are never shown: the record is what was written.
+        const { record } = await putCrmRecord(ctx, "activities", s.row.id, s.row);
+        expect(record).not.toHaveProperty("humanReply");
+        expect(record).not.toHaveProperty("firstResponseAt");
+        return;
+      }
+      case "webhook":
+        await applyCrmChange(
+          db,
+          t.orgId,
+          { kind: "activities", op: "upsert", cells: { id: s.id, ...s.cells } },
+          new Date(hour(3)),
+        );
+        return;
+      case "webhookDelete":
+        await applyCrmChange(
+          db,
+          t.orgId,
+          { kind: "activities", op: "delete", cells: { id: s.id } },
+          new Date(),
+        );
+        return;
+      case "delete":
+        await deleteCrmRecord(ctx, s.kind, s.id).catch((e: { code?: string }) => {
+          if (e.code !== "not_found") throw e;
+        });
+    }
+  }
+
+  const rows = async <T>(q: ReturnType<typeof sql>) => resultRows<T>(await t.services.db.execute(q));
+
+  it("equal their definitions after any sequence of writes, and the report equals the searching queries", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 10 }), async (steps) => {
+        const org = t.orgId;
+        await t.services.db.execute(sql`delete from crm_activities where org_id = ${org}`);
+        await t.services.db.execute(sql`delete from crm_leads where org_id = ${org}`);
+        for (const s of steps) await apply(s);
+
+        const leads = await rows<{ id: string; stored: string | null; defined: string | null }>(sql`
+          select l.id, l.first_response_at::text as stored,
+            (select min(a.at) from crm_activities a where a.org_id = l.org_id and a.lead_id = l.id
+               and a.direction = 'outbound' and a.at >= l.created_at)::text as defined
+          from crm_leads l where l.org_id = ${org} order by l.id`);
+        for (const l of leads) expect(l.stored, `lead ${l.id}`).toBe(l.defined);
+        const acts = await rows<{ id: string; stored: unknown; defined: unknown }>(sql`
+          select a.id, a.human_reply::text as stored,
+            exists (select 1 from crm_activities r where r.org_id = a.org_id and r.reply_to = a.id
+                      and r.direction = 'inbound' and not r.auto_reply)::text as defined
+          from crm_activities a where a.org_id = ${org} order by a.id`);
+        for (const a of acts) expect(a.stored, `activity ${a.id}`).toBe(a.defined);
+
+        // The report against the queries that searched instead of reading the stored columns.
+        const r = await outcomeReport(ctx, { from: "2026-03-02", to: "2026-03-03", timeZone: "UTC" });
+        const [searched] = await rows<Record<string, unknown>>(sql`
+          select
+            (select count(*) from crm_activities a where a.org_id = ${org} and a.direction = 'outbound' and a.delivered) as sent,
+            (select count(*) from crm_activities a where a.org_id = ${org} and a.direction = 'outbound' and a.delivered
+               and a.id in (select reply_to from crm_activities where org_id = ${org} and direction = 'inbound' and not auto_reply)) as replied,
+            (select percentile_disc(0.5) within group (order by d) from (
+               select extract(epoch from ((select min(a.at) from crm_activities a where a.org_id = l.org_id and a.lead_id = l.id
+                 and a.direction = 'outbound' and a.at >= l.created_at) - l.created_at))::float8 as d
+               from crm_leads l where l.org_id = ${org}) s) as median,
+            (select count(*) from crm_leads where org_id = ${org}) as leads`);
+        const sent = Number(searched!.sent);
+        expect(r.metrics.responseRate).toBe(sent > 0 ? Number(searched!.replied) / sent : null);
+        if (Number(searched!.leads) > 0)
+          expect(r.metrics.leadResponse?.medianSec ?? null).toBe(
+            searched!.median === null ? null : Number(searched!.median),
+          );
+        else expect(r.metrics.leadResponse).toBeNull();
+      }),
+      { numRuns: 30 },
+    );
+  }, 240_000);
+});
