@@ -15,6 +15,7 @@ await rep.signIn(await keyFor("greg"));
 const adminBrowser = t.browser();
 await adminBrowser.signIn(t.adminKey);
 const firstCall = /href="(\/calls\/call_[^"]+)"/.exec(await (await manager.request("/calls")).text())![1]!;
+const gregId = /href="\/reps\/([^"?]+)"/.exec(await (await rep.request("/calls")).text())![1]!;
 
 const pages: Array<[string, ReturnType<typeof t.browser>, string]> = [
   ["login (signed out)", t.browser(), "/login"],
@@ -24,10 +25,18 @@ const pages: Array<[string, ReturnType<typeof t.browser>, string]> = [
   ["calls (rep)", rep, "/calls"],
   ["call page", manager, firstCall],
   ["call status (JSON)", manager, `${firstCall}/status`],
+  ["calls: search in transcripts", manager, "/calls?q=pricing"],
+  ["calls: deal outcome won", manager, "/calls?outcome=won"],
+  ["calls: search, rep", rep, "/calls?q=budget"],
+  ["team page (default period)", manager, "/team"],
+  ["rep page (manager)", manager, `/reps/${gregId}`],
+  ["rep page (rep, own)", rep, `/reps/${gregId}`],
   ["upload form", manager, "/calls/new"],
   ["settings: users and keys", adminBrowser, "/settings/users"],
   ["settings: playbooks", adminBrowser, "/settings/playbooks"],
   ["settings: playbook editor", adminBrowser, "/settings/playbooks/discovery"],
+  ["settings: webhooks", adminBrowser, "/settings/webhooks"],
+  ["settings: CRM connections", adminBrowser, "/settings/crm"],
 ];
 
 console.log(`Dashboard server time, demo organization (${RUNS} runs each, PGlite)\n`);

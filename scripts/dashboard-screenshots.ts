@@ -1,6 +1,7 @@
 /**
  * `npx tsx scripts/dashboard-screenshots.ts`: regenerate the README's dashboard screenshots
- * (docs/screenshots/calls.png and call.png) from the demo organization, with Debian's Chromium.
+ * (docs/screenshots/calls.png, call.png and team.png) from the demo organization, with Debian's
+ * Chromium.
  */
 
 import { mkdtempSync } from "node:fs";
@@ -43,6 +44,12 @@ await page.evaluate("window.scrollTo(0, 0)");
 await page.screenshot({
   path: "docs/screenshots/call.png",
   clip: { x: 0, y: 0, width: 1200, height: 1500 },
+  fullPage: true,
+});
+await page.goto(`${base}/team`);
+await page.screenshot({
+  path: "docs/screenshots/team.png",
+  clip: { x: 0, y: 0, width: 1200, height: 1600 },
   fullPage: true,
 });
 await ctx.close();

@@ -14,6 +14,12 @@ import type { Transcript } from "./transcript/model.js";
  */
 
 /** Original uploads (audio) kept so a failed transcription can be retried. */
+/** Bytes `start` to `end` of a blob, both inclusive (as in an HTTP Range header); no `end`: to the last. */
+export interface ByteRange {
+  start: number;
+  end?: number | undefined;
+}
+
 export interface BlobStore {
   /**
    * Store a stream under `key`, never holding it whole in memory; returns its size and SHA-256
@@ -25,7 +31,14 @@ export interface BlobStore {
     body: ReadableStream<Uint8Array>,
     meta: { contentType: string; maxBytes: number },
   ): Promise<{ size: number; sha256: string }>;
-  get(key: string): Promise<{ body: ReadableStream<Uint8Array>; contentType: string; size: number } | null>;
+  /**
+   * The blob, or only bytes `range.start`…`range.end` of it (inclusive; an end past the blob is
+   * clipped, a start past it gives no bytes); `size` is always the whole blob's.
+   */
+  get(
+    key: string,
+    range?: ByteRange,
+  ): Promise<{ body: ReadableStream<Uint8Array>; contentType: string; size: number } | null>;
   delete(key: string): Promise<void>;
 }
 

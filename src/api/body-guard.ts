@@ -42,6 +42,13 @@ export const BODY_RULES: readonly BodyRule[] = [
     allow: { roles: ["admin", "manager"] },
   },
   { method: "POST", path: /^\/settings\/playbooks(\/[^/]+)?$/, maxBytes: () => 300_000, what: "playbooks" },
+  // The dashboard's integration settings: an endpoint's URL and events, a CRM's ids and tokens.
+  {
+    method: "POST",
+    path: /^\/settings\/(webhooks|crm)(\/[^/]+|\/[^/]+\/delete|\/[^/]+\/deliveries\/[^/]+\/replay)?$/,
+    maxBytes: () => 32_000,
+    what: "settings forms",
+  },
   {
     method: "POST",
     path: /^\/v1\/orgs$/,

@@ -147,4 +147,17 @@ describe("fsBlobStore", () => {
     expect(first.value?.[0]).toBe(2);
     await reader.cancel();
   });
+
+  it("reads only the asked byte range, reporting the whole blob's size", async () => {
+    const blobs = fsBlobStore(dir);
+    const bytes = Uint8Array.from({ length: 600_000 }, (_, i) => i % 251);
+    await blobs.put("r", new Blob([bytes]).stream(), { contentType: "audio/wav", maxBytes: 1e6 });
+    const got = await blobs.get("r", { start: 299_990, end: 580_009 });
+    expect(got!.size).toBe(600_000);
+    const read = await readAll(got!.body);
+    expect(read.length).toBe(280_020);
+    expect(Buffer.from(read).equals(Buffer.from(bytes.subarray(299_990, 580_010)))).toBe(true);
+    const last = await readAll((await blobs.get("r", { start: 599_999, end: 599_999 }))!.body);
+    expect([...last]).toEqual([599_999 % 251]);
+  });
 });

@@ -93,7 +93,7 @@ export function fsBlobStore(dir: string): BlobStore {
       return { size: counter.size, sha256: await counter.digest() };
     },
 
-    async get(key) {
+    async get(key, range) {
       const path = pathOf(key);
       let size: number;
       try {
@@ -111,6 +111,9 @@ export function fsBlobStore(dir: string): BlobStore {
       }
       // Opened on first read, so a stream that is never consumed holds no file descriptor.
       let fh: FileHandle | undefined;
+      // Where the next read starts and how many bytes are left to serve.
+      let position = range?.start ?? 0;
+      let left = range ? Math.max(0, Math.min(range.end ?? size - 1, size - 1) - range.start + 1) : size;
       const close = async () => {
         await fh?.close().catch(() => {});
         fh = undefined;
@@ -119,8 +122,11 @@ export function fsBlobStore(dir: string): BlobStore {
         async pull(controller) {
           try {
             fh ??= await open(path, "r");
-            const buf = new Uint8Array(READ_CHUNK);
-            const { bytesRead } = await fh.read(buf, 0, READ_CHUNK, null);
+            const want = Math.min(READ_CHUNK, left);
+            const buf = new Uint8Array(want);
+            const { bytesRead } = want > 0 ? await fh.read(buf, 0, want, position) : { bytesRead: 0 };
+            position += bytesRead;
+            left -= bytesRead;
             if (bytesRead === 0) {
               await close();
               controller.close();

@@ -29,10 +29,12 @@ export function memoryBlobStore(): BlobStore & { keys(): string[] } {
       blobs.set(key, { data, contentType: meta.contentType });
       return { size: counter.size, sha256: await counter.digest() };
     },
-    async get(key) {
+    async get(key, range) {
       const b = blobs.get(key);
       if (!b) return null;
-      const data = b.data;
+      const data = range
+        ? b.data.subarray(range.start, range.end === undefined ? undefined : range.end + 1)
+        : b.data;
       return {
         body: new ReadableStream<Uint8Array>({
           start(ctrl) {
@@ -41,7 +43,7 @@ export function memoryBlobStore(): BlobStore & { keys(): string[] } {
           },
         }),
         contentType: b.contentType,
-        size: data.length,
+        size: b.data.length,
       };
     },
     async delete(key) {

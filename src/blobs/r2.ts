@@ -13,7 +13,10 @@ export interface R2BucketLike {
     value: Uint8Array,
     options?: { httpMetadata?: { contentType?: string }; sha256?: string },
   ): Promise<unknown>;
-  get(key: string): Promise<{
+  get(
+    key: string,
+    options?: { range?: { offset: number; length?: number } },
+  ): Promise<{
     size: number;
     httpMetadata?: { contentType?: string } | undefined;
     body: {
@@ -128,8 +131,18 @@ export function r2BlobStore(bucket: R2BucketLike, options: { partSize?: number }
       }
     },
 
-    async get(key) {
-      const obj = await bucket.get(key);
+    async get(key, range) {
+      const obj = await bucket.get(
+        key,
+        range
+          ? {
+              range:
+                range.end === undefined
+                  ? { offset: range.start }
+                  : { offset: range.start, length: range.end - range.start + 1 },
+            }
+          : undefined,
+      );
       if (!obj) return null;
       // Re-wrap: the Workers stream type differs from the web one BlobStore promises, and a pull
       // wrapper keeps backpressure and cancellation intact.

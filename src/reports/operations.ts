@@ -31,6 +31,7 @@ import type {
   TalkBand,
   TeamReport,
   Timeline,
+  WeekPoint,
   WonLost,
 } from "./types.js";
 
@@ -127,6 +128,52 @@ export function teamQueries(
       where cm.org_id = ${orgId} and ${inPeriod(b)} and d.status in ('won', 'lost')
       group by d.status`,
   };
+}
+
+/**
+ * Week by week (ISO weeks, organization's time zone) over `[from, to)`: calls and each metric's
+ * median, for the call_metrics rows matching `where` (aliased `cm`). Weeks without calls are kept.
+ */
+async function weeklyMedians(
+  db: Database,
+  where: SQL,
+  period: ReportPeriod,
+  bounds: { f: string; t: string },
+): Promise<WeekPoint[]> {
+  const rows = resultRows<Row>(
+    await db.execute(sql`
+      select to_char(date_trunc('week', cm.occurred_at at time zone ${period.timeZone}), 'YYYY-MM-DD') as week,
+        count(*) as calls, ${statsColumns()}
+      from call_metrics cm
+      where ${where} and ${inPeriod(bounds)}
+      group by 1`),
+  );
+  return weeksOf(period.from, period.to).map((start) => {
+    const r = rows.find((x) => x.week === start);
+    const s = readStats(r);
+    const medians = Object.fromEntries(REPORT_METRIC_IDS.map((id) => [id, s[id].median])) as Record<
+      ReportMetricId,
+      number | null
+    >;
+    return { week: isoWeek(start), start, calls: num(r?.calls), medians };
+  });
+}
+
+/**
+ * The whole team's calls week by week over `[from, to)` (the dashboard's team trend charts).
+ * Managers and admins only.
+ *
+ * @example
+ * const weeks = await teamWeeks(ctx, { from: "2026-03-02", to: "2026-03-30" });
+ */
+export async function teamWeeks(
+  ctx: OperationCtx,
+  input: { from: string; to: string },
+): Promise<WeekPoint[]> {
+  requireRole(ctx.actor, "admin", "manager");
+  const { db } = ctx.services;
+  const { period, bounds } = await periodOf(db, ctx.actor.orgId, input);
+  return weeklyMedians(db, sql`cm.org_id = ${ctx.actor.orgId}`, period, bounds);
 }
 
 export const TALK_BANDS: ReadonlyArray<{ label: string; low: number; high: number }> = [
@@ -257,14 +304,7 @@ export async function repReview(
         where ${rep} and cm.occurred_at >= ${prev.f}::timestamptz and cm.occurred_at < ${bounds.t}::timestamptz
         group by 1`)
       .then((r) => resultRows<Row>(r)),
-    db
-      .execute(sql`
-        select to_char(date_trunc('week', cm.occurred_at at time zone ${period.timeZone}), 'YYYY-MM-DD') as week,
-          count(*) as calls, ${stats}
-        from call_metrics cm
-        where ${rep} and ${inPeriod(bounds)}
-        group by 1`)
-      .then((r) => resultRows<Row>(r)),
+    weeklyMedians(db, rep, period, bounds),
     db
       .execute(
         sql`select count(*) as calls, ${stats} from call_metrics cm where cm.org_id = ${orgId} and ${inPeriod(bounds)}`,
@@ -279,15 +319,7 @@ export async function repReview(
   const metrics = readStats(cur);
   const previousMetrics = readStats(before);
 
-  const weeks = weeksOf(period.from, period.to).map((start) => {
-    const r = weekRows.find((x) => x.week === start);
-    const s = readStats(r);
-    const medians = Object.fromEntries(REPORT_METRIC_IDS.map((id) => [id, s[id].median])) as Record<
-      ReportMetricId,
-      number | null
-    >;
-    return { week: isoWeek(start), start, calls: num(r?.calls), medians };
-  });
+  const weeks = weekRows;
 
   // Top performers: the top quartile by win rate, their pooled calls against everyone else's.
   const names = new Map(o.people.map((u) => [u.id, u.name]));

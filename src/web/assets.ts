@@ -62,6 +62,8 @@ ol.transcript li{padding:.35rem .5rem;border-left:3px solid transparent}
 ol.transcript li:target{background:#fff8d6;border-left-color:var(--warn)}
 ol.transcript .spk{font-weight:600}
 ol.transcript .spk.rep{color:var(--rep)}ol.transcript .spk.customer{color:var(--customer)}
+.player{position:sticky;top:0;z-index:5;background:var(--bg);padding:.4rem 0}
+.player audio{width:100%;max-width:40rem}
 ol.transcript time{color:var(--muted);font-variant-numeric:tabular-nums;margin-right:.5rem}
 ul.checklist{list-style:none;padding:0}
 ul.checklist>li{padding:.4rem 0;border-bottom:1px solid var(--line)}
@@ -104,6 +106,14 @@ function poll(box){
 }
 var boxes=document.querySelectorAll("[data-status-url]");
 for(var i=0;i<boxes.length;i++){if(boxes[i].getAttribute("data-finished")!=="true")poll(boxes[i])}
+var player=document.getElementById("call-audio");
+if(player){document.addEventListener("click",function(e){
+  var a=e.target&&e.target.closest?e.target.closest("a[data-seek]"):null;
+  if(!a)return;
+  var at=parseFloat(a.getAttribute("data-seek"));if(!(at>=0))return;
+  try{player.currentTime=at}catch(err){return}
+  if(a.classList.contains("play")){e.preventDefault();player.play().catch(function(){});player.focus()}
+})}
 var form=$("form#upload");
 if(!form)return;
 var input=$("input[type=file]",form),zone=$(".dropzone",form),chosen=$(".chosen",form);

@@ -1,12 +1,13 @@
 import { and, asc, desc, eq, gte, ilike, lt, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type CallCtx, visibleTo } from "../calls/operations.js";
-import { CALL_STATUSES, type CallStatus, calls } from "../db/schema/index.js";
+import { CALL_STATUSES, type CallStatus, calls, DEAL_STATUSES, type DealStatus } from "../db/schema/index.js";
 
 /**
  * The dashboard's call list: the API's visibility rule (`visibleTo`), plus what a list page needs
  * and the API does not offer — metric columns read from the stored analysis, sorting by them,
- * search in titles and file names, numbered pages.
+ * the outcome of the call's CRM deal, search in titles, file names and what was said, numbered
+ * pages.
  */
 export const SORTS = ["occurredAt", "duration", "talkRatio", "questions", "monologue", "playbook"] as const;
 export type Sort = (typeof SORTS)[number];
@@ -23,6 +24,7 @@ export const CallListQuerySchema = z.object({
   rep: z.preprocess(blankToUndefined, z.string().max(100).optional()),
   status: z.preprocess(blankToUndefined, z.enum(CALL_STATUSES).optional()),
   playbook: z.preprocess(blankToUndefined, z.string().max(60).optional()),
+  outcome: z.preprocess(blankToUndefined, z.enum(DEAL_STATUSES).optional()),
   from: z.preprocess(blankToUndefined, day.optional()),
   to: z.preprocess(blankToUndefined, day.optional()),
   sort: z.preprocess(blankToUndefined, z.enum(SORTS).default("occurredAt")),
@@ -45,6 +47,8 @@ export interface CallRow {
   questions: number | null;
   monologueSec: number | null;
   playbookScore: number | null;
+  /** The status of the call's CRM deal (null: no deal, or a deal not imported). */
+  outcome: DealStatus | null;
 }
 
 const num = (expr: SQL) => sql<number | null>`(${expr})::float8`;
@@ -60,6 +64,24 @@ const COLUMNS: Record<Exclude<Sort, "occurredAt">, SQL<number | null>> = {
 /** The playbook a call was judged against, else the one asked for at upload. */
 const playbookOf = sql<string | null>`coalesce(${calls.coaching}->'playbook'->>'id', ${calls.playbook})`;
 
+/** The call's deal, by the crm_deals primary key (org_id, id). */
+const dealStatus = sql<DealStatus | null>`(select d.status from crm_deals d where d.org_id = ${calls.orgId} and d.id = ${calls.crmDealId})`;
+
+/**
+ * Calls whose title or file name holds `q`, or whose transcript has an utterance that does. The
+ * stored transcript is `json` (its text as sent): a plain ILIKE on that text rules out most calls
+ * without parsing them, then only the survivors' utterances are read. (A query with a quote or a
+ * backslash, which JSON escapes, skips that shortcut.)
+ */
+function searchCondition(q: string): SQL {
+  const like = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  const said = sql`exists (select 1 from json_array_elements(${calls.transcript}->'utterances') u where u->>'text' ilike ${like})`;
+  // JSON escapes quotes, backslashes and control characters: the raw text would not hold them as typed.
+  const escaped = [...q].some((ch) => ch === '"' || ch === "\\" || ch.charCodeAt(0) < 0x20);
+  const inTranscript = escaped ? said : sql`(${calls.transcript}::text ilike ${like} and ${said})`;
+  return or(ilike(calls.title, like), ilike(calls.fileName, like), inTranscript)!;
+}
+
 /** One page of calls visible to the actor, filtered and sorted. */
 export async function listCallRows(
   ctx: CallCtx,
@@ -71,10 +93,8 @@ export async function listCallRows(
   if (query.playbook) conds.push(sql`${playbookOf} = ${query.playbook}`);
   if (query.from) conds.push(gte(calls.occurredAt, new Date(`${query.from}T00:00:00Z`)));
   if (query.to) conds.push(lt(calls.occurredAt, new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000)));
-  if (query.q) {
-    const like = `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    conds.push(or(ilike(calls.title, like), ilike(calls.fileName, like))!);
-  }
+  if (query.outcome) conds.push(sql`${dealStatus} = ${query.outcome}`);
+  if (query.q) conds.push(searchCondition(query.q));
   const order = query.dir === "asc" ? asc : desc;
   const orderBy =
     query.sort === "occurredAt"
@@ -99,6 +119,7 @@ export async function listCallRows(
       questions: COLUMNS.questions,
       monologueSec: COLUMNS.monologue,
       playbookScore: COLUMNS.playbook,
+      outcome: dealStatus,
     })
     .from(calls)
     .where(and(...conds))

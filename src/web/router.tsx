@@ -8,10 +8,29 @@ import { problem } from "../api/problem.js";
 import { createFromMultipart } from "../api/routes/upload.js";
 import { authenticate } from "../auth/actor.js";
 import { type CallCtx, getCall, getCallTranscript } from "../calls/operations.js";
+import { callAudio } from "../calls/recording.js";
+import { callSyncStatus } from "../calls/sync-status.js";
 import type { PlaybookIssue } from "../coaching/playbook/parse.js";
+import {
+  CreateConnectionSchema,
+  createConnection,
+  deleteConnection,
+  listConnections,
+} from "../crm/connections.js";
 import { USER_ROLES, type UserRole } from "../db/schema/index.js";
 import { DebriefError, HTTP_STATUS } from "../errors.js";
 import { getPlaybook, listPlaybooks, putPlaybook } from "../playbooks/store.js";
+import { repReview, teamReport, teamWeeks } from "../reports/operations.js";
+import {
+  createEndpoint,
+  deleteEndpoint,
+  getEndpoint,
+  listDeliveries,
+  listEndpoints,
+  replayDelivery,
+  updateEndpoint,
+  WEBHOOK_EVENT_TYPES,
+} from "../webhooks/endpoints.js";
 import { CSS, JS } from "./assets.js";
 import { CallListQuerySchema, listCallRows } from "./calls-query.js";
 import {
@@ -26,10 +45,19 @@ import { progressOf } from "./format.js";
 import { consumeMagicLink, type EmailSender, logEmailSender, requestMagicLink } from "./magic-link.js";
 import { CallPage } from "./pages/call.js";
 import { CallsPage, type Option } from "./pages/calls.js";
+import {
+  type ConnectionValues,
+  CrmConnectionsPage,
+  WebhookPage,
+  WebhooksPage,
+} from "./pages/integrations.js";
 import { ErrorPage } from "./pages/layout.js";
 import { LoginPage, MagicConfirmPage } from "./pages/login.js";
+import { RepPage, TeamPage } from "./pages/reports.js";
 import { PlaybookEditPage, PlaybooksPage, UsersPage } from "./pages/settings.js";
 import { UploadPage } from "./pages/upload.js";
+import { pagePeriod } from "./period.js";
+import { byteRange } from "./range.js";
 import {
   clearSessionCookie,
   createSession,
@@ -56,6 +84,7 @@ const CSP = [
   "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
+  "media-src 'self'",
   "form-action 'self'",
   "frame-ancestors 'none'",
   "base-uri 'none'",
@@ -142,7 +171,7 @@ export function createWebRouter(deps: WebDeps = {}): Hono<WebEnv> {
     await next();
   };
 
-  for (const path of ["/calls", "/calls/*", "/settings", "/settings/*", "/logout"]) {
+  for (const path of ["/calls", "/calls/*", "/reps/*", "/team", "/settings", "/settings/*", "/logout"]) {
     web.use(path, requireUser, requireCsrf);
   }
   web.use("/settings", requireAdmin);
@@ -373,9 +402,75 @@ export function createWebRouter(deps: WebDeps = {}): Hono<WebEnv> {
     const ctx = callCtx(c);
     const id = c.req.param("id");
     const call = await getCall(ctx, id);
-    const [transcript, who] = await Promise.all([getCallTranscript(ctx, id), people(c)]);
+    const [transcript, who, sync] = await Promise.all([
+      getCallTranscript(ctx, id),
+      people(c),
+      callSyncStatus(ctx, id),
+    ]);
     const repName = call.repUserId ? (who.get(call.repUserId)?.name ?? "–") : "–";
-    return render(c, <CallPage user={c.get("user")} call={call} transcript={transcript} repName={repName} />);
+    return render(
+      c,
+      <CallPage user={c.get("user")} call={call} transcript={transcript} repName={repName} sync={sync} />,
+    );
+  });
+
+  /** The call's recording, streamed from storage; a Range request gets 206 (seeking in <audio>). */
+  web.get("/calls/:id/audio", async (c) => {
+    const range = byteRange(c.req.header("range"));
+    const audio = await callAudio(callCtx(c), c.req.param("id"), range ?? undefined);
+    const headers: Record<string, string> = {
+      "content-type": audio.contentType,
+      "accept-ranges": "bytes",
+      "cache-control": "private, max-age=300",
+      "x-content-type-options": "nosniff",
+      // Never a document: nothing in the stored bytes can run as this origin's page.
+      "content-security-policy": "default-src 'none'; sandbox",
+      "content-disposition": audio.contentType === "application/octet-stream" ? "attachment" : "inline",
+    };
+    if (!audio.body) return c.body(null, 416, { ...headers, "content-range": `bytes */${audio.size}` });
+    if (!audio.range) return c.body(audio.body, 200, { ...headers, "content-length": String(audio.size) });
+    const { start, end } = audio.range;
+    return c.body(audio.body, 206, {
+      ...headers,
+      "content-range": `bytes ${start}-${end}/${audio.size}`,
+      "content-length": String(end - start + 1),
+    });
+  });
+
+  // ── reports: a rep's page and the team's ──
+  /** The period asked for in the query, else the last weeks up to today (UTC). */
+  const periodOf = (c: C) => pagePeriod(c.req.query(), c.get("services").now().toISOString().slice(0, 10));
+
+  web.get("/reps/:userId", async (c) => {
+    const { period, error } = periodOf(c);
+    // A rep asking for a colleague gets the operation's 404, as for a colleague's call.
+    const report = await repReview(callCtx(c), {
+      userId: c.req.param("userId"),
+      from: period.from,
+      to: period.toExclusive,
+    });
+    return render(
+      c,
+      <RepPage user={c.get("user")} report={report} period={period} error={error} />,
+      error ? 422 : 200,
+    );
+  });
+
+  web.get("/team", async (c) => {
+    const user = c.get("user");
+    if (user.actor.role === "rep")
+      throw new DebriefError(
+        "auth.forbidden",
+        "The team page is for managers and admins; your own coaching is under My coaching.",
+      );
+    const { period, error } = periodOf(c);
+    const input = { from: period.from, to: period.toExclusive };
+    const [report, weeks] = await Promise.all([teamReport(callCtx(c), input), teamWeeks(callCtx(c), input)]);
+    return render(
+      c,
+      <TeamPage user={user} report={report} weeks={weeks} period={period} error={error} />,
+      error ? 422 : 200,
+    );
   });
 
   // ── settings (admins) ──
@@ -487,6 +582,128 @@ export function createWebRouter(deps: WebDeps = {}): Hono<WebEnv> {
       );
     }
   };
+  // ── settings: webhooks (the operations of src/webhooks do the work and check the role) ──
+  const webhooksPage = async (
+    c: C,
+    extra: Omit<Parameters<typeof WebhooksPage>[0], "user" | "endpoints"> = {},
+    status = 200,
+  ) =>
+    render(
+      c,
+      <WebhooksPage user={c.get("user")} endpoints={await listEndpoints(adminCtx(c))} {...extra} />,
+      status,
+    );
+  const webhookPage = async (
+    c: C,
+    id: string,
+    extra: { error?: string; notice?: string } = {},
+    status = 200,
+  ) => {
+    const [endpoint, deliveries] = await Promise.all([
+      getEndpoint(adminCtx(c), id),
+      listDeliveries(adminCtx(c), id, 50),
+    ]);
+    return render(
+      c,
+      <WebhookPage user={c.get("user")} endpoint={endpoint} deliveries={deliveries} {...extra} />,
+      status,
+    );
+  };
+  const NOTICES: Record<string, string> = {
+    deleted: "The endpoint is deleted.",
+    saved: "The endpoint is saved.",
+    replayed: "The message is queued to be sent again.",
+    "crm-deleted": "The connection is deleted.",
+  };
+  const notice = (c: C) => NOTICES[c.req.query("notice") ?? ""] ?? "";
+
+  web.get("/settings/webhooks", (c) => webhooksPage(c, { notice: notice(c) }));
+
+  web.post("/settings/webhooks", async (c) => {
+    const { url, events } = endpointForm(await c.req.parseBody({ all: true }));
+    try {
+      const created = await createEndpoint(adminCtx(c), { url, ...(events.length ? { events } : {}) });
+      return webhooksPage(c, { created: { url: created.url, secret: created.secret } });
+    } catch (err) {
+      if (!isUserError(err)) throw err;
+      return webhooksPage(c, { error: err.message, values: { url, events } }, HTTP_STATUS[err.code]);
+    }
+  });
+
+  web.get("/settings/webhooks/:id", (c) => webhookPage(c, c.req.param("id"), { notice: notice(c) }));
+
+  web.post("/settings/webhooks/:id", async (c) => {
+    const id = c.req.param("id");
+    const form = await c.req.parseBody({ all: true });
+    const { url, events } = endpointForm(form);
+    try {
+      await updateEndpoint(adminCtx(c), id, {
+        url,
+        events: events.length ? events : null,
+        enabled: form.enabled === "on",
+      });
+      return c.redirect(`/settings/webhooks/${encodeURIComponent(id)}?notice=saved`, 303);
+    } catch (err) {
+      if (!isUserError(err) || err.code === "not_found") throw err;
+      return webhookPage(c, id, { error: err.message }, HTTP_STATUS[err.code]);
+    }
+  });
+
+  web.post("/settings/webhooks/:id/delete", async (c) => {
+    await deleteEndpoint(adminCtx(c), c.req.param("id"));
+    return c.redirect("/settings/webhooks?notice=deleted", 303);
+  });
+
+  web.post("/settings/webhooks/:id/deliveries/:deliveryId/replay", async (c) => {
+    const id = c.req.param("id");
+    await replayDelivery(adminCtx(c), id, c.req.param("deliveryId"));
+    return c.redirect(`/settings/webhooks/${encodeURIComponent(id)}?notice=replayed`, 303);
+  });
+
+  // ── settings: CRM connections (src/crm/connections.ts) ──
+  /** The receiver URLs shown to paste at the vendor: the public address, else this request's. */
+  const publicBase = (c: C) =>
+    c.get("services").config.DEBRIEF_PUBLIC_URL?.replace(/\/+$/, "") ?? new URL(c.req.url).origin;
+  const crmPage = async (
+    c: C,
+    extra: Omit<Parameters<typeof CrmConnectionsPage>[0], "user" | "connections"> = {},
+    status = 200,
+  ) =>
+    render(
+      c,
+      <CrmConnectionsPage
+        user={c.get("user")}
+        connections={await listConnections(adminCtx(c), publicBase(c))}
+        {...extra}
+      />,
+      status,
+    );
+
+  web.get("/settings/crm", (c) => crmPage(c, { notice: notice(c) }));
+
+  web.post("/settings/crm", async (c) => {
+    const form = await c.req.parseBody();
+    const { input, values } = connectionForm(form);
+    const parsed = CreateConnectionSchema.safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      return crmPage(c, { error: `${issue.path.join(".") || "form"}: ${issue.message}`, values }, 422);
+    }
+    try {
+      const created = await createConnection(adminCtx(c), parsed.data, publicBase(c));
+      const { credentials, ...connection } = created;
+      return crmPage(c, { created: { connection, credentials } });
+    } catch (err) {
+      if (!isUserError(err)) throw err;
+      return crmPage(c, { error: err.message, values }, HTTP_STATUS[err.code]);
+    }
+  });
+
+  web.post("/settings/crm/:id/delete", async (c) => {
+    await deleteConnection(adminCtx(c), c.req.param("id"));
+    return c.redirect("/settings/crm?notice=crm-deleted", 303);
+  });
+
   web.post("/settings/playbooks", (c) => savePlaybook(c, null));
   web.post("/settings/playbooks/:id", (c) => savePlaybook(c, c.req.param("id")));
 
@@ -505,3 +722,84 @@ items:
     examples:
       - What made you look at this now?
 `;
+
+/** Errors a form shows in place (bad input, a refused URL, missing secrets key), not as an error page. */
+function isUserError(err: unknown): err is DebriefError {
+  return err instanceof DebriefError && HTTP_STATUS[err.code] < 500 && err.code !== "auth.forbidden";
+}
+
+type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+type FormBody = Record<string, string | File | (string | File)[]>;
+const strs = (v: FormBody[string] | undefined): string[] =>
+  (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === "string");
+
+/** The webhook endpoint form: its URL and the event types ticked (unknown ones dropped). */
+function endpointForm(form: FormBody): { url: string; events: WebhookEventType[] } {
+  const url = (strs(form.url)[0] ?? "").trim();
+  const events = strs(form.events).filter((e): e is WebhookEventType =>
+    (WEBHOOK_EVENT_TYPES as readonly string[]).includes(e),
+  );
+  return { url, events };
+}
+
+/**
+ * The CRM connection form as the operation's input (validated by its schema): the chosen vendor's
+ * fields only, numbers as numbers, empty fields left out.
+ */
+function connectionForm(form: Record<string, unknown>): {
+  input: Record<string, unknown>;
+  values: ConnectionValues;
+} {
+  const f = (k: string) => str(form[k]).trim();
+  const opt = (k: string, v: string) => (v ? { [k]: v } : {});
+  const num = (v: string) => (/^\d{1,15}$/.test(v) ? Number(v) : v);
+  const vendor = f("vendor");
+  const common = {
+    vendor,
+    ...opt("name", f("name")),
+    ...(form.writeBack === "on" ? { writeBack: true } : {}),
+  };
+  const values: ConnectionValues = {
+    vendor,
+    name: f("name"),
+    portalId: f("portalId"),
+    companyId: f("companyId"),
+    companyDomain: f("companyDomain"),
+    organizationId: f("organizationId"),
+    instanceUrl: f("instanceUrl"),
+  };
+  switch (vendor) {
+    case "hubspot":
+      return {
+        input: {
+          ...common,
+          portalId: num(f("portalId")),
+          clientSecret: f("clientSecret"),
+          ...opt("accessToken", f("hubspotAccessToken")),
+        },
+        values,
+      };
+    case "pipedrive":
+      return {
+        input: {
+          ...common,
+          companyId: num(f("companyId")),
+          companyDomain: f("companyDomain"),
+          ...opt("apiToken", f("apiToken")),
+        },
+        values,
+      };
+    case "salesforce":
+      return {
+        input: {
+          ...common,
+          organizationId: f("organizationId"),
+          ...opt("instanceUrl", f("instanceUrl")),
+          ...opt("accessToken", f("salesforceAccessToken")),
+        },
+        values,
+      };
+    default:
+      return { input: common, values };
+  }
+}

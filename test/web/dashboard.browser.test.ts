@@ -4,9 +4,12 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
+import { eq } from "drizzle-orm";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/database.js";
+import { calls as callsTable } from "../../src/db/schema/index.js";
+import { wav } from "../helpers/wav.js";
 import { demoDashboard, type WebTestApp } from "./web-client.js";
 
 /**
@@ -290,6 +293,127 @@ describe.runIf(HAVE_CHROMIUM)("the dashboard in Chromium", { timeout: 180_000 },
       .fill(broken.replace("examples: []", "examples: [What hurts?]"));
     await page.getByRole("button", { name: "Save playbook" }).click();
     await page.getByText("Playbook broken saved.").waitFor();
+  });
+
+  it("shows a manager the team page and a rep's page, with weekly charts and habits, by keyboard", async () => {
+    const page = await browser();
+    await signIn(page, keys.manager);
+    await page.getByRole("link", { name: "Team", exact: true }).click();
+    await page.waitForURL(`${base}/team`);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Team");
+    // The default period holds the demo's calls (seeded to end in the last week).
+    expect(await page.locator("dl.card dd a").first().textContent()).toMatch(/^[1-9]\d* calls$/);
+    expect(await page.locator("figure.chart svg[role=img]").count()).toBeGreaterThanOrEqual(5);
+    expect(await page.getByRole("heading", { name: "Habits to work on" }).count()).toBe(1);
+    await check(page, "team");
+
+    // Keyboard: the first Tab reaches the skip link, with a visible focus ring, and it works.
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(
+      "({ text: document.activeElement.textContent, outline: getComputedStyle(document.activeElement).outlineStyle })",
+    );
+    expect(focused).toEqual({ text: "Skip to content", outline: "solid" });
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate("document.activeElement.id")).toBe("main");
+
+    // The period selector, then a rep's page from the reps table.
+    await page.getByLabel("From").fill("2026-01-05");
+    await page.getByLabel("To (inclusive)").fill("2026-01-11");
+    await page.getByRole("button", { name: "Show period" }).click();
+    await page.waitForURL(/from=2026-01-05&to=2026-01-11/);
+    expect(await page.getByRole("link", { name: "0 calls" }).count()).toBe(1);
+    await page.goBack();
+    await page.getByRole("link", { name: "Greg Tanner" }).click();
+    await page.waitForURL(new RegExp(`/reps/${ids.rep}`));
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Coaching: Greg Tanner");
+    expect(await page.locator("figure.chart svg").count()).toBe(5);
+    await check(page, "rep");
+  });
+
+  it("keeps a rep to their own coaching page at phone width: a colleague's is a 404, the team a 403", async () => {
+    const page = await browser({ width: 375, height: 812 });
+    await signIn(page, keys.rep);
+    await page.getByRole("link", { name: "My coaching" }).click();
+    await page.waitForURL(`${base}/reps/${ids.rep}`);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("My coaching");
+    expect(Number(await page.evaluate("document.documentElement.scrollWidth"))).toBeLessThanOrEqual(375);
+    await check(page, "rep-phone");
+    expect((await page.goto(`${base}/reps/${ids.otherRep}`))?.status()).toBe(404);
+    expect((await page.goto(`${base}/team`))?.status()).toBe(403);
+    expect(await page.getByRole("link", { name: "Team", exact: true }).count()).toBe(0);
+  });
+
+  it("plays a call's recording from an evidence link, and seeks without a page load", async () => {
+    // A demo call gets a recording (the demo has transcripts only): a short WAV in the blob store.
+    const [call] = await h.db
+      .select({ id: callsTable.id })
+      .from(callsTable)
+      .where(eq(callsTable.repUserId, ids.rep))
+      .limit(1);
+    const key = `audio/${t.orgId}/browser-test`;
+    await t.services.blobs.put(key, new Blob([wav(600).slice()]).stream(), {
+      contentType: "audio/wav",
+      maxBytes: 1e8,
+    });
+    await h.db
+      .update(callsTable)
+      .set({ source: "audio", blobKey: key, mediaType: "audio/wav" })
+      .where(eq(callsTable.id, call!.id));
+
+    const page = await browser({ width: 375, height: 812 });
+    await signIn(page, keys.rep);
+    await page.goto(`${base}/calls/${call!.id}`);
+    const player = page.locator("audio#call-audio");
+    await player.waitFor();
+    await page.waitForFunction('document.getElementById("call-audio").readyState >= 1');
+    expect(
+      await player.evaluate((a: { duration: number; currentTime: number }) => Math.round(a.duration)),
+    ).toBe(600);
+    await check(page, "call-audio-phone");
+    const play = page.locator("a.play").first();
+    const at = Number(await play.getAttribute("data-seek"));
+    expect(await play.getAttribute("href")).toBe(`/calls/${call!.id}/audio#t=${at}`);
+    await play.click();
+    expect(new URL(page.url()).pathname).toBe(`/calls/${call!.id}`); // no navigation with JavaScript
+    expect(
+      Math.abs((await player.evaluate((a: { duration: number; currentTime: number }) => a.currentTime)) - at),
+    ).toBeLessThan(1.5);
+    // The transcript link scrolls to the line and moves the player too.
+    const line = page.locator("a[data-seek]:not(.play)").nth(1);
+    const lineAt = Number(await line.getAttribute("data-seek"));
+    await line.click();
+    expect(new URL(page.url()).hash).toBe(await line.getAttribute("href"));
+    expect(
+      Math.abs(
+        (await player.evaluate((a: { duration: number; currentTime: number }) => a.currentTime)) - lineAt,
+      ),
+    ).toBeLessThan(1.5);
+  });
+
+  it("lets an admin add a webhook endpoint and a CRM connection, each secret shown once", async () => {
+    t.services.config.DEBRIEF_SECRETS_KEY = Buffer.alloc(32, 7).toString("base64");
+    const page = await browser();
+    await signIn(page, t.adminKey);
+    await page.goto(`${base}/settings/webhooks`);
+    await check(page, "settings-webhooks");
+    await page.getByLabel("Endpoint URL (https)").fill("https://hooks.example.com/debrief");
+    await page.getByLabel("call.coached").check();
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    expect((await page.locator("#new-secret").textContent())?.trim()).toMatch(/^whsec_/);
+    await check(page, "settings-webhook-created");
+    await page.getByRole("link", { name: "https://hooks.example.com/debrief" }).click();
+    await page.getByRole("heading", { name: "Delivery log" }).waitFor();
+    await check(page, "settings-webhook");
+
+    await page.goto(`${base}/settings/crm`);
+    await check(page, "settings-crm");
+    await page.getByLabel("Vendor").selectOption("generic");
+    await page.getByLabel("Name (optional)").fill("Browser CRM");
+    await page.getByRole("button", { name: "Connect" }).click();
+    expect(await page.locator("#new-webhook-url").textContent()).toContain("/v1/crm/webhooks/conn_");
+    await check(page, "settings-crm-created");
+    await page.getByRole("button", { name: "Delete connection Browser CRM" }).click();
+    await page.getByText("The connection is deleted.").waitFor();
   });
 
   it("refuses a form whose CSRF token was tampered with, with a 403 page", async () => {

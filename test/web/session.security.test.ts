@@ -178,12 +178,21 @@ describe.each(testDatabases)("dashboard sessions, CSRF and authorization ($name)
     const form = new FormData();
     form.set("title", "forged");
     form.set("file", new Blob([VTT.replace("WEBVTT", "WEBVTT\n\nNOTE forged")]), "forged.vtt");
-    const noToken = await b.request("/calls/new", { method: "POST", body: form });
+    // Sent as the bytes a client puts on the wire (as test/api/upload.error.test.ts does): handed
+    // a FormData, undici's multipart stream throws ERR_INVALID_STATE after the refusal cancels it.
+    const wire = new Request("http://wire.test/", { method: "POST", body: form });
+    const type = wire.headers.get("content-type") ?? "";
+    const bytes = new Uint8Array(await wire.arrayBuffer());
+    const noToken = await b.request("/calls/new", {
+      method: "POST",
+      body: bytes,
+      headers: { "content-type": type },
+    });
     expect(noToken.status).toBe(403);
     const wrongHeader = await b.request("/calls/new", {
       method: "POST",
-      body: form,
-      headers: { "x-csrf-token": "f".repeat(64), accept: "application/json" },
+      body: bytes,
+      headers: { "content-type": type, "x-csrf-token": "f".repeat(64), accept: "application/json" },
     });
     expect(wrongHeader.status).toBe(403);
     expect((await h.db.select({ id: calls.id }).from(calls)).length).toBe(before);

@@ -24,7 +24,11 @@ export const events = pgTable(
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
-  (t) => [index("events_org_seq_idx").on(t.orgId, t.seq)],
+  (t) => [
+    index("events_org_seq_idx").on(t.orgId, t.seq),
+    // A call's events (the dashboard's webhook deliveries of one call).
+    index("events_org_subject_idx").on(t.orgId, t.subject),
+  ],
 );
 
 export type DomainEvent = typeof events.$inferSelect;

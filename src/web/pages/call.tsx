@@ -1,5 +1,6 @@
 import { evaluateBenchmarks } from "../../analysis/benchmarks.js";
 import type { CallDetail } from "../../calls/schemas.js";
+import type { CallSyncStatus } from "../../calls/sync-status.js";
 import type { Evidence } from "../../coaching/contract.js";
 import type { Transcript } from "../../transcript/model.js";
 import { SpeakerTimeline, type TimelineMarker } from "../components/timeline.js";
@@ -28,9 +29,18 @@ export function anchorFinder(
   };
 }
 
-function Quote(props: { e: Evidence; anchor: string | null }) {
-  const { e, anchor } = props;
+/** Where evidence links point: the call (for its audio route) and whether it has a recording. */
+interface Media {
+  callId: string;
+  audio: boolean;
+}
+
+function Quote(props: { e: Evidence; anchor: string | null; media: Media }) {
+  const { e, anchor, media } = props;
   const at = e.start != null ? ` at ${dur(e.start)}` : "";
+  // With a recording, a quote's links also move the player (app.js); without JavaScript the
+  // play link opens the recording at that second (a media fragment) and the other one scrolls.
+  const seek = media.audio && e.start != null ? String(Math.max(0, e.start)) : undefined;
   return (
     <blockquote>
       “{e.quote}”{" "}
@@ -41,10 +51,88 @@ function Quote(props: { e: Evidence; anchor: string | null }) {
       {anchor ? (
         <>
           {" "}
-          <a href={`#${anchor}`}>in the transcript</a>
+          <a href={`#${anchor}`} data-seek={seek}>
+            in the transcript
+          </a>
+        </>
+      ) : null}
+      {seek !== undefined ? (
+        <>
+          {" · "}
+          <a class="play" href={`/calls/${media.callId}/audio#t=${seek}`} data-seek={seek}>
+            play from {dur(e.start)}
+          </a>
         </>
       ) : null}
     </blockquote>
+  );
+}
+
+const SYNC = { pending: "Waiting", retrying: "Retrying", done: "Written", failed: "Failed" } as const;
+const SYNC_CLASS = { pending: "", retrying: "warn", done: "good", failed: "bad" } as const;
+const DELIVERY = { pending: "Pending", succeeded: "Delivered", failed: "Failed" } as const;
+const DELIVERY_CLASS = { pending: "warn", succeeded: "good", failed: "bad" } as const;
+const VENDOR = {
+  hubspot: "HubSpot",
+  pipedrive: "Pipedrive",
+  salesforce: "Salesforce",
+  generic: "Signed JSON",
+} as const;
+
+/** Where the call's results went: the CRM write-back and (managers, admins) webhook deliveries. */
+function SyncSection(props: { sync: CallSyncStatus; dealId: string | null }) {
+  const { crm, webhooks } = props.sync;
+  return (
+    <section aria-labelledby="h-sync">
+      <h2 id="h-sync">CRM sync and webhooks</h2>
+      <div class="card">
+        <h3>CRM</h3>
+        {crm.length === 0 ? (
+          <p class="muted">
+            {props.dealId
+              ? "Not written back to a CRM: no connection writes results back, or the call is not coached yet."
+              : "No deal is linked to this call, so nothing is written back to a CRM."}
+          </p>
+        ) : (
+          <ul class="checklist">
+            {crm.map((w) => (
+              <li>
+                <span class={`badge ${SYNC_CLASS[w.status]}`}>{SYNC[w.status]}</span>{" "}
+                {w.name ?? VENDOR[w.vendor]} ({VENDOR[w.vendor]}), deal {w.dealId}
+                {w.vendorObjectId ? `, note ${w.vendorObjectId}` : ""}
+                <span class="muted"> · {when(w.updatedAt)}</span>
+                {w.error ? <p class="bad">{w.error}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {webhooks ? (
+          <>
+            <h3>Webhook deliveries</h3>
+            {webhooks.length === 0 ? (
+              <p class="muted">No webhook message about this call.</p>
+            ) : (
+              <ul class="checklist">
+                {webhooks.map((d) => (
+                  <li>
+                    <span class={`badge ${DELIVERY_CLASS[d.status]}`}>{DELIVERY[d.status]}</span>{" "}
+                    <code>{d.eventType}</code> to {d.endpointHost}
+                    <span class="muted">
+                      {" "}
+                      · {d.attempts} attempt{d.attempts === 1 ? "" : "s"}
+                      {d.responseStatus != null ? ` · HTTP ${d.responseStatus}` : ""}
+                      {d.lastAttemptAt ? ` · last ${when(d.lastAttemptAt)}` : ""}
+                      {d.status === "pending" && d.nextAttemptAt ? ` · next ${when(d.nextAttemptAt)}` : ""}
+                    </span>
+                    {d.lastError && d.status !== "succeeded" ? <p class="bad">{d.lastError}</p> : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        ) : null}
+      </div>
+    </section>
   );
 }
 
@@ -57,8 +145,10 @@ export function CallPage(props: {
   call: CallDetail;
   transcript: Transcript | null;
   repName: string;
+  sync: CallSyncStatus;
 }) {
   const { call, transcript, user } = props;
+  const media: Media = { callId: call.id, audio: call.source === "audio" };
   const a = call.analysis;
   const progress = progressOf(call);
   const anchor = anchorFinder(transcript);
@@ -115,6 +205,17 @@ export function CallPage(props: {
           </a>
         </p>
       </div>
+      {media.audio ? (
+        <section aria-labelledby="h-audio" class="player">
+          <h2 id="h-audio" class="sr-only">
+            Recording
+          </h2>
+          {/* biome-ignore lint/a11y/useMediaCaption: the transcript below is the recording's text */}
+          <audio id="call-audio" controls preload="metadata" src={`/calls/${call.id}/audio`}>
+            <a href={`/calls/${call.id}/audio`}>Download the recording</a>
+          </audio>
+        </section>
+      ) : null}
       {a ? (
         <>
           <section aria-labelledby="h-timeline">
@@ -220,7 +321,7 @@ export function CallPage(props: {
                     <span class={`badge ${ITEM_CLASS[item.status]}`}>{ITEM[item.status]}</span>{" "}
                     <strong>{item.title}</strong>
                     {item.evidence.map((e) => (
-                      <Quote e={e} anchor={anchor(e)} />
+                      <Quote e={e} anchor={anchor(e)} media={media} />
                     ))}
                   </li>
                 ))}
@@ -241,6 +342,7 @@ export function CallPage(props: {
                     <Quote
                       e={{ speaker: o.speaker, start: o.start, quote: o.text }}
                       anchor={anchor({ speaker: o.speaker, start: o.start, quote: o.text })}
+                      media={media}
                     />
                     <p>
                       Handling: {o.handling.acknowledged ? "acknowledged" : "not acknowledged"},{" "}
@@ -251,7 +353,7 @@ export function CallPage(props: {
                         ? ` · replied after ${o.responseDelaySec.toFixed(1)} s`
                         : ""}
                     </p>
-                    {o.response ? <Quote e={o.response} anchor={anchor(o.response)} /> : null}
+                    {o.response ? <Quote e={o.response} anchor={anchor(o.response)} media={media} /> : null}
                   </li>
                 ))}
               </ul>
@@ -259,6 +361,7 @@ export function CallPage(props: {
           ) : null}
         </>
       ) : null}
+      <SyncSection sync={props.sync} dealId={call.crm.dealId} />
       <section aria-labelledby="h-transcript">
         <h2 id="h-transcript">Transcript</h2>
         {transcript ? (

@@ -1,8 +1,10 @@
-import { CALL_STATUSES } from "../../db/schema/index.js";
+import { CALL_STATUSES, DEAL_STATUSES } from "../../db/schema/index.js";
 import type { CallListQuery, CallRow, Sort } from "../calls-query.js";
 import { dur, int, pct, STATUS_LABEL, when } from "../format.js";
 import type { WebUser } from "../session.js";
 import { Layout, TableWrap } from "./layout.js";
+
+const OUTCOME_LABEL = { open: "Open", won: "Won", lost: "Lost" } as const;
 
 export interface Option {
   value: string;
@@ -13,7 +15,7 @@ export interface Option {
 function listHref(q: CallListQuery, change: Partial<Record<keyof CallListQuery, string | number>>): string {
   const params = new URLSearchParams();
   const merged = { ...q, ...change } as Record<string, unknown>;
-  for (const k of ["q", "rep", "status", "playbook", "from", "to", "sort", "dir", "page"]) {
+  for (const k of ["q", "rep", "status", "playbook", "outcome", "from", "to", "sort", "dir", "page"]) {
     const v = merged[k];
     if (v === undefined || v === null || v === "") continue;
     if ((k === "sort" && v === "occurredAt") || (k === "dir" && v === "desc") || (k === "page" && v === 1))
@@ -89,7 +91,7 @@ export function CallsPage(props: {
       <form method="get" action="/calls" class="card" aria-label="Filter calls">
         <div class="row">
           <div>
-            <label for="q">Search titles</label>
+            <label for="q">Search titles and transcripts</label>
             <input type="search" id="q" name="q" value={q.q ?? ""} />
           </div>
           {isRep ? null : <Select id="rep" label="Rep" value={q.rep} options={props.reps} any="All reps" />}
@@ -106,6 +108,13 @@ export function CallsPage(props: {
             value={q.playbook}
             options={props.playbooks}
             any="Any playbook"
+          />
+          <Select
+            id="outcome"
+            label="Deal outcome"
+            value={q.outcome}
+            any="Any outcome"
+            options={DEAL_STATUSES.map((s) => ({ value: s, label: OUTCOME_LABEL[s] }))}
           />
           <div>
             <label for="from">From</label>
@@ -136,6 +145,7 @@ export function CallsPage(props: {
               <SortHeader q={q} sort="questions" label="Questions" num />
               <SortHeader q={q} sort="monologue" label="Longest monologue" num />
               <SortHeader q={q} sort="playbook" label="Playbook score" num />
+              <th scope="col">Deal</th>
             </tr>
           </thead>
           <tbody>
@@ -152,6 +162,7 @@ export function CallsPage(props: {
                 <td class="num">{int(r.questions)}</td>
                 <td class="num">{dur(r.monologueSec)}</td>
                 <td class="num">{pct(r.playbookScore)}</td>
+                <td>{r.outcome ? OUTCOME_LABEL[r.outcome] : "–"}</td>
               </tr>
             ))}
           </tbody>

@@ -1,7 +1,7 @@
 import type { Child } from "hono/jsx";
 import type { WebUser } from "../session.js";
 
-export type Section = "calls" | "upload" | "settings" | null;
+export type Section = "calls" | "upload" | "me" | "team" | "settings" | null;
 
 /** Hidden CSRF field for a signed-in form; must come first in multipart forms. */
 export function CsrfField(props: { token: string }) {
@@ -40,7 +40,9 @@ export function Layout(props: { title: string; user?: WebUser | null; section?: 
               <ul>
                 {nav("calls", "/calls", "Calls")}
                 {nav("upload", "/calls/new", "Upload a call")}
-                {/* Extension point: rep and team report pages join this list when they exist. */}
+                {user.actor.role === "rep"
+                  ? nav("me", `/reps/${user.actor.userId}`, "My coaching")
+                  : nav("team", "/team", "Team")}
                 {user.actor.role === "admin" ? nav("settings", "/settings", "Settings") : null}
               </ul>
             </nav>

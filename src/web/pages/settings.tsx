@@ -7,17 +7,20 @@ import { when } from "../format.js";
 import type { WebUser } from "../session.js";
 import { CsrfField, Layout, Messages, TableWrap } from "./layout.js";
 
-function SettingsNav(props: { current: "users" | "playbooks" }) {
+/** The settings sections, as links (the current one marked). */
+export function SettingsNav(props: { current: "users" | "playbooks" | "webhooks" | "crm" }) {
+  const link = (id: typeof props.current, href: string, label: string) => (
+    <a href={href} aria-current={props.current === id ? "page" : undefined}>
+      {label}
+    </a>
+  );
   return (
     <nav aria-label="Settings">
       <p class="row">
-        <a href="/settings/users" aria-current={props.current === "users" ? "page" : undefined}>
-          Users and keys
-        </a>
-        <a href="/settings/playbooks" aria-current={props.current === "playbooks" ? "page" : undefined}>
-          Playbooks
-        </a>
-        {/* Extension point: CRM and webhook settings get their own links here. */}
+        {link("users", "/settings/users", "Users and keys")}
+        {link("playbooks", "/settings/playbooks", "Playbooks")}
+        {link("webhooks", "/settings/webhooks", "Webhooks")}
+        {link("crm", "/settings/crm", "CRM connections")}
       </p>
     </nav>
   );

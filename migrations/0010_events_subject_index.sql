@@ -1,0 +1,1 @@
+CREATE INDEX "events_org_subject_idx" ON "events" USING btree ("org_id","subject");
