@@ -299,17 +299,8 @@ export function registerCrmRoutes(app: OpenAPIHono<AppEnv>): void {
     requireRole(context.actor, "admin", "manager");
     const kind = kindOf(c.req.param("kind"));
     const id = c.req.param("id");
-    if (!(c.req.header("content-type") ?? "").toLowerCase().startsWith("application/json"))
-      throw new DebriefError("unsupported_media_type", "send the record as application/json");
-    const bytes = c.req.raw.body
-      ? await readLimited(c.req.raw.body, MAX_RECORD_BYTES, "CRM records")
-      : new Uint8Array();
-    let body: unknown;
-    try {
-      body = JSON.parse(new TextDecoder().decode(bytes));
-    } catch {
-      throw new DebriefError("validation_failed", "the body is not valid JSON");
-    }
+    // Media type, size (the body guard), UTF-8, depth and control characters: src/api/json-bodies.ts.
+    const body = c.get("jsonBody")?.value;
     const { record, created } = await putCrmRecord(context, kind, id, body);
     return c.json(record, created ? 201 : 200);
   });

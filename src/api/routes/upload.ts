@@ -281,27 +281,13 @@ async function createFromJson(
   ctx: CallCtx,
   idempotencyKey: string | undefined,
 ): Promise<CreateResult> {
+  // Read and checked by the API's one JSON rule (src/api/json-bodies.ts): strict UTF-8, bounded
+  // depth, no control characters, no number out of range (1e400 would be stored as null).
   const maxBytes = ctx.services.config.DEBRIEF_MAX_TRANSCRIPT_MB * 1e6;
-  const bytes = c.req.raw.body
-    ? await readLimited(c.req.raw.body, maxBytes, "JSON uploads")
-    : new Uint8Array();
-  let body: unknown;
-  try {
-    // A number too large for a double (1e400) parses as Infinity, which JSON.stringify would turn
-    // into null: refuse it instead of storing something other than what was sent.
-    body = JSON.parse(new TextDecoder().decode(bytes), (key, value: unknown) => {
-      if (typeof value === "number" && !Number.isFinite(value)) invalidField(key, "number out of range");
-      if (typeof value === "string" && value.includes("\u0000"))
-        invalidField(key, "must not contain NUL (\\u0000)");
-      return value;
-    });
-  } catch (err) {
-    if (err instanceof DebriefError) throw err;
-    throw new DebriefError(
-      "validation_failed",
-      `request body is not valid JSON: ${err instanceof Error ? err.message : String(err)}`,
-    );
-  }
+  const got = c.get("jsonBody");
+  if (got && got.bytes > maxBytes)
+    throw new DebriefError("payload_too_large", `JSON uploads are limited to ${mb(maxBytes)}`);
+  const body = got?.value;
   if (typeof body === "object" && body !== null && !Array.isArray(body) && "audioUrl" in body) {
     if ("transcript" in body) invalidField("audioUrl", "send either `transcript` or `audioUrl`, not both");
     if (!ctx.services.transcriber) throw notConfigured("audioUrl");
