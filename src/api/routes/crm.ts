@@ -16,14 +16,13 @@ import {
 } from "../../crm/operations.js";
 import { DebriefError } from "../../errors.js";
 import { readMultipart } from "../../http/multipart.js";
-import { readLimited } from "../../http/read-limited.js";
+import { line } from "../../input.js";
 import { outcomeReport } from "../../outcomes/operations.js";
 import type { AppEnv } from "../env.js";
 import { problemResponses } from "./common.js";
 
 /** CRM files are plain text; 100 MB is some millions of rows. */
 export const MAX_CRM_IMPORT_BYTES = 100e6;
-const MAX_RECORD_BYTES = 64_000;
 
 const json = (description: string, schema: z.ZodType) => ({
   description,
@@ -144,8 +143,8 @@ const routes = {
         content: {
           "application/json": {
             schema: z.object({
-              name: z.string().trim().min(1).max(200).optional(),
-              timeZone: z.string().max(64).optional().describe("IANA name, e.g. Europe/Berlin"),
+              name: line().trim().min(1).max(200).optional(),
+              timeZone: line().max(64).optional().describe("IANA name, e.g. Europe/Berlin"),
               currency: z
                 .string()
                 .regex(/^[A-Za-z]{3}$/, "an ISO 4217 code like EUR")

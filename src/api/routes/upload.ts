@@ -21,6 +21,7 @@ import { AudioUrlBodySchema, CallDetailSchema, type CallMeta, CallMetaSchema } f
 import { DebriefError } from "../../errors.js";
 import { type FilePartInfo, readMultipart } from "../../http/multipart.js";
 import { mb, readLimited } from "../../http/read-limited.js";
+import { line, text } from "../../input.js";
 import { assertPublicUrl, urlGuardOptions } from "../../net/public-url.js";
 import type { Services } from "../../services.js";
 import type { AppEnv } from "../env.js";
@@ -30,9 +31,9 @@ import { problemResponses } from "./common.js";
 /** JSON upload of a transcript: the file's text (any supported format) or a canonical object. */
 export const TranscriptJsonBodySchema = CallMetaSchema.extend({
   transcript: z
-    .union([z.string().min(1), z.record(z.string(), z.unknown())])
+    .union([text().min(1), z.record(z.string(), z.unknown())])
     .describe("the transcript file's content as a string (any format), or a canonical transcript object"),
-  fileName: z.string().min(1).max(300).optional(),
+  fileName: line().min(1).max(300).optional(),
 });
 
 /** JSON upload of an audio URL for Deepgram to fetch and transcribe. */
@@ -60,7 +61,7 @@ export function metaFromFields(fields: Record<string, string>): CallMeta {
     const t = v.trim();
     if (t.startsWith("[")) {
       try {
-        return z.array(z.string()).parse(JSON.parse(t));
+        return z.array(line()).parse(JSON.parse(t));
       } catch {
         return [t];
       }
