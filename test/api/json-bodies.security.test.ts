@@ -19,7 +19,7 @@ describe.each(testDatabases)("request bodies under one decoding rule on $name", 
     await handle?.close();
   });
 
-  const send = (method: string, path: string, body: BodyInit, type = "application/json") =>
+  const send = (method: string, path: string, body: string | Uint8Array, type = "application/json") =>
     t.request(path, { method, headers: t.auth(t.adminKey, { "content-type": type }), body });
   const problemOf = async (res: Response, status: number) => {
     expect(res.status).toBe(status);
