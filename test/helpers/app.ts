@@ -19,6 +19,8 @@ export interface TestAppOptions {
   now?: () => Date;
   /** The outbound URL guard's resolver (tests never use real DNS). */
   resolve?: Services["resolve"];
+  /** Where the logs go (default: nowhere). */
+  logger?: Logger;
   /** Where CPU tasks run (default: inline); the worker pool to test the Node server's path. */
   cpu?: Services["cpu"];
 }
@@ -40,7 +42,7 @@ export async function createTestApp(db: Database, options: TestAppOptions = {}) 
     transcriber: options.transcriber ?? null,
     // The rules engine, as on a server without OPENAI_API_KEY (on `cpu` when one is given).
     coach: options.coach ?? ((input) => runCoaching(input, { cpu: options.cpu })),
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     ...(options.now ? { now: options.now } : {}),
     ...(options.resolve ? { resolve: options.resolve } : {}),
     ...(options.cpu ? { cpu: options.cpu } : {}),
