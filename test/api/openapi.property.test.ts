@@ -221,6 +221,5 @@ describe.each(testDatabases)("every operation of the OpenAPI document on $name",
     const total = [...statuses.values()].reduce((a, b) => a + b, 0);
     expect(total).toBeGreaterThan(20);
     expect(statuses.size).toBeGreaterThan(3);
-    console.log(database.name, total, JSON.stringify([...statuses]));
   }, 120_000);
 });
