@@ -14,7 +14,7 @@ describe.each(testDatabases)("request bodies under one decoding rule on $name", 
   beforeAll(async () => {
     handle = await database.open();
     t = await createTestApp(handle.db);
-  });
+  }, 300_000);
   afterAll(async () => {
     await handle?.close();
   });

@@ -115,7 +115,7 @@ describe.each(testDatabases)("every operation of the OpenAPI document on $name",
     });
     const res = await t.request("/openapi.json");
     operations = operationsOf((await res.json()) as Doc);
-  });
+  }, 300_000);
   afterAll(async () => {
     await handle?.close();
   });

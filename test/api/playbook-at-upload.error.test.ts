@@ -13,7 +13,7 @@ describe.each(testDatabases)("an unknown playbook at upload on $name", (database
   beforeAll(async () => {
     handle = await database.open();
     t = await createTestApp(handle.db, { transcriber });
-  });
+  }, 300_000);
   afterAll(async () => {
     await handle?.close();
   });

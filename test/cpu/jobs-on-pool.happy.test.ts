@@ -40,7 +40,7 @@ describe.each(testDatabases)("the background jobs' CPU work on the worker pool, 
     vtt = await readFile(new URL("../../fixtures/calls/discovery-acme.vtt", import.meta.url), "utf8");
     handle = await database.open();
     t = await createTestApp(handle.db, { cpu, transcriber });
-  });
+  }, 300_000);
   afterAll(async () => {
     await cpu.close();
     await handle?.close();
