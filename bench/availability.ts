@@ -19,8 +19,10 @@ import { claimJob } from "../src/jobs/store.js";
 import { testDatabases } from "../test/helpers/db.js";
 
 const UPLOADS = Number(process.env.BENCH_UPLOADS ?? 3);
+// Utterances per upload (a smaller number makes a quick smoke run).
+const UTTERANCES = Number(process.env.BENCH_UTTERANCES ?? 19_000);
 const big = Array.from(
-  { length: 19_000 },
+  { length: UTTERANCES },
   (_, i) => `${i % 2 ? "Lee" : "Dana"}: ${"word ".repeat(25).trim()}`,
 ).join("\n");
 
