@@ -17,9 +17,13 @@ const scripts = [
   "bench/cli-start.ts",
   "bench/web.ts",
   "bench/availability.ts",
+  "bench/memory.ts",
 ];
 for (const script of scripts) {
-  const run = spawnSync(process.execPath, ["--import", "tsx", join(root, script), ...process.argv.slice(2)], {
+  // bench/memory.ts measures the heap after forced collections.
+  const flags = script === "bench/memory.ts" ? ["--expose-gc"] : [];
+  const args = script === "bench/memory.ts" ? [] : process.argv.slice(2);
+  const run = spawnSync(process.execPath, [...flags, "--import", "tsx", join(root, script), ...args], {
     stdio: "inherit",
     cwd: root,
   });

@@ -5,6 +5,7 @@ import { HTTPException } from "hono/http-exception";
 import { bodyGuard } from "./api/body-guard.js";
 import { DOCS_CSP, DOCS_HTML } from "./api/docs-page.js";
 import type { AppEnv } from "./api/env.js";
+import { jsonBodies } from "./api/json-bodies.js";
 import { clientAddressOf, rateLimit, requestId, requireAuth } from "./api/middleware.js";
 import { refuseNul } from "./api/nul.js";
 import { problem } from "./api/problem.js";
@@ -62,6 +63,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   // Role gate and streamed body limit per route, before any route (or its validator) reads a byte.
   app.use("*", bodyGuard);
   app.use("/v1/*", refuseNul);
+  // One body-decoding rule: 415 for an undocumented media type, strict checked JSON.
+  app.use("/v1/*", jsonBodies(app));
 
   app.onError((err, c) => {
     if (err instanceof DebriefError) return problem(c, err.code, err.message, err.details ?? {});

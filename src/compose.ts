@@ -36,6 +36,7 @@ export type ServiceParts = Pick<Services, "db" | "blobs"> & Partial<Omit<Service
 export function createServices(config: Config, parts: ServiceParts): Services {
   const { db } = parts;
   const logger = parts.logger ?? jsonLogger(config.LOG_LEVEL, (line) => console.error(line.trimEnd()));
+  const cpu = parts.cpu ?? inlineCpu();
   return {
     config,
     db,
@@ -44,10 +45,10 @@ export function createServices(config: Config, parts: ServiceParts): Services {
     jobs: parts.jobs ?? jobRegistry(JOB_HANDLERS),
     transcriber: parts.transcriber !== undefined ? parts.transcriber : transcriberFor(config),
     rateLimiter: parts.rateLimiter ?? memoryRateLimiter(config.DEBRIEF_RATE_LIMIT_PER_MINUTE),
-    coach: parts.coach ?? coachingFor(config, db, logger),
+    coach: parts.coach ?? coachingFor(config, db, logger, cpu),
     logger,
     now: parts.now ?? (() => new Date()),
-    cpu: parts.cpu ?? inlineCpu(),
+    cpu,
     resolve: parts.resolve,
   };
 }

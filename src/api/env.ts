@@ -12,5 +12,7 @@ export interface AppEnv {
     clientAddress: string | undefined;
     /** Failed authentications per client address (one per app). */
     authFailures: FailureLimiter | undefined;
+    /** A JSON request body, read and checked once (src/api/json-bodies.ts); unset for other bodies. */
+    jsonBody: { value: unknown; bytes: number } | undefined;
   };
 }

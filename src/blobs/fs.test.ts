@@ -1,10 +1,11 @@
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sha256Hex } from "../auth/keys.js";
 import { DebriefError } from "../errors.js";
-import { fsBlobStore } from "./fs.js";
+import { cleanInterruptedUploads, fsBlobStore } from "./fs.js";
 
 function chunked(total: number, chunk: number, fill = (i: number) => i % 251): ReadableStream<Uint8Array> {
   let sent = 0;
@@ -159,5 +160,65 @@ describe("fsBlobStore", () => {
     expect(Buffer.from(read).equals(Buffer.from(bytes.subarray(299_990, 580_010)))).toBe(true);
     const last = await readAll((await blobs.get("r", { start: 599_999, end: 599_999 }))!.body);
     expect([...last]).toEqual([599_999 % 251]);
+  });
+});
+
+describe("cleanInterruptedUploads", () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), "debrief-blobs-"));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("removes the temp file of an upload killed with SIGKILL mid-stream, keeping finished blobs", async () => {
+    const blobs = fsBlobStore(dir);
+    await blobs.put("audio/org_1/done", chunked(1000, 100), { contentType: "audio/wav", maxBytes: 1e6 });
+    // A process that streams an endless upload into the same store, killed -9 while writing.
+    const store = new URL("./fs.ts", import.meta.url).href;
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "--input-type=module",
+        "-e",
+        `const { fsBlobStore } = await import(${JSON.stringify(store)});
+         const body = new ReadableStream({ pull(c) { return new Promise((r) => setTimeout(() => { c.enqueue(new Uint8Array(4096)); r(); }, 5)); } });
+         await fsBlobStore(${JSON.stringify(dir)}).put("audio/org_1/killed", body, { contentType: "audio/wav", maxBytes: 1e12 });`,
+      ],
+      { stdio: "ignore" },
+    );
+    const tmp = async () => (await listFiles(dir)).filter((f) => f.endsWith(".tmp"));
+    for (let i = 0; i < 600 && (await tmp()).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGKILL");
+    await exited;
+    expect(await tmp()).toHaveLength(1);
+
+    // At start nothing is spared: the server that wrote it is gone.
+    const { removed } = await cleanInterruptedUploads(dir, {
+      olderThanMs: 0,
+      now: new Date(Date.now() + 1000),
+    });
+    expect(removed).toHaveLength(1);
+    expect(await listFiles(dir)).toEqual(["audio/org_1/done", "audio/org_1/done~meta.json"]);
+  }, 90_000);
+
+  it("spares a temp file still being written and removes an orphaned sidecar once it is old", async () => {
+    await mkdir(join(dir, "audio/org_1"), { recursive: true });
+    const fresh = join(dir, "audio/org_1/.0123456789abcdef.tmp");
+    const stale = join(dir, "audio/org_1/.fedcba9876543210.tmp");
+    const orphan = join(dir, "audio/org_1/gone~meta.json");
+    const other = join(dir, "audio/org_1/notes.tmp");
+    for (const f of [fresh, stale, orphan, other]) await writeFile(f, "x");
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(stale, hourAgo, hourAgo);
+    await utimes(orphan, hourAgo, hourAgo);
+    const { removed } = await cleanInterruptedUploads(dir);
+    expect(removed.sort()).toEqual(["audio/org_1/.fedcba9876543210.tmp", "audio/org_1/gone~meta.json"]);
+    expect(await listFiles(dir)).toEqual(["audio/org_1/.0123456789abcdef.tmp", "audio/org_1/notes.tmp"]);
+    expect(await cleanInterruptedUploads(join(dir, "missing"))).toEqual({ removed: [] });
   });
 });

@@ -3,6 +3,7 @@ import {
   type FileHandle,
   mkdir,
   open,
+  readdir,
   readFile,
   rename,
   rm,
@@ -10,7 +11,7 @@ import {
   unlink,
   writeFile,
 } from "node:fs/promises";
-import { dirname, resolve, sep } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 import { z } from "zod";
 import { DebriefError } from "../errors.js";
 import type { BlobStore } from "../services.js";
@@ -36,6 +37,52 @@ function isNotFound(err: unknown): boolean {
   return typeof err === "object" && err !== null && "code" in err && err.code === "ENOENT";
 }
 
+/** The name of an upload's temp file while it streams in (see `put`). */
+const TEMP_FILE = /^\.[0-9a-f]{16}\.tmp$/;
+const SIDECAR_SUFFIX = "~meta.json";
+
+/**
+ * Remove what interrupted uploads left under `dir` (a kill -9 mid-upload skips `put`'s cleanup):
+ * temp files not written to for `olderThanMs` (an upload in progress keeps touching its file, so
+ * another process's live upload is spared) and sidecars whose blob never arrived. Run at start.
+ *
+ * @example
+ * const { removed } = await cleanInterruptedUploads("./.debrief/blobs");
+ */
+export async function cleanInterruptedUploads(
+  dir: string,
+  options: { olderThanMs?: number; now?: Date } = {},
+): Promise<{ removed: string[] }> {
+  const olderThan = (options.now ?? new Date()).getTime() - (options.olderThanMs ?? 15 * 60_000);
+  const removed: string[] = [];
+  let entries: string[];
+  try {
+    entries = await readdir(resolve(dir), { recursive: true, encoding: "utf8" });
+  } catch (err) {
+    if (isNotFound(err)) return { removed };
+    throw err;
+  }
+  for (const rel of entries) {
+    const path = join(resolve(dir), rel);
+    const name = rel.split(sep).pop() ?? rel;
+    try {
+      if (TEMP_FILE.test(name)) {
+        if ((await stat(path)).mtimeMs > olderThan) continue;
+      } else if (name.endsWith(SIDECAR_SUFFIX)) {
+        const blob = path.slice(0, -SIDECAR_SUFFIX.length);
+        if ((await stat(blob).catch(() => null)) !== null) continue;
+        // A sidecar is written just before its blob is renamed into place: spare a recent one.
+        if ((await stat(path)).mtimeMs > olderThan) continue;
+      } else continue;
+      await rm(path, { force: true });
+      removed.push(rel);
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+    }
+  }
+  return { removed };
+}
+
 /**
  * Blobs as files under `dir` (Node). Uploads stream to a temp file in the target folder and are
  * renamed into place only once complete, so a reader never sees half a file and a crash leaves at
@@ -57,7 +104,7 @@ export function fsBlobStore(dir: string): BlobStore {
     if (!path.startsWith(root + sep)) throw new DebriefError("input.invalid", "blob key escapes the store");
     return path;
   }
-  const sidecar = (path: string) => `${path}~meta.json`;
+  const sidecar = (path: string) => `${path}${SIDECAR_SUFFIX}`;
 
   return {
     async put(key, body, meta) {

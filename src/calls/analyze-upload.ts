@@ -27,11 +27,19 @@ function roleOptions(roles: SpeakerRoles): { rep?: string[]; customer?: string[]
   };
 }
 
-/** The analysis contract's JSON for a stored transcript. Pure CPU: a 30-minute call takes ~1 ms. */
-export function analyzeForCall(
-  transcript: Transcript,
-  input: { fileName: string; format: TranscriptFormat; roles: SpeakerRoles; language?: string | undefined },
-): FileAnalysis {
+/** How a transcript is analysed for a call: its name, format, speaker roles and language. */
+export interface AnalyzeOptions {
+  fileName: string;
+  format: TranscriptFormat;
+  roles: SpeakerRoles;
+  language?: string | undefined;
+}
+
+/**
+ * The analysis contract's JSON for a stored transcript. Pure CPU (~1 ms for a 30-minute call,
+ * seconds for a maximal one): the jobs run it through `services.cpu` (`analyze`).
+ */
+export function analyzeForCall(transcript: Transcript, input: AnalyzeOptions): FileAnalysis {
   const { analysis } = analyzeTranscriptDetailed(transcript, {
     ...roleOptions(input.roles),
     ...(input.language ? { language: input.language } : {}),

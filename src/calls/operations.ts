@@ -1,5 +1,4 @@
 import { and, desc, eq, gte, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
-import { analyzeTranscriptDetailed } from "../analysis/analyze.js";
 import type { FileAnalysis } from "../analysis/result.js";
 import type { Actor } from "../auth/actor.js";
 import { newId, sha256Hex } from "../auth/keys.js";
@@ -10,6 +9,7 @@ import { type Call, type CallFailure, calls, type SpeakerRoles, users } from "..
 import { DebriefError } from "../errors.js";
 import { recordEvent } from "../events/outbox.js";
 import { deleteJobs, enqueue } from "../jobs/store.js";
+import { playbookExists } from "../playbooks/store.js";
 import type { Transcript } from "../transcript/model.js";
 import { saveAnalysis } from "./save.js";
 import type { CallDetail, CallMeta, CallSummary, ListCallsQuery } from "./schemas.js";
@@ -49,6 +49,18 @@ async function resolveRep(ctx: CallCtx, repUserId: string | undefined): Promise<
     });
   }
   return repUserId;
+}
+
+/**
+ * The playbook an upload names must exist (the organization's own or a built-in one): a 422 naming
+ * `playbook` at upload, before anything is stored — not a coaching job that fails later.
+ */
+async function checkPlaybook(ctx: CallCtx, slug: string | undefined): Promise<void> {
+  if (slug === undefined || (await playbookExists(ctx.services.db, ctx.actor.orgId, slug))) return;
+  const message = `no playbook '${slug}' in this organization (GET /v1/playbooks lists them)`;
+  throw new DebriefError("validation_failed", `playbook: ${message}`, {
+    details: { errors: [{ path: "playbook", message }] },
+  });
 }
 
 /**
@@ -153,6 +165,7 @@ export async function createTranscriptCall(
 
   const fileName = input.fileName ?? "transcript";
   const repUserId = await resolveRep(ctx, input.meta.repUserId);
+  await checkPlaybook(ctx, input.meta.playbook);
   const roles: SpeakerRoles = input.meta.speakerRoles ?? {};
   const { config } = ctx.services;
   // Parsing and analysis are the CPU-heavy part: off the event loop on Node (a worker thread).
@@ -206,6 +219,7 @@ export async function createAudioCall(
   const dup = await findDuplicate(ctx, input.contentHash, input.idempotencyKey, requestHash);
   if (dup) return { call: toDetail(dup), created: false };
   const repUserId = await resolveRep(ctx, input.meta.repUserId);
+  await checkPlaybook(ctx, input.meta.playbook);
   const row = newCallRow(ctx, input.meta, repUserId, {
     status: "queued",
     source: input.audioUrl ? "audio_url" : "audio",

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CoachedAnalysisSchema } from "../coaching/output.js";
 import { CALL_SOURCES, CALL_STATUSES, COACHING_STATUSES } from "../db/schema/index.js";
+import { line } from "../input.js";
 import { TranscriptFormatSchema } from "../transcript/model.js";
 
 /**
@@ -17,14 +18,13 @@ const instant = () =>
     { message: "must be between 1970-01-01 and 9999-12-31" },
   );
 
-const ids = z.array(z.string().min(1).max(200)).max(50);
+const ids = z.array(line().min(1).max(200)).max(50);
 
 /** Metadata that comes with an upload (multipart fields or JSON body). */
 export const CallMetaSchema = z.object({
-  title: z.string().trim().min(1).max(300).optional(),
+  title: line().trim().min(1).max(300).optional(),
   occurredAt: instant().optional().describe("when the call happened (ISO 8601)"),
-  repUserId: z
-    .string()
+  repUserId: line()
     .min(1)
     .optional()
     .describe("the Debrief user who ran the call; reps default to themselves"),
@@ -32,11 +32,10 @@ export const CallMetaSchema = z.object({
     .object({ rep: ids.optional(), customer: ids.optional() })
     .optional()
     .describe("speaker ids (or names) of the rep side and the customer side, as in the transcript"),
-  crmDealId: z.string().min(1).max(200).optional(),
-  crmContactId: z.string().min(1).max(200).optional(),
+  crmDealId: line().min(1).max(200).optional(),
+  crmContactId: line().min(1).max(200).optional(),
   format: TranscriptFormatSchema.optional().describe("force the transcript format instead of detecting it"),
-  language: z
-    .string()
+  language: line()
     .min(2)
     .max(35)
     .optional()
@@ -90,11 +89,11 @@ export const CallDetailSchema = CallSummarySchema.extend({
 export type CallDetail = z.infer<typeof CallDetailSchema>;
 
 export const ListCallsQuerySchema = z.object({
-  repUserId: z.string().optional(),
+  repUserId: line().optional(),
   status: z.enum(CALL_STATUSES).optional(),
   from: instant().optional().describe("occurredAt ≥ from"),
   to: instant().optional().describe("occurredAt < to"),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: line().max(200).optional(),
 });
 export type ListCallsQuery = z.infer<typeof ListCallsQuerySchema>;

@@ -1,10 +1,14 @@
 import type OpenAI from "openai";
 import type { ChunkOptions } from "../ai/chunk.js";
 import { getPrompt } from "../ai/prompts.js";
-import { type Coaching, CoachingSchema, type EngineInfo } from "../coaching/contract.js";
-import type { CoachingContent, CoachingInput } from "../coaching/engine.js";
-import { rulesCoaching } from "../coaching/rules.js";
-import { createVerifier, fillResponseDelays } from "../coaching/verify.js";
+import type { Coaching } from "../coaching/contract.js";
+import type { CoachingInput } from "../coaching/engine.js";
+import {
+  coachWithRules,
+  finishCoaching as finish,
+  type RulesEngineInfo,
+} from "../coaching/rules-coaching.js";
+import type { CpuRunner } from "../cpu/tasks.js";
 import type { Logger } from "../services.js";
 import { type CoachingCache, coachingCacheKey, parseCachedCoaching } from "./cache.js";
 
@@ -18,6 +22,8 @@ export interface RunCoachingDeps {
   } | null;
   cache?: CoachingCache | undefined;
   logger?: Logger | undefined;
+  /** Where the rules engine runs (the Node server: its worker pool); absent: on this thread. */
+  cpu?: CpuRunner | undefined;
 }
 
 const ZERO = { promptTokens: 0, completionTokens: 0, estimatedCostUsd: 0 } as const;
@@ -36,7 +42,10 @@ const ZERO = { promptTokens: 0, completionTokens: 0, estimatedCostUsd: 0 } as co
  */
 export async function runCoaching(input: CoachingInput, deps: RunCoachingDeps = {}): Promise<Coaching> {
   const openai = deps.openai ?? null;
-  if (!openai) return rules(input, { model: null, promptVersion: null, fallback: null, ...ZERO });
+  // The rules engine (alone, or as the fallback): CPU work, on the pool when there is one.
+  const rules = async (info: RulesEngineInfo): Promise<Coaching> =>
+    deps.cpu ? deps.cpu.run("coachRules", { input, info }) : coachWithRules(input, info);
+  if (!openai) return rules({ model: null, promptVersion: null, fallback: null, ...ZERO });
 
   const promptVersion = getPrompt("coaching", openai.promptVersion).version;
   const key = await coachingCacheKey(input, { model: openai.model, promptVersion });
@@ -89,7 +98,7 @@ export async function runCoaching(input: CoachingInput, deps: RunCoachingDeps = 
   } catch (err) {
     if (!(err instanceof OpenAIFallbackError)) throw err;
     deps.logger?.warn("coaching fell back to the rules engine", { reason: err.reason, model: openai.model });
-    return rules(input, {
+    return rules({
       model: openai.model,
       promptVersion: err.promptVersion,
       fallback: err.reason,
@@ -98,27 +107,4 @@ export async function runCoaching(input: CoachingInput, deps: RunCoachingDeps = 
       estimatedCostUsd: err.usage.estimatedCostUsd,
     });
   }
-}
-
-/** The rules engine's judgement, through the same verification as the model's. */
-function rules(
-  input: CoachingInput,
-  info: Pick<
-    EngineInfo,
-    "model" | "promptVersion" | "fallback" | "promptTokens" | "completionTokens" | "estimatedCostUsd"
-  >,
-): Coaching {
-  const content: CoachingContent = rulesCoaching(input);
-  const { content: verified, dropped } = createVerifier(input).verify(content);
-  return finish({
-    engine: "rules",
-    engineInfo: { engine: "rules", cached: false, unverifiedEvidenceDropped: dropped, ...info },
-    ...verified,
-    objections: fillResponseDelays(verified.objections, input.transcript),
-  });
-}
-
-/** Every result leaves through the contract. */
-function finish(coaching: Coaching): Coaching {
-  return CoachingSchema.parse(coaching);
 }

@@ -1,12 +1,20 @@
-import { parseAndAnalyze } from "../calls/analyze-upload.js";
+import { type AnalyzeOptions, analyzeForCall, parseAndAnalyze } from "../calls/analyze-upload.js";
+import type { CoachingInput } from "../coaching/engine.js";
+import { coachWithRules, type RulesEngineInfo } from "../coaching/rules-coaching.js";
 import { DebriefError, type ErrorCode } from "../errors.js";
+import type { Transcript } from "../transcript/model.js";
 
 /**
  * The CPU-heavy functions that may run off the request path, by name (a worker thread receives
  * the name and a structured-cloneable input). Pure: no I/O, no services.
  */
 export const CPU_TASKS = {
+  /** An upload: parse, check the cost caps, analyse. */
   parseAnalyze: parseAndAnalyze,
+  /** A stored or transcribed transcript: its analysis (the `analyze` and `transcribe` jobs). */
+  analyze: (i: { transcript: Transcript } & AnalyzeOptions) => analyzeForCall(i.transcript, i),
+  /** The rules engine with its verification (the `coach` job without OpenAI, or its fallback). */
+  coachRules: (i: { input: CoachingInput; info: RulesEngineInfo }) => coachWithRules(i.input, i.info),
 } as const;
 export type CpuTask = keyof typeof CPU_TASKS;
 export type CpuInput<K extends CpuTask> = Parameters<(typeof CPU_TASKS)[K]>[0];

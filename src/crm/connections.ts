@@ -5,6 +5,7 @@ import { newId } from "../auth/keys.js";
 import type { OperationCtx } from "../context.js";
 import { type CrmConnection, crmConnections } from "../db/schema/index.js";
 import { DebriefError } from "../errors.js";
+import { line } from "../input.js";
 import { assertPublicUrl, urlGuardOptions } from "../net/public-url.js";
 import { toBase64Url } from "../security/bytes.js";
 import { secretBoxFromConfig } from "../security/secret-box.js";
@@ -18,15 +19,15 @@ import { CALL_METRICS } from "./writeback/call-result.js";
  */
 
 const owners = z
-  .record(z.string().max(100), z.string().trim().max(320).pipe(z.email()))
+  .record(line().max(100), line().trim().max(320).pipe(z.email()))
   .optional()
   .describe("vendor owner id → the Debrief user's e-mail");
 const common = {
-  name: z.string().trim().min(1).max(200).optional(),
+  name: line().trim().min(1).max(200).optional(),
   writeBack: z.boolean().optional(),
   owners,
 };
-const Secret = z.string().min(1).max(4000);
+const Secret = line().min(1).max(4000);
 
 export const CreateConnectionSchema = z.discriminatedUnion("vendor", [
   z.object({
@@ -37,8 +38,8 @@ export const CreateConnectionSchema = z.discriminatedUnion("vendor", [
     accessToken: Secret.optional(),
     stageMap: z
       .object({
-        won: z.array(z.string().max(100)).max(100).optional(),
-        lost: z.array(z.string().max(100)).max(100).optional(),
+        won: z.array(line().max(100)).max(100).optional(),
+        lost: z.array(line().max(100)).max(100).optional(),
       })
       .optional(),
     dealProperties: z

@@ -5,6 +5,7 @@ import {
   COST_CATEGORIES,
   DEAL_STATUSES,
 } from "../db/schema/index.js";
+import { line } from "../input.js";
 import { epochDay } from "../outcomes/period.js";
 
 /**
@@ -15,10 +16,10 @@ import { epochDay } from "../outcomes/period.js";
 export const CRM_KINDS = ["leads", "deals", "activities", "customers", "costs"] as const;
 export type CrmKind = (typeof CRM_KINDS)[number];
 
-const id = z.string().trim().min(1).max(200);
+const id = line().trim().min(1).max(200);
 const time = z.iso.datetime({ offset: true, message: "must be ISO 8601 with an offset or Z" });
-const email = z.string().trim().max(320).pipe(z.email());
-const text = z.string().trim().max(500);
+const email = line().trim().max(320).pipe(z.email());
+const text = line().trim().max(500);
 const date = z.iso.date().refine((d) => epochDay(d) !== null, "not a calendar date");
 
 function amount(csv: boolean) {

@@ -10,7 +10,7 @@ import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { bootstrap } from "../admin/operations.js";
 import { createApp } from "../app.js";
-import { fsBlobStore } from "../blobs/fs.js";
+import { cleanInterruptedUploads, fsBlobStore } from "../blobs/fs.js";
 import { createServices, prepareDatabase } from "../compose.js";
 import type { Config } from "../config/env.js";
 import { workerPool } from "../cpu/worker-pool.js";
@@ -42,12 +42,17 @@ export async function startNodeServer(config: Config, out: (line: string) => voi
   if (backfilled > 0) logger.info("call metrics backfilled", { calls: backfilled });
 
   let wake = () => {};
+  const blobDir = join(config.DEBRIEF_DATA_DIR, "blobs");
+  // Uploads interrupted by a crash (kill -9) leave temp files that no request will ever finish.
+  const { removed } = await cleanInterruptedUploads(blobDir);
+  if (removed.length > 0) logger.info("interrupted uploads removed", { files: removed.length });
   const services = createServices(config, {
     db: handle.db,
-    blobs: fsBlobStore(join(config.DEBRIEF_DATA_DIR, "blobs")),
+    blobs: fsBlobStore(blobDir),
     queue: pgJobQueue(handle.db, () => wake()),
     logger,
-    // Uploads are parsed and analysed on worker threads so one large file stalls no other tenant.
+    // Uploads are parsed and analysed, and calls coached, on worker threads: one large file stalls
+    // no other tenant.
     cpu: workerPool(),
     resolve: nodeResolver,
   });

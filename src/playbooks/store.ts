@@ -37,6 +37,16 @@ export async function resolvePlaybook(db: Database, orgId: string, slug: string 
   return fallback;
 }
 
+/** Whether `slug` names a playbook of the organization or a built-in one. */
+export async function playbookExists(db: Database, orgId: string, slug: string): Promise<boolean> {
+  if (loadDefaultPlaybooks().some((p) => p.id === slug)) return true;
+  const own = await db
+    .select({ slug: playbooks.slug })
+    .from(playbooks)
+    .where(and(eq(playbooks.orgId, orgId), eq(playbooks.slug, slug)));
+  return own.length > 0;
+}
+
 /** A playbook as the API lists it. */
 export interface PlaybookEntry {
   id: string;

@@ -10,6 +10,7 @@ import {
   webhookEndpoints,
 } from "../db/schema/index.js";
 import { DebriefError } from "../errors.js";
+import { line } from "../input.js";
 import { enqueue } from "../jobs/store.js";
 import { assertPublicUrl, urlGuardOptions } from "../net/public-url.js";
 import { secretBoxFromConfig } from "../security/secret-box.js";
@@ -23,11 +24,11 @@ export const WEBHOOK_EVENT_TYPES = ["call.analyzed", "call.coached", "call.faile
 export const ROTATION_OVERLAP_MS = 24 * 60 * 60 * 1000;
 
 export const EndpointInputSchema = z.object({
-  url: z.string().max(2000),
+  url: line().max(2000),
   events: z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1).optional(),
 });
 export const EndpointPatchSchema = z.object({
-  url: z.string().max(2000).optional(),
+  url: line().max(2000).optional(),
   events: z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1).nullable().optional(),
   enabled: z.boolean().optional(),
 });

@@ -309,7 +309,7 @@ describe.each(testDatabases)("upload errors on $name", (database) => {
       422,
       "validation_failed",
     );
-    expect(p.errors?.[0]?.path).toBe("end");
+    expect(p.errors?.[0]?.path).toBe("transcript.utterances[0].end");
     await expectNothingStored();
   });
 

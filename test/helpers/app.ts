@@ -19,6 +19,10 @@ export interface TestAppOptions {
   now?: () => Date;
   /** The outbound URL guard's resolver (tests never use real DNS). */
   resolve?: Services["resolve"];
+  /** Where the logs go (default: nowhere). */
+  logger?: Logger;
+  /** Where CPU tasks run (default: inline); the worker pool to test the Node server's path. */
+  cpu?: Services["cpu"];
 }
 
 /**
@@ -36,11 +40,12 @@ export async function createTestApp(db: Database, options: TestAppOptions = {}) 
     db,
     blobs,
     transcriber: options.transcriber ?? null,
-    // The rules engine, as on a server without OPENAI_API_KEY.
-    coach: options.coach ?? ((input) => runCoaching(input, {})),
-    logger: silentLogger,
+    // The rules engine, as on a server without OPENAI_API_KEY (on `cpu` when one is given).
+    coach: options.coach ?? ((input) => runCoaching(input, { cpu: options.cpu })),
+    logger: options.logger ?? silentLogger,
     ...(options.now ? { now: options.now } : {}),
     ...(options.resolve ? { resolve: options.resolve } : {}),
+    ...(options.cpu ? { cpu: options.cpu } : {}),
   });
   const app = createApp({ services: () => services });
   const boot = await bootstrap(db, { orgName: "Test Org" });

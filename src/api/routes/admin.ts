@@ -11,6 +11,7 @@ import {
   revokeKey,
 } from "../../admin/operations.js";
 import { USER_ROLES, type User } from "../../db/schema/index.js";
+import { line } from "../../input.js";
 import type { AppEnv } from "../env.js";
 import { problemResponses } from "./common.js";
 
@@ -90,9 +91,9 @@ const routes = {
     request: {
       body: jsonBody(
         z.object({
-          name: z.string().trim().min(1).max(200),
+          name: line().trim().min(1).max(200),
           adminEmail: z.email(),
-          adminName: z.string().trim().min(1).max(200).optional(),
+          adminName: line().trim().min(1).max(200).optional(),
         }),
       ),
     },
@@ -122,7 +123,7 @@ const routes = {
       body: jsonBody(
         z.object({
           email: z.email(),
-          name: z.string().trim().min(1).max(200),
+          name: line().trim().min(1).max(200),
           role: z.enum(USER_ROLES),
         }),
       ),
@@ -150,8 +151,8 @@ const routes = {
     request: {
       body: jsonBody(
         z.object({
-          name: z.string().trim().min(1).max(200),
-          userId: z.string().min(1).optional(),
+          name: line().trim().min(1).max(200),
+          userId: line().min(1).optional(),
         }),
       ),
     },

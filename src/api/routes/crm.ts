@@ -16,14 +16,13 @@ import {
 } from "../../crm/operations.js";
 import { DebriefError } from "../../errors.js";
 import { readMultipart } from "../../http/multipart.js";
-import { readLimited } from "../../http/read-limited.js";
+import { line } from "../../input.js";
 import { outcomeReport } from "../../outcomes/operations.js";
 import type { AppEnv } from "../env.js";
 import { problemResponses } from "./common.js";
 
 /** CRM files are plain text; 100 MB is some millions of rows. */
 export const MAX_CRM_IMPORT_BYTES = 100e6;
-const MAX_RECORD_BYTES = 64_000;
 
 const json = (description: string, schema: z.ZodType) => ({
   description,
@@ -144,8 +143,8 @@ const routes = {
         content: {
           "application/json": {
             schema: z.object({
-              name: z.string().trim().min(1).max(200).optional(),
-              timeZone: z.string().max(64).optional().describe("IANA name, e.g. Europe/Berlin"),
+              name: line().trim().min(1).max(200).optional(),
+              timeZone: line().max(64).optional().describe("IANA name, e.g. Europe/Berlin"),
               currency: z
                 .string()
                 .regex(/^[A-Za-z]{3}$/, "an ISO 4217 code like EUR")
@@ -299,17 +298,8 @@ export function registerCrmRoutes(app: OpenAPIHono<AppEnv>): void {
     requireRole(context.actor, "admin", "manager");
     const kind = kindOf(c.req.param("kind"));
     const id = c.req.param("id");
-    if (!(c.req.header("content-type") ?? "").toLowerCase().startsWith("application/json"))
-      throw new DebriefError("unsupported_media_type", "send the record as application/json");
-    const bytes = c.req.raw.body
-      ? await readLimited(c.req.raw.body, MAX_RECORD_BYTES, "CRM records")
-      : new Uint8Array();
-    let body: unknown;
-    try {
-      body = JSON.parse(new TextDecoder().decode(bytes));
-    } catch {
-      throw new DebriefError("validation_failed", "the body is not valid JSON");
-    }
+    // Media type, size (the body guard), UTF-8, depth and control characters: src/api/json-bodies.ts.
+    const body = c.get("jsonBody")?.value;
     const { record, created } = await putCrmRecord(context, kind, id, body);
     return c.json(record, created ? 201 : 200);
   });

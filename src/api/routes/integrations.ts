@@ -78,15 +78,8 @@ function doc(
 
 /** The JSON body validated by `schema` (422 problem with every issue otherwise). */
 async function body<T>(c: Context<AppEnv>, schema: z.ZodType<T>): Promise<T> {
-  if (!(c.req.header("content-type") ?? "").toLowerCase().startsWith("application/json"))
-    throw new DebriefError("unsupported_media_type", "send application/json");
-  const bytes = c.req.raw.body ? await readLimited(c.req.raw.body, 64_000, "this request") : new Uint8Array();
-  let raw: unknown;
-  try {
-    raw = JSON.parse(new TextDecoder().decode(bytes));
-  } catch {
-    throw new DebriefError("validation_failed", "the body is not valid JSON");
-  }
+  // Media type, size, UTF-8, depth and control characters: checked by src/api/json-bodies.ts.
+  const raw = c.get("jsonBody")?.value;
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((i) => ({

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { z } from "zod";
 import { PlaybookSchema } from "../../coaching/contract.js";
 import { DebriefError } from "../../errors.js";
+import { assertText } from "../../input.js";
 import {
   deletePlaybook,
   getPlaybook,
@@ -121,6 +122,8 @@ export function registerPlaybookRoutes(app: OpenAPIHono<AppEnv>): void {
     const text = await c.req.text();
     if (text.length > MAX_PLAYBOOK_BYTES)
       throw new DebriefError("payload_too_large", "playbooks are limited to 256 KB");
+    // YAML is not read by the JSON rule: the same control-character rule, on the whole text.
+    assertText(text, "(body)");
     return c.json(await putPlaybook(ctx(c), slug.data.id, text, c.get("services").now()), 200);
   });
 }

@@ -21,6 +21,7 @@ import { AudioUrlBodySchema, CallDetailSchema, type CallMeta, CallMetaSchema } f
 import { DebriefError } from "../../errors.js";
 import { type FilePartInfo, readMultipart } from "../../http/multipart.js";
 import { mb, readLimited } from "../../http/read-limited.js";
+import { line, text } from "../../input.js";
 import { assertPublicUrl, urlGuardOptions } from "../../net/public-url.js";
 import type { Services } from "../../services.js";
 import type { AppEnv } from "../env.js";
@@ -30,9 +31,9 @@ import { problemResponses } from "./common.js";
 /** JSON upload of a transcript: the file's text (any supported format) or a canonical object. */
 export const TranscriptJsonBodySchema = CallMetaSchema.extend({
   transcript: z
-    .union([z.string().min(1), z.record(z.string(), z.unknown())])
+    .union([text().min(1), z.record(z.string(), z.unknown())])
     .describe("the transcript file's content as a string (any format), or a canonical transcript object"),
-  fileName: z.string().min(1).max(300).optional(),
+  fileName: line().min(1).max(300).optional(),
 });
 
 /** JSON upload of an audio URL for Deepgram to fetch and transcribe. */
@@ -60,7 +61,7 @@ export function metaFromFields(fields: Record<string, string>): CallMeta {
     const t = v.trim();
     if (t.startsWith("[")) {
       try {
-        return z.array(z.string()).parse(JSON.parse(t));
+        return z.array(line()).parse(JSON.parse(t));
       } catch {
         return [t];
       }
@@ -281,27 +282,13 @@ async function createFromJson(
   ctx: CallCtx,
   idempotencyKey: string | undefined,
 ): Promise<CreateResult> {
+  // Read and checked by the API's one JSON rule (src/api/json-bodies.ts): strict UTF-8, bounded
+  // depth, no control characters, no number out of range (1e400 would be stored as null).
   const maxBytes = ctx.services.config.DEBRIEF_MAX_TRANSCRIPT_MB * 1e6;
-  const bytes = c.req.raw.body
-    ? await readLimited(c.req.raw.body, maxBytes, "JSON uploads")
-    : new Uint8Array();
-  let body: unknown;
-  try {
-    // A number too large for a double (1e400) parses as Infinity, which JSON.stringify would turn
-    // into null: refuse it instead of storing something other than what was sent.
-    body = JSON.parse(new TextDecoder().decode(bytes), (key, value: unknown) => {
-      if (typeof value === "number" && !Number.isFinite(value)) invalidField(key, "number out of range");
-      if (typeof value === "string" && value.includes("\u0000"))
-        invalidField(key, "must not contain NUL (\\u0000)");
-      return value;
-    });
-  } catch (err) {
-    if (err instanceof DebriefError) throw err;
-    throw new DebriefError(
-      "validation_failed",
-      `request body is not valid JSON: ${err instanceof Error ? err.message : String(err)}`,
-    );
-  }
+  const got = c.get("jsonBody");
+  if (got && got.bytes > maxBytes)
+    throw new DebriefError("payload_too_large", `JSON uploads are limited to ${mb(maxBytes)}`);
+  const body = got?.value;
   if (typeof body === "object" && body !== null && !Array.isArray(body) && "audioUrl" in body) {
     if ("transcript" in body) invalidField("audioUrl", "send either `transcript` or `audioUrl`, not both");
     if (!ctx.services.transcriber) throw notConfigured("audioUrl");

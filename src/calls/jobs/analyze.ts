@@ -1,6 +1,5 @@
 import { JobError } from "../../errors.js";
 import type { JobHandler } from "../../jobs/registry.js";
-import { analyzeForCall } from "../operations.js";
 import { saveAnalysis } from "../save.js";
 import { callOfJob, metricsJobHooks } from "./load.js";
 
@@ -14,7 +13,8 @@ export const analyzeJob: JobHandler = {
     if (!call) return;
     const { transcript } = call;
     if (!transcript) throw new JobError("input.invalid", "this call has no transcript yet", false);
-    const analysis = analyzeForCall(transcript, {
+    const analysis = await services.cpu.run("analyze", {
+      transcript,
       fileName: call.fileName ?? call.id,
       format: call.analysis?.format ?? "canonical",
       roles: call.speakerRoles,

@@ -2,7 +2,6 @@ import { DebriefError, JobError } from "../../errors.js";
 import type { JobHandler } from "../../jobs/registry.js";
 import { enqueue } from "../../jobs/store.js";
 import { assertPublicUrl, urlGuardOptions } from "../../net/public-url.js";
-import { analyzeForCall } from "../operations.js";
 import { saveAnalysis } from "../save.js";
 import { setCallStatus } from "../status.js";
 import { callOfJob, metricsJobHooks } from "./load.js";
@@ -53,7 +52,9 @@ export const transcribeJob: JobHandler = {
       );
     }
     await setCallStatus(db, { call, now: services.now(), status: "analyzing" });
-    const analysis = analyzeForCall(result.transcript, {
+    // Off the event loop on the Node server (services.cpu): a long call is seconds of CPU.
+    const analysis = await services.cpu.run("analyze", {
+      transcript: result.transcript,
       fileName: call.fileName ?? call.audioUrl ?? call.id,
       format: "deepgram",
       roles: call.speakerRoles,
