@@ -5,7 +5,7 @@ import {
   COST_CATEGORIES,
   DEAL_STATUSES,
 } from "../db/schema/index.js";
-import { line } from "../input.js";
+import { line, text as multilineText } from "../input.js";
 import { epochDay } from "../outcomes/period.js";
 
 /**
@@ -19,7 +19,9 @@ export type CrmKind = (typeof CRM_KINDS)[number];
 const id = line().trim().min(1).max(200);
 const time = z.iso.datetime({ offset: true, message: "must be ISO 8601 with an offset or Z" });
 const email = line().trim().max(320).pipe(z.email());
-const text = line().trim().max(500);
+// Names and sources may hold line breaks (a quoted CSV cell, a CRM's multi-line title); other
+// control characters are refused.
+const text = multilineText().trim().max(500);
 const date = z.iso.date().refine((d) => epochDay(d) !== null, "not a calendar date");
 
 function amount(csv: boolean) {
