@@ -11,15 +11,16 @@ import { DebriefError } from "./errors.js";
  * - a single-line value (names, ids, e-mails, titles, keys) may hold none of U+0000–U+001F, U+007F.
  */
 
+// Refused controls: all C0 and DEL; multi-line text keeps tab, LF and CR. A regular expression
+// scans a long transcript in native code, faster than a charCodeAt loop.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const SINGLE_LINE_CONTROL = /[\u0000-\u001f\u007f]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const MULTI_LINE_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 /** The first refused control character of `s` (multi-line text keeps tab, LF, CR), or -1. */
 export function controlCharAt(s: string, multiline: boolean): number {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 0x1f && c !== 0x7f) continue;
-    if (multiline && (c === 0x09 || c === 0x0a || c === 0x0d)) continue;
-    return i;
-  }
-  return -1;
+  return s.search(multiline ? MULTI_LINE_CONTROL : SINGLE_LINE_CONTROL);
 }
 
 /** The message for a string with a refused control character (null when it has none). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DebriefError } from "../errors.js";
 import { controlProblem } from "../input.js";
-import { MAX_JSON_DEPTH, nestsDeeperThan, parseJsonBody } from "./json-body.js";
+import { MAX_JSON_DEPTH, parseJsonBody } from "./json-body.js";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const refusal = (bytes: Uint8Array) => {
@@ -13,17 +13,6 @@ const refusal = (bytes: Uint8Array) => {
   }
   throw new Error("accepted");
 };
-
-describe("nestsDeeperThan", () => {
-  it("counts array and object nesting, not brackets inside strings or after escapes", () => {
-    expect(nestsDeeperThan("[[[]]]", 3)).toBe(false);
-    expect(nestsDeeperThan("[[[[]]]]", 3)).toBe(true);
-    expect(nestsDeeperThan('{"a":{"b":[1]}}', 3)).toBe(false);
-    expect(nestsDeeperThan(`["${"[".repeat(100)}"]`, 1)).toBe(false);
-    expect(nestsDeeperThan(`["\\"${"[".repeat(10)}"]`, 1)).toBe(false);
-    expect(nestsDeeperThan(`["\\\\", [[]]]`, 2)).toBe(true);
-  });
-});
 
 describe("parseJsonBody", () => {
   it("returns the text and value of a sound body", () => {
@@ -44,6 +33,18 @@ describe("parseJsonBody", () => {
     );
     expect(refusal(enc('{"t":{"end":1e400}}'))).toBe("t.end: number out of range");
     expect(refusal(enc('"\\u0007"'))).toBe("(body): must not contain control characters (\\u0007)");
+  });
+
+  it("counts array and object nesting, not brackets inside strings, and allows the limit itself", () => {
+    const nest = (n: number) => "[".repeat(n) + "]".repeat(n);
+    expect(parseJsonBody(enc(nest(MAX_JSON_DEPTH))).value).toBeInstanceOf(Array);
+    expect(parseJsonBody(enc(`{"a":"${"[".repeat(200)}\\\\"}`)).value).toEqual({ a: `${"[".repeat(200)}\\` });
+    expect(refusal(enc(`{"a":${nest(MAX_JSON_DEPTH)}}`))).toBe(
+      `(body): nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels`,
+    );
+    expect(refusal(enc(nest(100_000)))).toBe(
+      `(body): nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels`,
+    );
   });
 });
 

@@ -10,47 +10,42 @@ function refuse(path: string, message: string): never {
   });
 }
 
+/** "a.b[2].c" for the problem's `errors[].path`; built only when something is refused. */
+const pathOf = (trail: readonly (string | number)[]) =>
+  trail.reduce<string>(
+    (path, key) => (typeof key === "number" ? `${path}[${key}]` : path ? `${path}.${key}` : key),
+    "",
+  ) || "(body)";
+
 /**
- * Whether `text` (JSON) nests arrays/objects deeper than `max`: one pass over the characters,
- * brackets inside strings skipped, so a hostile body is refused before any parser or validator
- * recurses into it.
+ * The first string (key or value) with a refused control character, a non-finite number, or
+ * nesting deeper than MAX_JSON_DEPTH. JSON.parse itself is iterative (V8), so depth is checked
+ * here, while walking, before this recursion could go deep. `trail` is the path so far.
  */
-export function nestsDeeperThan(text: string, max: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c)
-        i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
-      if (++depth > max) return true;
-    } else if (c === 0x5d || c === 0x7d) depth--;
-  }
-  return false;
-}
-
-/** "a.b[2].c" for the problem's `errors[].path`. */
-const join = (path: string, key: string | number) =>
-  typeof key === "number" ? `${path}[${key}]` : path ? `${path}.${key}` : key;
-
-/** The first string (key or value) with a refused control character, or a non-finite number. */
-function check(value: unknown, path: string): void {
+function check(value: unknown, trail: (string | number)[]): void {
   if (typeof value === "string") {
     const message = controlProblem(value, true);
-    if (message) refuse(path || "(body)", message);
+    if (message) refuse(pathOf(trail), message);
   } else if (typeof value === "number") {
     // 1e400 parses as Infinity, which would be stored as null: refused, not silently changed.
-    if (!Number.isFinite(value)) refuse(path || "(body)", "number out of range");
-  } else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) check(value[i], join(path, i));
+    if (!Number.isFinite(value)) refuse(pathOf(trail), "number out of range");
   } else if (value !== null && typeof value === "object") {
-    for (const [k, v] of Object.entries(value)) {
-      const keyProblem = controlProblem(k, false);
-      if (keyProblem) refuse(path || "(body)", `a key ${keyProblem}`);
-      check(v, join(path, k));
+    if (trail.length >= MAX_JSON_DEPTH)
+      refuse("(body)", `nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels`);
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        trail.push(i);
+        check(value[i], trail);
+        trail.pop();
+      }
+    } else {
+      for (const k in value) {
+        const keyProblem = controlProblem(k, false);
+        if (keyProblem) refuse(pathOf(trail), `a key ${keyProblem}`);
+        trail.push(k);
+        check((value as Record<string, unknown>)[k], trail);
+        trail.pop();
+      }
     }
   }
 }
@@ -70,14 +65,12 @@ export function parseJsonBody(bytes: Uint8Array): { text: string; value: unknown
   } catch {
     refuse("(body)", "is not valid UTF-8");
   }
-  if (nestsDeeperThan(text, MAX_JSON_DEPTH))
-    refuse("(body)", `nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels`);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (err) {
     refuse("(body)", `is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
   }
-  check(value, "");
+  check(value, []);
   return { text, value };
 }
