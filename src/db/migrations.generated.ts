@@ -44,4 +44,8 @@ export const MIGRATIONS: ReadonlyArray<{ tag: string; sql: string }> = [
     tag: "0010_events_subject_index",
     sql: 'CREATE INDEX "events_org_subject_idx" ON "events" USING btree ("org_id","subject");',
   },
+  {
+    tag: "0011_events_numbered_by_readers",
+    sql: 'ALTER TABLE "events" DROP CONSTRAINT "events_seq_unique";--> statement-breakpoint\nDROP INDEX "events_org_seq_idx";--> statement-breakpoint\nALTER TABLE "events" ALTER COLUMN "seq" SET DATA TYPE bigint;--> statement-breakpoint\nALTER TABLE "events" ALTER COLUMN "seq" DROP NOT NULL;--> statement-breakpoint\n-- Events are numbered by their first reader (src/events/outbox.ts), not at insert.\nALTER TABLE "events" ALTER COLUMN "seq" DROP DEFAULT;--> statement-breakpoint\nDROP SEQUENCE IF EXISTS "events_seq_seq";--> statement-breakpoint\nCREATE UNIQUE INDEX "events_org_seq_idx" ON "events" USING btree ("org_id","seq");\n',
+  },
 ];

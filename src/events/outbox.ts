@@ -1,21 +1,24 @@
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { newId } from "../auth/keys.js";
 import type { Database } from "../db/database.js";
-import { type DomainEvent, type EventType, events } from "../db/schema/index.js";
+import { type EventType, events, type SequencedEvent } from "../db/schema/index.js";
 
 /**
  * The transactional outbox: a domain event is written in the same transaction as the change it
  * reports, so a subscriber sees an event if and only if the change committed.
  *
- * Ordering: `seq` comes from a sequence, and sequence values are taken at insert time, not at
- * commit — two concurrent transactions could commit out of `seq` order and a reader would skip the
- * late one. Writers therefore take a transaction-scoped advisory lock just before inserting (held
- * only until their commit, a few statements later), which makes `seq` order commit order: a reader
- * that has seen N will never later find an event below N.
+ * Ordering without slowing writers: an event is inserted without a position (`seq` null), so
+ * writers take no lock and PostgreSQL commits them together. A reader first numbers the
+ * organization's committed, unnumbered events (after the highest number given so far, in creation
+ * order) under a per-organization lock that only readers take, then reads by number. An event
+ * whose transaction commits later is numbered by a later read, above everything read before: a
+ * reader that has seen N never later finds an event at or below N. (Numbering at insert from a
+ * sequence would need every writer to hold a lock until commit, which serialised all uploads
+ * behind one disk flush each.)
  */
 
-/** Arbitrary constant (distinct from the migration lock). */
-const OUTBOX_LOCK = 72_635_412;
+/** Arbitrary constant (distinct from the migration and CRM locks); the second key is the org. */
+const OUTBOX_READ_LOCK = 72_635_412;
 
 export interface NewEvent {
   orgId: string;
@@ -26,8 +29,7 @@ export interface NewEvent {
 }
 
 /**
- * Write an event in the caller's transaction (`tx` must be a transaction: the lock it takes is
- * released at commit or rollback).
+ * Write an event in the caller's transaction (so it exists if and only if the change commits).
  *
  * @example
  * await db.transaction(async (tx) => {
@@ -37,7 +39,6 @@ export interface NewEvent {
  */
 export async function recordEvent(tx: Database, event: NewEvent & { createdAt?: Date }): Promise<string> {
   const id = newId("evt");
-  await tx.execute(sql`select pg_advisory_xact_lock(${OUTBOX_LOCK})`);
   await tx.insert(events).values({
     id,
     orgId: event.orgId,
@@ -50,23 +51,35 @@ export async function recordEvent(tx: Database, event: NewEvent & { createdAt?: 
 }
 
 /**
- * Events after `afterSeq` (0 = from the start), oldest first, at most `limit`; only `orgId`'s when
- * given. Read the next page with the last event's `seq`.
+ * `orgId`'s events after `afterSeq` (0 = from the start), oldest first, at most `limit`, after
+ * numbering the ones committed since the last read. Read the next page with the last event's `seq`.
  *
  * @example
- * const page = await readEvents({ db, afterSeq: 0, limit: 100 });
- * const next = await readEvents({ db, afterSeq: page.at(-1)?.seq ?? 0, limit: 100 });
+ * const page = await readEvents({ db, orgId, afterSeq: 0, limit: 100 });
+ * const next = await readEvents({ db, orgId, afterSeq: page.at(-1)?.seq ?? 0, limit: 100 });
  */
 export async function readEvents(input: {
   db: Database;
+  orgId: string;
   afterSeq: number;
   limit: number;
-  orgId?: string;
-}): Promise<DomainEvent[]> {
-  return input.db
-    .select()
-    .from(events)
-    .where(and(gt(events.seq, input.afterSeq), input.orgId ? eq(events.orgId, input.orgId) : undefined))
-    .orderBy(asc(events.seq))
-    .limit(Math.max(1, Math.min(input.limit, 1000)));
+}): Promise<SequencedEvent[]> {
+  const { orgId } = input;
+  return input.db.transaction(async (tx) => {
+    // Readers of one organization number its events one at a time (held until this commits).
+    await tx.execute(sql`select pg_advisory_xact_lock(${OUTBOX_READ_LOCK}, hashtext(${orgId}))`);
+    await tx.execute(sql`update events e set seq = p.base + p.rn
+      from (select id,
+              (select coalesce(max(seq), 0) from events where org_id = ${orgId}) as base,
+              row_number() over (order by created_at, id) as rn
+            from events where org_id = ${orgId} and seq is null) p
+      where e.id = p.id`);
+    const rows = await tx
+      .select()
+      .from(events)
+      .where(and(eq(events.orgId, orgId), gt(events.seq, input.afterSeq)))
+      .orderBy(asc(events.seq))
+      .limit(Math.max(1, Math.min(input.limit, 1000)));
+    return rows as SequencedEvent[];
+  });
 }

@@ -73,7 +73,8 @@ export async function sweepSync(services: Services, options: { limit?: number } 
         where (exists (select 1 from webhook_endpoints w where w.org_id = o.id and w.enabled)
             or exists (select 1 from crm_connections c where c.org_id = o.id and c.write_back))
           and exists (select 1 from events e where e.org_id = o.id
-            and e.seq > coalesce((select k.after_seq from webhook_cursors k where k.org_id = o.id), 0))
+            and (e.seq is null
+              or e.seq > coalesce((select k.after_seq from webhook_cursors k where k.org_id = o.id), 0)))
           and not exists (select 1 from jobs j where j.subject = o.id and j.kind = ${DISPATCH_KIND}
             and j.status in ${LIVE})
         limit ${limit}`),

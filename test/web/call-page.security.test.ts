@@ -10,6 +10,7 @@ import {
   webhookDeliveries,
   webhookEndpoints,
 } from "../../src/db/schema/index.js";
+import { readEvents } from "../../src/events/outbox.js";
 import { deepgramTranscriber } from "../../src/transcription/deepgram.js";
 import { testDatabases } from "../helpers/db.js";
 import { wav } from "../helpers/wav.js";
@@ -82,7 +83,9 @@ describe.each(testDatabases)("dashboard call page: audio and sync status ($name)
     await h.db
       .insert(events)
       .values({ id: "evt_web_1", orgId: t.orgId, type: "call.analyzed", subject: textCall, payload: {} });
-    const [evt] = await h.db.select({ seq: events.seq }).from(events).limit(1);
+    const evt = (await readEvents({ db: h.db, orgId: t.orgId, afterSeq: 0, limit: 1000 })).find(
+      (e) => e.id === "evt_web_1",
+    );
     await h.db.insert(webhookDeliveries).values({
       id: "msg_1",
       orgId: t.orgId,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/database.js";
 import { events, webhookDeliveries } from "../../src/db/schema/index.js";
+import { readEvents } from "../../src/events/outbox.js";
 import { testDatabases } from "../helpers/db.js";
 import { TEST_SECRETS_KEY } from "../integrations/helpers.js";
 import { createWebTestApp, type WebClient, type WebTestApp } from "./web-client.js";
@@ -76,7 +77,9 @@ describe.each(testDatabases)("dashboard settings: webhooks and CRM connections (
     await h.db
       .insert(events)
       .values({ id: "evt_settings_1", orgId: t.orgId, type: "call.failed", subject: "call_x", payload: {} });
-    const [evt] = await h.db.select({ seq: events.seq }).from(events).limit(1);
+    const evt = (await readEvents({ db: h.db, orgId: t.orgId, afterSeq: 0, limit: 1000 })).find(
+      (e) => e.id === "evt_settings_1",
+    );
     await h.db.insert(webhookDeliveries).values({
       id: "msg_settings_1",
       orgId: t.orgId,
