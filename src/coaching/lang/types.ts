@@ -268,6 +268,33 @@ export interface ReportText {
   winRateByTalk: string;
   /** "of 3 calls (2 deals)". */
   bandNote: (calls: string, deals: number) => string;
+  /** The web dashboard's call page: its coaching sections (metrics, summary, playbook, objections). */
+  page: CallPageText;
+}
+
+/** The coaching sections of the web dashboard's call page, in the call's language. */
+export interface CallPageText {
+  metricsHeading: string;
+  /** Metric, This call, Benchmark, Verdict, Advice. */
+  metricColumns: [string, string, string, string, string];
+  verdict: { good: string; warn: string; bad: string };
+  coachingSummary: string;
+  wentWell: string;
+  toChange: string;
+  noNextStep: string;
+  item: { covered: string; partly: string; missed: string };
+  noObjections: string;
+  resolved: string;
+  unresolved: string;
+  /** "Handling: acknowledged, not clarified, responded, not confirmed". */
+  handling: (h: {
+    acknowledged: boolean;
+    clarified: boolean;
+    responded: boolean;
+    confirmed: boolean;
+  }) => string;
+  /** " · replied after 1.2 s". */
+  repliedAfter: (sec: string) => string;
 }
 
 export interface CoachingLanguage {

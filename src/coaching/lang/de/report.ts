@@ -83,4 +83,20 @@ export const REPORT: ReportText = {
   wonLostColumnsHtml: ["Median pro Gespräch", "gewonnen", "verloren"],
   winRateByTalk: "Abschlussquote nach Redeanteil des Verkäufers",
   bandNote: (c, deals) => `(${c}, ${deals} Deals)`,
+  page: {
+    metricsHeading: "Kennzahlen gegen die Richtwerte",
+    metricColumns: ["Kennzahl", "Dieses Gespräch", "Richtwert", "Bewertung", "Tipp"],
+    verdict: { good: "Im Ziel", warn: "Außerhalb", bad: "Weit entfernt" },
+    coachingSummary: "Coaching-Zusammenfassung",
+    wentWell: "Lief gut",
+    toChange: "Nächstes Mal anders",
+    noNextStep: "Im Gespräch wurde kein nächster Schritt vereinbart.",
+    item: { covered: "Abgedeckt", partly: "Teilweise", missed: "Fehlt" },
+    noObjections: "Es kamen keine Einwände.",
+    resolved: "Ausgeräumt",
+    unresolved: "Offen",
+    handling: (h) =>
+      `Behandlung: ${h.acknowledged ? "anerkannt" : "nicht anerkannt"}, ${h.clarified ? "nachgefragt" : "nicht nachgefragt"}, ${h.responded ? "beantwortet" : "keine Antwort"}, ${h.confirmed ? "bestätigt" : "nicht bestätigt"}`,
+    repliedAfter: (s) => ` · Antwort nach ${s} s`,
+  },
 };

@@ -78,4 +78,20 @@ export const REPORT: ReportText = {
   wonLostColumnsHtml: ["median per call", "won", "lost"],
   winRateByTalk: "Win rate by rep talk ratio",
   bandNote: (c, deals) => `of ${c} (${deals} deals)`,
+  page: {
+    metricsHeading: "Metrics against the benchmarks",
+    metricColumns: ["Metric", "This call", "Benchmark", "Verdict", "Advice"],
+    verdict: { good: "On target", warn: "Off target", bad: "Far off" },
+    coachingSummary: "Coaching summary",
+    wentWell: "Went well",
+    toChange: "To change next time",
+    noNextStep: "No next step was agreed in the call.",
+    item: { covered: "Covered", partly: "Partly", missed: "Missed" },
+    noObjections: "No objections were raised.",
+    resolved: "Resolved",
+    unresolved: "Unresolved",
+    handling: (h) =>
+      `Handling: ${h.acknowledged ? "acknowledged" : "not acknowledged"}, ${h.clarified ? "clarified" : "not clarified"}, ${h.responded ? "responded" : "no answer"}, ${h.confirmed ? "confirmed" : "not confirmed"}`,
+    repliedAfter: (s) => ` · replied after ${s} s`,
+  },
 };

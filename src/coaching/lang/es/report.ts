@@ -84,4 +84,20 @@ export const REPORT: ReportText = {
   wonLostColumnsHtml: ["mediana por llamada", "ganadas", "perdidas"],
   winRateByTalk: "Tasa de cierre según el tiempo de habla del vendedor",
   bandNote: (c, deals) => `de ${c} (${deals} oportunidades)`,
+  page: {
+    metricsHeading: "Métricas frente a las referencias",
+    metricColumns: ["Métrica", "Esta llamada", "Referencia", "Valoración", "Consejo"],
+    verdict: { good: "En objetivo", warn: "Fuera de objetivo", bad: "Muy lejos" },
+    coachingSummary: "Resumen del coaching",
+    wentWell: "Salió bien",
+    toChange: "A cambiar la próxima vez",
+    noNextStep: "No se acordó un próximo paso en la llamada.",
+    item: { covered: "Cubierto", partly: "En parte", missed: "Omitido" },
+    noObjections: "No surgieron objeciones.",
+    resolved: "Resuelta",
+    unresolved: "Sin resolver",
+    handling: (h) =>
+      `Tratamiento: ${h.acknowledged ? "reconocida" : "no reconocida"}, ${h.clarified ? "aclarada" : "no aclarada"}, ${h.responded ? "respondida" : "sin respuesta"}, ${h.confirmed ? "confirmada" : "no confirmada"}`,
+    repliedAfter: (s) => ` · respuesta tras ${s} s`,
+  },
 };

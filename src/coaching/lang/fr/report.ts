@@ -83,4 +83,20 @@ export const REPORT: ReportText = {
   wonLostColumnsHtml: ["médiane par appel", "gagnées", "perdues"],
   winRateByTalk: "Taux de gain selon le temps de parole du commercial",
   bandNote: (c, deals) => `sur ${c} (${deals} affaires)`,
+  page: {
+    metricsHeading: "Indicateurs face aux repères",
+    metricColumns: ["Indicateur", "Cet appel", "Repère", "Verdict", "Conseil"],
+    verdict: { good: "Dans la cible", warn: "Hors cible", bad: "Très loin" },
+    coachingSummary: "Synthèse du coaching",
+    wentWell: "Points forts",
+    toChange: "À changer la prochaine fois",
+    noNextStep: "Aucune prochaine étape n'a été convenue pendant l'appel.",
+    item: { covered: "Couvert", partly: "En partie", missed: "Manqué" },
+    noObjections: "Aucune objection n'a été soulevée.",
+    resolved: "Levée",
+    unresolved: "Non levée",
+    handling: (h) =>
+      `Traitement : ${h.acknowledged ? "reconnue" : "non reconnue"}, ${h.clarified ? "clarifiée" : "non clarifiée"}, ${h.responded ? "répondue" : "sans réponse"}, ${h.confirmed ? "confirmée" : "non confirmée"}`,
+    repliedAfter: (s) => ` · réponse après ${s} s`,
+  },
 };

@@ -82,4 +82,20 @@ export const REPORT: ReportText = {
   wonLostColumnsHtml: ["mediana por ligação", "ganhos", "perdidos"],
   winRateByTalk: "Taxa de ganho pela fala do vendedor",
   bandNote: (c, deals) => `de ${c} (${deals} negócios)`,
+  page: {
+    metricsHeading: "Métricas frente às referências",
+    metricColumns: ["Métrica", "Esta ligação", "Referência", "Avaliação", "Conselho"],
+    verdict: { good: "Na meta", warn: "Fora da meta", bad: "Muito longe" },
+    coachingSummary: "Resumo do coaching",
+    wentWell: "Foi bem",
+    toChange: "Para mudar da próxima vez",
+    noNextStep: "Nenhum próximo passo foi combinado na ligação.",
+    item: { covered: "Coberto", partly: "Em parte", missed: "Faltou" },
+    noObjections: "Nenhuma objeção surgiu.",
+    resolved: "Resolvida",
+    unresolved: "Não resolvida",
+    handling: (h) =>
+      `Tratamento: ${h.acknowledged ? "reconhecida" : "não reconhecida"}, ${h.clarified ? "esclarecida" : "não esclarecida"}, ${h.responded ? "respondida" : "sem resposta"}, ${h.confirmed ? "confirmada" : "não confirmada"}`,
+    repliedAfter: (s) => ` · resposta após ${s} s`,
+  },
 };

@@ -84,4 +84,20 @@ export const REPORT: ReportText = {
   wonLostColumnsHtml: ["медиана на звонок", "выигранные", "проигранные"],
   winRateByTalk: "Доля выигранных по доле речи менеджера",
   bandNote: (c, deals) => `(${c}, сделок: ${deals})`,
+  page: {
+    metricsHeading: "Метрики против ориентиров",
+    metricColumns: ["Метрика", "Этот звонок", "Ориентир", "Оценка", "Совет"],
+    verdict: { good: "В норме", warn: "Вне нормы", bad: "Далеко от нормы" },
+    coachingSummary: "Итоги разбора",
+    wentWell: "Что получилось",
+    toChange: "Что изменить в следующий раз",
+    noNextStep: "Следующий шаг в звонке не согласован.",
+    item: { covered: "Выполнено", partly: "Частично", missed: "Пропущено" },
+    noObjections: "Возражений не было.",
+    resolved: "Снято",
+    unresolved: "Не снято",
+    handling: (h) =>
+      `Отработка: ${h.acknowledged ? "признали" : "не признали"}, ${h.clarified ? "уточнили" : "не уточнили"}, ${h.responded ? "ответили" : "без ответа"}, ${h.confirmed ? "проверили" : "не проверили"}`,
+    repliedAfter: (s) => ` · ответ через ${s} с`,
+  },
 };
