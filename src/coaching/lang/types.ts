@@ -207,6 +207,12 @@ export interface ReportText {
   timelineNote: (turns: number, questions: number, objections: number) => string;
   /** HTML legend under the timeline. */
   timelineLegend: string;
+  /** The timeline chart's titles (read by screen readers); `category` is already in the language. */
+  timelineSvg: {
+    title: string;
+    question: (kind: "open" | "closed", at: string) => string;
+    objection: (category: string, at: string, resolved: boolean) => string;
+  };
   repReview: string;
   /** "2026-03-23 to 2026-04-06 (exclusive), Europe/Berlin". */
   period: (from: string, to: string, timeZone: string) => string;

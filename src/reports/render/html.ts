@@ -63,7 +63,7 @@ export function postCallHtml(r: PostCallReport): string {
   ];
   if (r.timeline)
     parts.push(
-      `<div class="card"><div class="timeline">${timelineSvg(r.timeline)}</div><p class="small">${R.timelineLegend}</p></div>`,
+      `<div class="card"><div class="timeline">${timelineSvg(r.timeline, R.timelineSvg, T.category)}</div><p class="small">${R.timelineLegend}</p></div>`,
     );
   parts.push(
     `<h2>${L.workOn}</h2>`,

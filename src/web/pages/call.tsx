@@ -356,7 +356,7 @@ export function CallPage(props: {
               <ul class="checklist">
                 {a.objections.map((o) => (
                   <li>
-                    <span class="badge">{lang.code === "en" ? o.category : T.category(o.category)}</span>{" "}
+                    <span class="badge">{T.category(o.category)}</span>{" "}
                     <span class={`badge ${o.resolved ? "good" : "warn"}`}>
                       {o.resolved ? P.resolved : P.unresolved}
                     </span>

@@ -31,6 +31,11 @@ export const REPORT: ReportText = {
     `Zeitleiste: ${turns} Redebeiträge, ${questions} Fragen, ${objections} Einwände (siehe HTML-Bericht).`,
   timelineLegend:
     "Blau: Verkäufer · grün: Kunde · ● offene / ○ geschlossene Frage · ▲ Einwand (gefüllt, wenn ausgeräumt)",
+  timelineSvg: {
+    title: "Wer wann sprach, mit Fragen (Kreise) und Einwänden (Dreiecke)",
+    question: (kind, at) => `${kind === "open" ? "offene" : "geschlossene"} Frage bei ${at}`,
+    objection: (category, at, resolved) => `Einwand (${category}) bei ${at}${resolved ? ", ausgeräumt" : ""}`,
+  },
   repReview: "Verkäufer-Review",
   period: (from, to, tz) => `${from} bis ${to} (ausschließlich), ${tz}`,
   previousPeriod: (c) => `Vorperiode: ${c}`,

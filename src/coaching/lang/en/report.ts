@@ -36,6 +36,11 @@ export const REPORT: ReportText = {
     `Timeline: ${turns} turns, ${questions} questions, ${objections} objections (see the HTML report).`,
   timelineLegend:
     "Blue: rep · green: customer · ● open / ○ closed question · ▲ objection (filled when resolved)",
+  timelineSvg: {
+    title: "Who spoke when, with questions (circles) and objections (triangles)",
+    question: (kind, at) => `${kind} question at ${at}`,
+    objection: (category, at, resolved) => `${category} objection at ${at}${resolved ? ", resolved" : ""}`,
+  },
   repReview: "Rep review",
   period: (from, to, tz) => `${from} to ${to} (exclusive), ${tz}`,
   previousPeriod: (c) => `previous period: ${c}`,

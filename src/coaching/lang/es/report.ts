@@ -31,6 +31,11 @@ export const REPORT: ReportText = {
     `Cronología: ${turns} turnos, ${questions} preguntas, ${objections} objeciones (ver el informe HTML).`,
   timelineLegend:
     "Azul: vendedor · verde: cliente · ● pregunta abierta / ○ cerrada · ▲ objeción (rellena si se resolvió)",
+  timelineSvg: {
+    title: "Quién habló cuándo, con preguntas (círculos) y objeciones (triángulos)",
+    question: (kind, at) => `pregunta ${kind === "open" ? "abierta" : "cerrada"} en ${at}`,
+    objection: (category, at, resolved) => `objeción de ${category} en ${at}${resolved ? ", resuelta" : ""}`,
+  },
   repReview: "Revisión del vendedor",
   period: (from, to, tz) => `del ${from} al ${to} (sin incluir), ${tz}`,
   previousPeriod: (c) => `periodo anterior: ${c}`,

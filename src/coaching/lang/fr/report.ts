@@ -32,6 +32,11 @@ export const REPORT: ReportText = {
     `Chronologie : ${turns} tours de parole, ${questions} questions, ${objections} objections (voir le rapport HTML).`,
   timelineLegend:
     "Bleu : commercial · vert : client · ● question ouverte / ○ fermée · ▲ objection (pleine si levée)",
+  timelineSvg: {
+    title: "Qui a parlé quand, avec les questions (cercles) et les objections (triangles)",
+    question: (kind, at) => `question ${kind === "open" ? "ouverte" : "fermée"} à ${at}`,
+    objection: (category, at, resolved) => `objection (${category}) à ${at}${resolved ? ", levée" : ""}`,
+  },
   repReview: "Bilan du commercial",
   period: (from, to, tz) => `du ${from} au ${to} (exclu), ${tz}`,
   previousPeriod: (c) => `période précédente : ${c}`,

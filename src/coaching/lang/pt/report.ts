@@ -31,6 +31,11 @@ export const REPORT: ReportText = {
     `Linha do tempo: ${turns} turnos, ${questions} perguntas, ${objections} objeções (veja o relatório HTML).`,
   timelineLegend:
     "Azul: vendedor · verde: cliente · ● pergunta aberta / ○ fechada · ▲ objeção (preenchida quando resolvida)",
+  timelineSvg: {
+    title: "Quem falou quando, com perguntas (círculos) e objeções (triângulos)",
+    question: (kind, at) => `pergunta ${kind === "open" ? "aberta" : "fechada"} em ${at}`,
+    objection: (category, at, resolved) => `objeção de ${category} em ${at}${resolved ? ", resolvida" : ""}`,
+  },
   repReview: "Revisão do vendedor",
   period: (from, to, tz) => `de ${from} a ${to} (exclusive), ${tz}`,
   previousPeriod: (c) => `período anterior: ${c}`,

@@ -32,6 +32,11 @@ export const REPORT: ReportText = {
     `Хронология: реплик ${turns}, вопросов ${questions}, возражений ${objections} (см. HTML-отчёт).`,
   timelineLegend:
     "Синий: менеджер · зелёный: клиент · ● открытый / ○ закрытый вопрос · ▲ возражение (закрашено, если снято)",
+  timelineSvg: {
+    title: "Кто когда говорил: вопросы (круги) и возражения (треугольники)",
+    question: (kind, at) => `${kind === "open" ? "открытый" : "закрытый"} вопрос в ${at}`,
+    objection: (category, at, resolved) => `возражение «${category}» в ${at}${resolved ? ", снято" : ""}`,
+  },
   repReview: "Обзор менеджера",
   period: (from, to, tz) => `с ${from} по ${to} (не включая), ${tz}`,
   previousPeriod: (c) => `прошлый период: ${c}`,
