@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { coachingLanguage } from "../coaching/lang/index.js";
 import { isoWeek, mondayOf, movedMost, outlierFlags, pickHabits, topQuartile, weeksOf } from "./compute.js";
 import { type MetricStatsById, percentileCont, REPORT_METRIC_IDS } from "./metrics.js";
 
@@ -96,9 +97,35 @@ describe("pickHabits", () => {
     const habits = pickHabits([m("talkRatio", 0.7, 0.4), m("repQuestions", 4, 0.64)], []);
     expect(habits.map((h) => h.metric)).toEqual(["repQuestions", "talkRatio"]);
     expect(pickHabits([m("talkRatio", 0.7, 0.4)], ["Ask for budget"]).map((h) => h.title)).toEqual([
-      "talkRatio: 70% (target t)",
+      "Rep talk ratio: 70% (target 43% (35–50%))",
       "Ask for budget",
     ]);
     expect(pickHabits([], [])).toEqual([]);
+  });
+
+  it("writes the habits in the given language: title, advice, line to try", () => {
+    const m = {
+      id: "talkRatio" as const,
+      label: "Rep talk ratio",
+      value: 0.7,
+      teamMedian: null,
+      teamN: 0,
+      target: "43% (35–50%)",
+      verdict: "bad" as const,
+      gap: 0.4,
+    };
+    const [h, coached] = pickHabits([m], ["Pregunta por el presupuesto."], coachingLanguage("es"));
+    expect(h).toEqual({
+      metric: "talkRatio",
+      title: "Tiempo de habla del vendedor: 70% (referencia 43% (35–50%))",
+      why: "Hablaste el 70% del tiempo: apunta a un 43 % — pregunta y deja hablar al cliente.",
+      suggestedLine: "«Antes de seguir, ¿cómo se compara esto con la forma en que lo hacen hoy?»",
+    });
+    expect(coached).toEqual({
+      metric: null,
+      title: "Pregunta por el presupuesto.",
+      why: "del coaching de la llamada",
+      suggestedLine: null,
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { type CoachingLanguage, coachingLanguage } from "../coaching/lang/index.js";
 import { addDays, epochDay } from "../outcomes/period.js";
 import {
   adviceOf,
@@ -164,24 +165,36 @@ export function compareCall(
 
 /**
  * One or two habits to work on: the metric furthest from its target (largest relative gap), then
- * coaching's first "to change" when there is one, else the next-furthest metric.
+ * coaching's first "to change" when there is one, else the next-furthest metric. Written in
+ * `language` (the call's; English by default): titles, advice and the line to try.
  */
-export function pickHabits(metrics: readonly PostCallMetric[], toChange: readonly string[]): Habit[] {
+export function pickHabits(
+  metrics: readonly PostCallMetric[],
+  toChange: readonly string[],
+  language: CoachingLanguage = coachingLanguage("en"),
+): Habit[] {
+  const R = language.report;
   const off = metrics
     .filter((m) => m.gap !== null && m.gap > 0 && m.value !== null)
     .sort((a, b) => b.gap! - a.gap! || a.id.localeCompare(b.id))
     .map(
       (m): Habit => ({
         metric: m.id,
-        title: `${m.label}: ${formatMetric(m.id, m.value)} (target ${m.target})`,
-        why: adviceOf(REPORT_METRICS[m.id], m.value!) ?? "",
-        suggestedLine: REPORT_METRICS[m.id].suggestedLine,
+        title: R.habitTitle(
+          R.metrics[m.id] ?? m.label,
+          formatMetric(m.id, m.value),
+          R.targets[m.id] ?? m.target ?? "—",
+        ),
+        why:
+          language.text.benchmarks?.[m.id]?.advice(m.value!) ??
+          adviceOf(REPORT_METRICS[m.id], m.value!) ??
+          "",
+        suggestedLine: R.suggestedLines[m.id] ?? REPORT_METRICS[m.id].suggestedLine,
       }),
     );
   const habits: Habit[] = off.slice(0, 1);
   const coached = toChange[0];
-  if (coached)
-    habits.push({ metric: null, title: coached, why: "from the call's coaching", suggestedLine: null });
+  if (coached) habits.push({ metric: null, title: coached, why: R.fromCoaching, suggestedLine: null });
   for (const h of off.slice(1)) if (habits.length < 2) habits.push(h);
   return habits.slice(0, 2);
 }

@@ -1,6 +1,7 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../auth/actor.js";
 import { requireRole } from "../auth/actor.js";
+import { coachingLanguage } from "../coaching/lang/index.js";
 import type { OperationCtx } from "../context.js";
 import { type Database, resultRows } from "../db/database.js";
 import { callMetrics, calls, organizations, users } from "../db/schema/index.js";
@@ -476,7 +477,7 @@ export async function postCallReport(ctx: OperationCtx, callId: string): Promise
       resolved: o.resolved,
       response: o.response?.quote ?? null,
     })),
-    habits: pickHabits(metrics, coaching?.summary.toChange ?? []),
+    habits: pickHabits(metrics, coaching?.summary.toChange ?? [], coachingLanguage(row.analysis.language)),
     nextSteps: coaching?.summary.nextSteps ?? [],
     timeline: timelineOf(row.transcript, row.analysis, coaching),
   };

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { z } from "zod";
+import { COACHING_LANGUAGES } from "../../coaching/lang/index.js";
 import { postCallReport, repReview, teamReport } from "../../reports/operations.js";
 import { REPORT_CSP, reportHtml, reportMarkdown } from "../../reports/render/index.js";
 import type { Report } from "../../reports/types.js";
@@ -12,10 +13,15 @@ const Format = z
   .enum(["json", "md", "html"])
   .default("json")
   .describe("json (default), md (Markdown) or html");
+const Lang = z
+  .enum(COACHING_LANGUAGES as [string, ...string[]])
+  .default("en")
+  .describe(`language of the md/html rendering: ${COACHING_LANGUAGES.join(", ")} (default en)`);
 const Period = z.object({
   from: DateParam,
   to: DateParam.describe("the day after the last one"),
   format: Format,
+  lang: Lang,
 });
 
 const content = (description: string) => ({
@@ -63,12 +69,17 @@ const routes = {
   }),
 };
 
-/** The report in the asked format; HTML with a CSP under which nothing loads or runs. */
-function send(c: Context<AppEnv>, report: Report, format: "json" | "md" | "html") {
+/**
+ * The report in the asked format; HTML with a CSP under which nothing loads or runs. `language`
+ * chooses the words of a rep review or team report (a post-call report follows its call).
+ */
+function send(c: Context<AppEnv>, report: Report, format: "json" | "md" | "html", language?: string) {
   if (format === "md")
-    return c.body(reportMarkdown(report), 200, { "content-type": "text/markdown; charset=utf-8" });
+    return c.body(reportMarkdown(report, { language }), 200, {
+      "content-type": "text/markdown; charset=utf-8",
+    });
   if (format === "html")
-    return c.body(reportHtml(report), 200, {
+    return c.body(reportHtml(report, { language }), 200, {
       "content-type": "text/html; charset=utf-8",
       "content-security-policy": REPORT_CSP,
       "x-content-type-options": "nosniff",
@@ -84,12 +95,12 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>): void {
     return send(c, report, c.req.valid("query").format) as never;
   });
   app.openapi(routes.rep, async (c) => {
-    const { from, to, format } = c.req.valid("query");
+    const { from, to, format, lang } = c.req.valid("query");
     const report = await repReview(ctx(c), { userId: c.req.valid("param").userId, from, to });
-    return send(c, report, format) as never;
+    return send(c, report, format, lang) as never;
   });
   app.openapi(routes.team, async (c) => {
-    const { from, to, format } = c.req.valid("query");
-    return send(c, await teamReport(ctx(c), { from, to }), format) as never;
+    const { from, to, format, lang } = c.req.valid("query");
+    return send(c, await teamReport(ctx(c), { from, to }), format, lang) as never;
   });
 }

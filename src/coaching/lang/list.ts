@@ -10,3 +10,11 @@ export const clock = (sec: number): string => {
   const s = Math.round(sec);
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 };
+
+/** One field of a language's benchmark texts by benchmark id: the reports' labels and targets. */
+export function benchmarkTexts(
+  benchmarks: Record<string, { label: string; target: string }> | null,
+  field: "label" | "target",
+): Record<string, string> {
+  return Object.fromEntries(Object.entries(benchmarks ?? {}).map(([id, b]) => [id, b[field]]));
+}

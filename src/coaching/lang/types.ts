@@ -177,6 +177,132 @@ export interface Labels {
   engine: string;
 }
 
+/**
+ * The words of the reports (docs/reports.md): the post-call report follows the call's language,
+ * the rep review and the team report the language asked for (`?lang=`, `--lang`). Metric ids are
+ * the reports' (talkRatio, longestMonologueSec, repQuestions, patienceSec, interactivity,
+ * repFillersPerMin, playbookScore). Arguments are already escaped by the renderer.
+ */
+export interface ReportText {
+  /** Metric labels by metric id. */
+  metrics: Record<string, string>;
+  /** Target texts by metric id (the metrics with a published target). */
+  targets: Record<string, string>;
+  /** A line to try next call, by metric id (the metrics that have one). */
+  suggestedLines: Record<string, string>;
+  /** "Rep talk ratio: 70% (target 43% (35–50%))". */
+  habitTitle: (label: string, value: string, target: string) => string;
+  /** A habit's reason when it comes from the call's coaching. */
+  fromCoaching: string;
+  /** "Try" (a line to try). */
+  try: string;
+  noRep: string;
+  /** "3 calls". */
+  calls: (n: number) => string;
+  /** "team medians from 3 calls of the last 90 days". */
+  teamMedians: (calls: string) => string;
+  /** Post-call metric table: metric, this call, team median, target. */
+  callColumns: [string, string, string, string];
+  /** Markdown's timeline line. */
+  timelineNote: (turns: number, questions: number, objections: number) => string;
+  /** HTML legend under the timeline. */
+  timelineLegend: string;
+  /** The timeline chart's titles (read by screen readers); `category` is already in the language. */
+  timelineSvg: {
+    title: string;
+    question: (kind: "open" | "closed", at: string) => string;
+    objection: (category: string, at: string, resolved: boolean) => string;
+  };
+  repReview: string;
+  /** "2026-03-23 to 2026-04-06 (exclusive), Europe/Berlin". */
+  period: (from: string, to: string, timeZone: string) => string;
+  /** "previous period: 3 calls". */
+  previousPeriod: (calls: string) => string;
+  /** "deals closed: 2 won, 1 lost". */
+  dealsClosed: (won: number, lost: number) => string;
+  /** "Deals closed in the period: 2 won, 1 lost." */
+  dealsClosedInPeriod: (won: number, lost: number) => string;
+  /** "win rate". */
+  winRate: string;
+  callMetrics: string;
+  /** Markdown's note under "Call metrics". */
+  spreadNote: string;
+  /** metric, this period, previous, team, target. */
+  reviewColumns: [string, string, string, string, string];
+  /** HTML's second review column: "median (p25–p75, n)". */
+  medianSpread: string;
+  /** "Moved most" (Markdown) and "Moved most since the previous period" (HTML). */
+  movedMost: string;
+  movedMostSince: string;
+  weekByWeek: string;
+  week: string;
+  /** The column "calls". */
+  callsColumn: string;
+  callsPerWeek: string;
+  outcomes: string;
+  /** "Win rate 50% · conversion … · response rate … · lead response median …". */
+  outcomeLine: (winRate: string, conversion: string, responseRate: string, leadMedian: string) => string;
+  topPerformers: string;
+  /** No top quartile: `reason` is the report's English reason. */
+  noComparison: (eligible: number, minClosed: number, reason: string) => string;
+  /** "Top quartile by win rate among 4 reps with ≥ 3 closed deals: " + names. */
+  topQuartile: (eligible: number, minClosed: number, names: string) => string;
+  /** "Ana (60% of 5)". */
+  topRep: (name: string, winRate: string, closed: number) => string;
+  /** metric, top performers, everyone else, you. */
+  topColumns: [string, string, string, string];
+  teamReport: string;
+  reps: string;
+  /** The note under "Reps"; `flag` is the flag mark as rendered. */
+  repsNote: (minCalls: number) => string;
+  repsNoteHtml: (minCalls: number, flag: string) => string;
+  /** rep, calls, won/lost (Markdown), won / lost (HTML), win rate, response rate. */
+  teamColumns: { rep: string; wonLost: string; wonLostHtml: string; responseRate: string };
+  outliers: string;
+  /** An outlier flag; `detail` is the report's English text, `value` the rep's formatted median. */
+  flag: (f: { rule: string; direction: string; detail: string }, value: string) => string;
+  behaviour: string;
+  /** "From 5 calls of the period linked to a deal that is now won or lost." */
+  fromClosedCalls: (calls: string) => string;
+  /** rep talk ratio, win rate (calls), calls, deals. */
+  bandColumns: [string, string, string, string];
+  /** A talk-ratio band's label, from the report's English one ("under 35%", "65% and over"…). */
+  band: (label: string) => string;
+  /** median per call, won deals, lost deals (Markdown); median per call, won, lost (HTML). */
+  wonLostColumns: [string, string, string];
+  wonLostColumnsHtml: [string, string, string];
+  winRateByTalk: string;
+  /** "of 3 calls (2 deals)". */
+  bandNote: (calls: string, deals: number) => string;
+  /** The web dashboard's call page: its coaching sections (metrics, summary, playbook, objections). */
+  page: CallPageText;
+}
+
+/** The coaching sections of the web dashboard's call page, in the call's language. */
+export interface CallPageText {
+  metricsHeading: string;
+  /** Metric, This call, Benchmark, Verdict, Advice. */
+  metricColumns: [string, string, string, string, string];
+  verdict: { good: string; warn: string; bad: string };
+  coachingSummary: string;
+  wentWell: string;
+  toChange: string;
+  noNextStep: string;
+  item: { covered: string; partly: string; missed: string };
+  noObjections: string;
+  resolved: string;
+  unresolved: string;
+  /** "Handling: acknowledged, not clarified, responded, not confirmed". */
+  handling: (h: {
+    acknowledged: boolean;
+    clarified: boolean;
+    responded: boolean;
+    confirmed: boolean;
+  }) => string;
+  /** " · replied after 1.2 s". */
+  repliedAfter: (sec: string) => string;
+}
+
 export interface CoachingLanguage {
   /** ISO 639-1 code: "en", "ru", … */
   code: string;
@@ -207,4 +333,5 @@ export interface CoachingLanguage {
   summary: SummaryRules;
   text: CoachingText;
   labels: Labels;
+  report: ReportText;
 }

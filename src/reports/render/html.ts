@@ -7,8 +7,9 @@ import {
   type ReportMetricId,
 } from "../metrics.js";
 import type { PostCallReport, Report, RepReview, TeamReport } from "../types.js";
+import { type RenderOptions, targetText } from "./markdown.js";
 import { barsSvg, lineChartSvg, timelineSvg } from "./svg.js";
-import { calls, capitalize, change, clockOf, escapeHtml as e, pct } from "./text.js";
+import { capitalize, change, clockOf, escapeHtml as e, pct } from "./text.js";
 
 /**
  * Self-contained HTML pages: inline CSS and SVG only (no script, no external style, font or
@@ -55,27 +56,28 @@ export function postCallHtml(r: PostCallReport): string {
   const lang = coachingLanguage(c.language);
   const L = lang.labels;
   const T = lang.text;
+  const R = lang.report;
   const parts = [
     `<h1>${L.callReport}: ${e(title)}</h1>`,
-    `<p class="meta">${c.occurredAt.slice(0, 10)} · ${c.rep ? e(c.rep.name) : "no rep"} · ${clockOf(c.durationSec)} · team medians from ${calls(r.team.calls)} of the last 90 days</p>`,
+    `<p class="meta">${c.occurredAt.slice(0, 10)} · ${c.rep ? e(c.rep.name) : R.noRep} · ${clockOf(c.durationSec)} · ${R.teamMedians(R.calls(r.team.calls))}</p>`,
   ];
   if (r.timeline)
     parts.push(
-      `<div class="card"><div class="timeline">${timelineSvg(r.timeline)}</div><p class="small">Blue: rep · green: customer · ● open / ○ closed question · ▲ objection (filled when resolved)</p></div>`,
+      `<div class="card"><div class="timeline">${timelineSvg(r.timeline, R.timelineSvg, T.category)}</div><p class="small">${R.timelineLegend}</p></div>`,
     );
   parts.push(
     `<h2>${L.workOn}</h2>`,
     r.habits.length === 0
       ? `<p>${L.onTargetAll}</p>`
-      : `<ol>${r.habits.map((h) => `<li><strong>${e(h.title)}</strong><br>${e(h.why)}${h.suggestedLine ? `<br><span class="line">Try: ${e(h.suggestedLine)}</span>` : ""}</li>`).join("")}</ol>`,
+      : `<ol>${r.habits.map((h) => `<li><strong>${e(h.title)}</strong><br>${e(h.why)}${h.suggestedLine ? `<br><span class="line">${R.try}: ${e(h.suggestedLine)}</span>` : ""}</li>`).join("")}</ol>`,
     `<h2>${L.metrics}</h2>`,
     table(
-      ["metric", "this call", "team median", "target"],
+      R.callColumns,
       r.metrics.map((m) => [
-        e(T.benchmarks?.[m.id]?.label ?? m.label),
+        e(R.metrics[m.id] ?? m.label),
         `<span class="${m.verdict ?? ""}">${f(m.id, m.value)}</span>`,
         `${f(m.id, m.teamMedian)} <span class="small">n=${m.teamN}</span>`,
-        e(m.target ?? "—"),
+        e(m.target === null ? "—" : (R.targets[m.id] ?? m.target)),
       ]),
       [1, 2],
     ),
@@ -110,60 +112,66 @@ export function postCallHtml(r: PostCallReport): string {
   return page(`${L.callReport}: ${title}`, parts.join(""), lang.code);
 }
 
-export function repReviewHtml(r: RepReview): string {
+export function repReviewHtml(r: RepReview, opts: RenderOptions = {}): string {
+  const lang = coachingLanguage(opts.language);
+  const R = lang.report;
+  const label = (id: ReportMetricId) => R.metrics[id] ?? REPORT_METRICS[id].label;
   const p = r.period;
   const parts = [
-    `<h1>Rep review: ${e(r.rep.name)}</h1>`,
-    `<p class="meta">${p.from} to ${p.to} (exclusive), ${e(p.timeZone)} · ${calls(r.calls)} (previous period: ${calls(r.previousCalls)}) · deals closed: ${r.deals.won} won, ${r.deals.lost} lost${r.outcomes ? ` · win rate ${pct(r.outcomes.metrics.winRate)}` : ""}</p>`,
+    `<h1>${R.repReview}: ${e(r.rep.name)}</h1>`,
+    `<p class="meta">${R.period(p.from, p.to, e(p.timeZone))} · ${R.calls(r.calls)} (${R.previousPeriod(R.calls(r.previousCalls))}) · ${R.dealsClosed(r.deals.won, r.deals.lost)}${r.outcomes ? ` · ${R.winRate} ${pct(r.outcomes.metrics.winRate)}` : ""}</p>`,
   ];
   if (r.movedMost) {
     const m = r.movedMost;
     parts.push(
-      `<div class="card"><strong>Moved most since the previous period:</strong> ${e(REPORT_METRICS[m.metric].label)} ${f(m.metric, m.previous)} → ${f(m.metric, m.current)} (${change(m.change)})</div>`,
+      `<div class="card"><strong>${R.movedMostSince}:</strong> ${e(label(m.metric))} ${f(m.metric, m.previous)} → ${f(m.metric, m.current)} (${change(m.change)})</div>`,
     );
   }
-  parts.push("<h2>Week by week</h2>");
+  parts.push(`<h2>${R.weekByWeek}</h2>`);
   const labels = r.weeks.map((w) => w.week.slice(5));
   parts.push(
     `<div class="grid">${[
-      `<div class="card">${lineChartSvg({ title: "Calls per week", labels, values: r.weeks.map((w) => w.calls), format: (v) => String(Math.round(v)) })}</div>`,
+      `<div class="card">${lineChartSvg({ title: R.callsPerWeek, labels, values: r.weeks.map((w) => w.calls), format: (v) => String(Math.round(v)) })}</div>`,
       ...REPORT_METRIC_IDS.slice(0, 4).map(
         (id) =>
-          `<div class="card">${lineChartSvg({ title: REPORT_METRICS[id].label, labels, values: r.weeks.map((w) => w.medians[id]), format: (v) => f(id, v), band: REPORT_METRICS[id].target })}</div>`,
+          `<div class="card">${lineChartSvg({ title: label(id), labels, values: r.weeks.map((w) => w.medians[id]), format: (v) => f(id, v), band: REPORT_METRICS[id].target })}</div>`,
       ),
     ].join("")}</div>`,
-    "<h2>Call metrics</h2>",
+    `<h2>${R.callMetrics}</h2>`,
     table(
-      ["metric", "median (p25–p75, n)", "previous", "team", "target"],
+      [R.reviewColumns[0], R.medianSpread, ...R.reviewColumns.slice(2)],
       REPORT_METRIC_IDS.map((id) => [
-        e(REPORT_METRICS[id].label),
+        e(label(id)),
         spread(id, r.metrics[id]),
         f(id, r.previousMetrics[id].median),
         f(id, r.team.metrics[id].median),
-        e(REPORT_METRICS[id].target?.text ?? "—"),
+        e(targetText(R, id)),
       ]),
     ),
-    "<h2>What top performers do differently</h2>",
+    `<h2>${R.topPerformers}</h2>`,
   );
   const t = r.topPerformers;
-  if (t.reason) parts.push(`<p>No comparison: ${e(t.reason)}.</p>`);
+  if (t.reason) parts.push(`<p>${R.noComparison(t.eligibleReps, t.minClosedDeals, e(t.reason))}</p>`);
   else
     parts.push(
-      `<p class="meta">Top quartile by win rate among ${t.eligibleReps} reps with ≥ ${t.minClosedDeals} closed deals: ${t.top.map((x) => `${e(x.name)} (${pct(x.winRate)} of ${x.closed})`).join(", ")}</p>`,
+      `<p class="meta">${R.topQuartile(t.eligibleReps, t.minClosedDeals, t.top.map((x) => R.topRep(e(x.name), pct(x.winRate), x.closed)).join(", "))}</p>`,
       table(
-        ["metric", "top performers", "everyone else", "you"],
+        R.topColumns,
         t.metrics.map((m) => [
-          e(REPORT_METRICS[m.id].label),
+          e(label(m.id)),
           `${f(m.id, m.top)} <span class="small">n=${m.topN}</span>`,
           `${f(m.id, m.rest)} <span class="small">n=${m.restN}</span>`,
           f(m.id, r.metrics[m.id].median),
         ]),
       ),
     );
-  return page(`Rep review: ${r.rep.name}`, parts.join(""));
+  return page(`${R.repReview}: ${r.rep.name}`, parts.join(""), lang.code);
 }
 
-export function teamHtml(r: TeamReport): string {
+export function teamHtml(r: TeamReport, opts: RenderOptions = {}): string {
+  const lang = coachingLanguage(opts.language);
+  const R = lang.report;
+  const label = (id: ReportMetricId) => R.metrics[id] ?? REPORT_METRICS[id].label;
   const p = r.period;
   const cols: ReportMetricId[] = [
     "talkRatio",
@@ -174,27 +182,28 @@ export function teamHtml(r: TeamReport): string {
   ];
   const i = r.insights;
   const parts = [
-    "<h1>Team report</h1>",
-    `<p class="meta">${p.from} to ${p.to} (exclusive), ${e(p.timeZone)} · ${calls(r.calls)} · win rate ${pct(r.outcomes.metrics.winRate)}</p>`,
-    "<h2>Reps</h2>",
-    `<p class="small">Medians per rep. <span class="flag">⚑</span> outlier: beyond 1.5 × IQR of the reps' medians or far off the published target (reps with ≥ ${r.minCallsForFlags} calls).</p>`,
+    `<h1>${R.teamReport}</h1>`,
+    `<p class="meta">${R.period(p.from, p.to, e(p.timeZone))} · ${R.calls(r.calls)} · ${R.winRate} ${pct(r.outcomes.metrics.winRate)}</p>`,
+    `<h2>${R.reps}</h2>`,
+    `<p class="small">${R.repsNoteHtml(r.minCallsForFlags, '<span class="flag">⚑</span>')}</p>`,
     table(
       [
-        "rep",
-        "calls",
-        ...cols.map((id) => e(REPORT_METRICS[id].label)),
-        "won / lost",
-        "win rate",
-        "response rate",
+        R.teamColumns.rep,
+        R.callsColumn,
+        ...cols.map((id) => e(label(id))),
+        R.teamColumns.wonLostHtml,
+        R.winRate,
+        R.teamColumns.responseRate,
       ],
       r.reps.map((x) => [
         e(x.name),
         String(x.calls),
         ...cols.map((id) => {
           const flags = x.flags.filter((fl) => fl.metric === id);
+          const v = f(id, x.metrics[id].median);
           return flags.length
-            ? `<span class="flag" title="${e(flags.map((fl) => fl.detail).join("; "))}">${f(id, x.metrics[id].median)} ⚑</span>`
-            : f(id, x.metrics[id].median);
+            ? `<span class="flag" title="${e(flags.map((fl) => R.flag(fl, v)).join("; "))}">${v} ⚑</span>`
+            : v;
         }),
         `${x.deals.won} / ${x.deals.lost}`,
         pct(x.outcomes?.winRate ?? null),
@@ -204,39 +213,43 @@ export function teamHtml(r: TeamReport): string {
     ),
   ];
   const flagged = r.reps.flatMap((x) =>
-    x.flags.map((fl) => `<li>${e(x.name)}: ${e(REPORT_METRICS[fl.metric].label)} ${e(fl.detail)}</li>`),
+    x.flags.map(
+      (fl) =>
+        `<li>${e(x.name)}: ${e(label(fl.metric))} ${e(R.flag(fl, f(fl.metric, x.metrics[fl.metric].median)))}</li>`,
+    ),
   );
-  if (flagged.length) parts.push("<h2>Outliers</h2>", `<ul>${flagged.join("")}</ul>`);
+  if (flagged.length) parts.push(`<h2>${R.outliers}</h2>`, `<ul>${flagged.join("")}</ul>`);
   parts.push(
-    "<h2>Behaviour and outcomes</h2>",
-    `<p class="meta">From ${calls(i.closedDealCalls)} of the period linked to a deal that is now won or lost.</p>`,
+    `<h2>${R.behaviour}</h2>`,
+    `<p class="meta">${R.fromClosedCalls(R.calls(i.closedDealCalls))}</p>`,
     `<div class="grid"><div class="card">${barsSvg(
-      "Win rate by rep talk ratio",
+      R.winRateByTalk,
       i.talkBands.map((b) => ({
-        label: b.label,
+        label: R.band(b.label),
         value: b.winRate,
-        note: `of ${calls(b.calls)} (${b.deals} deals)`,
+        note: R.bandNote(R.calls(b.calls), b.deals),
       })),
-    )}</div><div class="card">${table(
-      ["median per call", "won", "lost"],
+    )}</div><div class="card">${table(R.wonLostColumnsHtml, [
       [
-        [
-          "Rep questions",
-          `${f("repQuestions", i.repQuestions.won.median)} <span class="small">n=${i.repQuestions.won.n}</span>`,
-          `${f("repQuestions", i.repQuestions.lost.median)} <span class="small">n=${i.repQuestions.lost.n}</span>`,
-        ],
-        [
-          "Patience",
-          `${f("patienceSec", i.patienceSec.won.median)} <span class="small">n=${i.patienceSec.won.n}</span>`,
-          `${f("patienceSec", i.patienceSec.lost.median)} <span class="small">n=${i.patienceSec.lost.n}</span>`,
-        ],
+        label("repQuestions"),
+        `${f("repQuestions", i.repQuestions.won.median)} <span class="small">n=${i.repQuestions.won.n}</span>`,
+        `${f("repQuestions", i.repQuestions.lost.median)} <span class="small">n=${i.repQuestions.lost.n}</span>`,
       ],
-    )}</div></div>`,
+      [
+        label("patienceSec"),
+        `${f("patienceSec", i.patienceSec.won.median)} <span class="small">n=${i.patienceSec.won.n}</span>`,
+        `${f("patienceSec", i.patienceSec.lost.median)} <span class="small">n=${i.patienceSec.lost.n}</span>`,
+      ],
+    ])}</div></div>`,
   );
-  return page("Team report", parts.join(""));
+  return page(R.teamReport, parts.join(""), lang.code);
 }
 
-/** Any report as a self-contained HTML page. */
-export function reportHtml(r: Report): string {
-  return r.kind === "post-call" ? postCallHtml(r) : r.kind === "rep-review" ? repReviewHtml(r) : teamHtml(r);
+/** Any report as a self-contained HTML page (a post-call report in its call's language, others in `opts.language`). */
+export function reportHtml(r: Report, opts: RenderOptions = {}): string {
+  return r.kind === "post-call"
+    ? postCallHtml(r)
+    : r.kind === "rep-review"
+      ? repReviewHtml(r, opts)
+      : teamHtml(r, opts);
 }

@@ -1,11 +1,21 @@
 import { coachingLanguage } from "../../coaching/lang/index.js";
+import type { ReportText } from "../../coaching/lang/types.js";
 import { handlingSteps } from "../../coaching/summary.js";
 import type { MetricStats } from "../metrics.js";
 import { formatMetric, REPORT_METRIC_IDS, REPORT_METRICS, type ReportMetricId } from "../metrics.js";
 import type { PostCallReport, Report, RepReview, TeamReport } from "../types.js";
-import { calls, capitalize, change, clockOf, escapeMd, pct } from "./text.js";
+import { capitalize, change, clockOf, escapeMd, pct } from "./text.js";
 
-/** Markdown for Slack or e-mail: short tables, user content escaped. Pure. */
+/**
+ * Markdown for Slack or e-mail: short tables, user content escaped. Pure. The post-call report is
+ * in the call's language; the rep review and team report in `opts.language` (default English).
+ */
+
+/** Rendering options of the rep review and the team report. */
+export interface RenderOptions {
+  /** A coaching language tag (en, ru, es, de, fr, pt); unknown or absent: English. */
+  language?: string | undefined;
+}
 
 const table = (head: string[], rows: string[][]): string =>
   [
@@ -18,26 +28,30 @@ const f = formatMetric;
 const spread = (id: ReportMetricId, s: MetricStats) =>
   s.median === null ? "—" : `${f(id, s.median)} (${f(id, s.p25)}–${f(id, s.p75)}, n=${s.n})`;
 const verdictMark = { good: "✅", warn: "⚠️", bad: "❌" } as const;
+/** A metric's target in the report's language ("—" without one). */
+export const targetText = (R: ReportText, id: ReportMetricId): string =>
+  R.targets[id] ?? REPORT_METRICS[id].target?.text ?? "—";
 
 export function postCallMarkdown(r: PostCallReport): string {
   const c = r.call;
   const lang = coachingLanguage(c.language);
   const L = lang.labels;
   const T = lang.text;
+  const R = lang.report;
   const out = [
     `# ${L.callReport}: ${escapeMd(c.title ?? c.id)}`,
     "",
-    `${c.occurredAt.slice(0, 10)} · ${c.rep ? escapeMd(c.rep.name) : "no rep"} · ${clockOf(c.durationSec)} · team medians from ${calls(r.team.calls)} of the last 90 days`,
+    `${c.occurredAt.slice(0, 10)} · ${c.rep ? escapeMd(c.rep.name) : R.noRep} · ${clockOf(c.durationSec)} · ${R.teamMedians(R.calls(r.team.calls))}`,
     "",
     `## ${L.metrics}`,
     "",
     table(
-      ["metric", "this call", "team median", "target", ""],
+      [...R.callColumns, ""],
       r.metrics.map((m) => [
-        T.benchmarks?.[m.id]?.label ?? m.label,
+        R.metrics[m.id] ?? m.label,
         f(m.id, m.value),
         `${f(m.id, m.teamMedian)} (n=${m.teamN})`,
-        m.target ?? "—",
+        m.target === null ? "—" : (R.targets[m.id] ?? m.target),
         m.verdict ? verdictMark[m.verdict] : "",
       ]),
     ),
@@ -48,7 +62,7 @@ export function postCallMarkdown(r: PostCallReport): string {
       ? [L.onTargetAll]
       : r.habits.map(
           (h, i) =>
-            `${i + 1}. **${escapeMd(h.title)}** — ${escapeMd(h.why)}${h.suggestedLine ? `\n   Try: ${escapeMd(h.suggestedLine)}` : ""}`,
+            `${i + 1}. **${escapeMd(h.title)}** — ${escapeMd(h.why)}${h.suggestedLine ? `\n   ${R.try}: ${escapeMd(h.suggestedLine)}` : ""}`,
         )),
   ];
   if (r.playbook) {
@@ -76,30 +90,32 @@ export function postCallMarkdown(r: PostCallReport): string {
   if (r.timeline)
     out.push(
       "",
-      `Timeline: ${r.timeline.segments.length} turns, ${r.timeline.questions.length} questions, ${r.timeline.objections.length} objections (see the HTML report).`,
+      R.timelineNote(r.timeline.segments.length, r.timeline.questions.length, r.timeline.objections.length),
     );
   return `${out.join("\n")}\n`;
 }
 
-export function repReviewMarkdown(r: RepReview): string {
+export function repReviewMarkdown(r: RepReview, opts: RenderOptions = {}): string {
+  const R = coachingLanguage(opts.language).report;
+  const label = (id: ReportMetricId) => R.metrics[id] ?? REPORT_METRICS[id].label;
   const p = r.period;
   const out = [
-    `# Rep review: ${escapeMd(r.rep.name)}`,
+    `# ${R.repReview}: ${escapeMd(r.rep.name)}`,
     "",
-    `${p.from} to ${p.to} (exclusive), ${p.timeZone} · ${calls(r.calls)} (previous period: ${calls(r.previousCalls)})`,
+    `${R.period(p.from, p.to, p.timeZone)} · ${R.calls(r.calls)} (${R.previousPeriod(R.calls(r.previousCalls))})`,
     "",
-    "## Call metrics",
+    `## ${R.callMetrics}`,
     "",
-    "Median (p25–p75, n calls with the metric); the team's median over the same period.",
+    R.spreadNote,
     "",
     table(
-      ["metric", "this period", "previous", "team", "target"],
+      R.reviewColumns,
       REPORT_METRIC_IDS.map((id) => [
-        REPORT_METRICS[id].label,
+        label(id),
         spread(id, r.metrics[id]),
         f(id, r.previousMetrics[id].median),
         f(id, r.team.metrics[id].median),
-        REPORT_METRICS[id].target?.text ?? "—",
+        targetText(R, id),
       ]),
     ),
   ];
@@ -107,13 +123,13 @@ export function repReviewMarkdown(r: RepReview): string {
     const m = r.movedMost;
     out.push(
       "",
-      `**Moved most:** ${REPORT_METRICS[m.metric].label} ${f(m.metric, m.previous)} → ${f(m.metric, m.current)} (${change(m.change)}).`,
+      `**${R.movedMost}:** ${label(m.metric)} ${f(m.metric, m.previous)} → ${f(m.metric, m.current)} (${change(m.change)}).`,
     );
   }
-  out.push("", "## Week by week", "");
+  out.push("", `## ${R.weekByWeek}`, "");
   out.push(
     table(
-      ["week", "calls", ...REPORT_METRIC_IDS.slice(0, 4).map((id) => REPORT_METRICS[id].label)],
+      [R.week, R.callsColumn, ...REPORT_METRIC_IDS.slice(0, 4).map(label)],
       r.weeks.map((w) => [
         w.week,
         String(w.calls),
@@ -121,25 +137,30 @@ export function repReviewMarkdown(r: RepReview): string {
       ]),
     ),
   );
-  out.push("", "## Outcomes", "");
-  out.push(`Deals closed in the period: ${r.deals.won} won, ${r.deals.lost} lost.`);
+  out.push("", `## ${R.outcomes}`, "");
+  out.push(R.dealsClosedInPeriod(r.deals.won, r.deals.lost));
   if (r.outcomes) {
     const o = r.outcomes.metrics;
     out.push(
-      `Win rate ${pct(o.winRate)} · conversion ${pct(o.conversionRate)} · response rate ${pct(o.responseRate)} · lead response median ${o.leadResponse?.medianSec == null ? "—" : clockOf(o.leadResponse.medianSec)}`,
+      R.outcomeLine(
+        pct(o.winRate),
+        pct(o.conversionRate),
+        pct(o.responseRate),
+        o.leadResponse?.medianSec == null ? "—" : clockOf(o.leadResponse.medianSec),
+      ),
     );
   }
-  out.push("", "## What top performers do differently", "");
+  out.push("", `## ${R.topPerformers}`, "");
   const t = r.topPerformers;
-  if (t.reason) out.push(`No comparison: ${t.reason}.`);
+  if (t.reason) out.push(R.noComparison(t.eligibleReps, t.minClosedDeals, t.reason));
   else {
     out.push(
-      `Top quartile by win rate among ${t.eligibleReps} reps with ≥ ${t.minClosedDeals} closed deals: ${t.top.map((x) => `${escapeMd(x.name)} (${pct(x.winRate)} of ${x.closed})`).join(", ")}.`,
+      `${R.topQuartile(t.eligibleReps, t.minClosedDeals, t.top.map((x) => R.topRep(escapeMd(x.name), pct(x.winRate), x.closed)).join(", "))}.`,
       "",
       table(
-        ["metric", "top performers", "everyone else", "you"],
+        R.topColumns,
         t.metrics.map((m) => [
-          REPORT_METRICS[m.id].label,
+          label(m.id),
           `${f(m.id, m.top)} (n=${m.topN})`,
           `${f(m.id, m.rest)} (n=${m.restN})`,
           f(m.id, r.metrics[m.id].median),
@@ -150,21 +171,22 @@ export function repReviewMarkdown(r: RepReview): string {
   return `${out.join("\n")}\n`;
 }
 
-export function teamMarkdown(r: TeamReport): string {
+export function teamMarkdown(r: TeamReport, opts: RenderOptions = {}): string {
+  const R = coachingLanguage(opts.language).report;
+  const label = (id: ReportMetricId) => R.metrics[id] ?? REPORT_METRICS[id].label;
   const p = r.period;
   const cols: ReportMetricId[] = ["talkRatio", "longestMonologueSec", "repQuestions", "patienceSec"];
   const out = [
-    "# Team report",
+    `# ${R.teamReport}`,
     "",
-    `${p.from} to ${p.to} (exclusive), ${p.timeZone} · ${calls(r.calls)} · win rate ${pct(r.outcomes.metrics.winRate)}`,
+    `${R.period(p.from, p.to, p.timeZone)} · ${R.calls(r.calls)} · ${R.winRate} ${pct(r.outcomes.metrics.winRate)}`,
     "",
-    "## Reps",
+    `## ${R.reps}`,
     "",
-    "Medians per rep (n = calls). ⚑ = outlier (beyond 1.5 × IQR of the reps' medians, or far off the published target; reps with ≥ " +
-      `${r.minCallsForFlags} calls).`,
+    R.repsNote(r.minCallsForFlags),
     "",
     table(
-      ["rep", "calls", ...cols.map((id) => REPORT_METRICS[id].label), "won/lost", "win rate"],
+      [R.teamColumns.rep, R.callsColumn, ...cols.map(label), R.teamColumns.wonLost, R.winRate],
       r.reps.map((x) => [
         escapeMd(x.name),
         String(x.calls),
@@ -178,47 +200,46 @@ export function teamMarkdown(r: TeamReport): string {
   ];
   const flagged = r.reps.filter((x) => x.flags.length > 0);
   if (flagged.length > 0) {
-    out.push("", "## Outliers", "");
+    out.push("", `## ${R.outliers}`, "");
     for (const x of flagged)
       for (const fl of x.flags)
-        out.push(`- ${escapeMd(x.name)}: ${REPORT_METRICS[fl.metric].label} ${fl.detail} (${fl.rule})`);
+        out.push(
+          `- ${escapeMd(x.name)}: ${label(fl.metric)} ${R.flag(fl, f(fl.metric, x.metrics[fl.metric].median))} (${fl.rule})`,
+        );
   }
   const i = r.insights;
   out.push(
     "",
-    "## Behaviour and outcomes",
+    `## ${R.behaviour}`,
     "",
-    `From ${calls(i.closedDealCalls)} of the period linked to a deal that is now won or lost.`,
+    R.fromClosedCalls(R.calls(i.closedDealCalls)),
     "",
     table(
-      ["rep talk ratio", "win rate (calls)", "calls", "deals"],
-      i.talkBands.map((b) => [b.label, pct(b.winRate), String(b.calls), String(b.deals)]),
+      R.bandColumns,
+      i.talkBands.map((b) => [R.band(b.label), pct(b.winRate), String(b.calls), String(b.deals)]),
     ),
     "",
-    table(
-      ["median per call", "won deals", "lost deals"],
+    table(R.wonLostColumns, [
       [
-        [
-          "Rep questions",
-          `${f("repQuestions", i.repQuestions.won.median)} (n=${i.repQuestions.won.n})`,
-          `${f("repQuestions", i.repQuestions.lost.median)} (n=${i.repQuestions.lost.n})`,
-        ],
-        [
-          "Patience",
-          `${f("patienceSec", i.patienceSec.won.median)} (n=${i.patienceSec.won.n})`,
-          `${f("patienceSec", i.patienceSec.lost.median)} (n=${i.patienceSec.lost.n})`,
-        ],
+        label("repQuestions"),
+        `${f("repQuestions", i.repQuestions.won.median)} (n=${i.repQuestions.won.n})`,
+        `${f("repQuestions", i.repQuestions.lost.median)} (n=${i.repQuestions.lost.n})`,
       ],
-    ),
+      [
+        label("patienceSec"),
+        `${f("patienceSec", i.patienceSec.won.median)} (n=${i.patienceSec.won.n})`,
+        `${f("patienceSec", i.patienceSec.lost.median)} (n=${i.patienceSec.lost.n})`,
+      ],
+    ]),
   );
   return `${out.join("\n")}\n`;
 }
 
-/** Any report as Markdown. */
-export function reportMarkdown(r: Report): string {
+/** Any report as Markdown (a post-call report in its call's language, others in `opts.language`). */
+export function reportMarkdown(r: Report, opts: RenderOptions = {}): string {
   return r.kind === "post-call"
     ? postCallMarkdown(r)
     : r.kind === "rep-review"
-      ? repReviewMarkdown(r)
-      : teamMarkdown(r);
+      ? repReviewMarkdown(r, opts)
+      : teamMarkdown(r, opts);
 }

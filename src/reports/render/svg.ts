@@ -1,3 +1,5 @@
+import { coachingLanguage } from "../../coaching/lang/index.js";
+import type { ReportText } from "../../coaching/lang/types.js";
 import type { Timeline } from "../types.js";
 import { clockOf, escapeHtml } from "./text.js";
 
@@ -12,7 +14,11 @@ const ROLE_COLOR = { rep: "#2563eb", customer: "#16a34a", other: "#9ca3af" } as 
  * Who spoke when: one lane per speaker, questions as ticks above (open filled, closed hollow) and
  * objections as red triangles (hollow when unresolved… filled when resolved).
  */
-export function timelineSvg(t: Timeline): string {
+export function timelineSvg(
+  t: Timeline,
+  words: ReportText["timelineSvg"] = coachingLanguage("en").report.timelineSvg,
+  category: (c: Timeline["objections"][number]["category"]) => string = (c) => c,
+): string {
   const W = 480;
   const left = 64;
   const lane = 24;
@@ -39,13 +45,13 @@ export function timelineSvg(t: Timeline): string {
   for (const q of t.questions) {
     const cx = x(q.at).toFixed(1);
     parts.push(
-      `<circle cx="${cx}" cy="${top - 14}" r="4" fill="${q.kind === "open" ? "#7c3aed" : "#fff"}" stroke="#7c3aed"><title>${q.kind} question at ${clockOf(q.at)}</title></circle>`,
+      `<circle cx="${cx}" cy="${top - 14}" r="4" fill="${q.kind === "open" ? "#7c3aed" : "#fff"}" stroke="#7c3aed"><title>${escapeHtml(words.question(q.kind, clockOf(q.at)))}</title></circle>`,
     );
   }
   for (const o of t.objections) {
     const cx = x(o.at);
     parts.push(
-      `<path d="M${(cx - 5).toFixed(1)} ${top - 2} L${(cx + 5).toFixed(1)} ${top - 2} L${cx.toFixed(1)} ${top - 11} Z" fill="${o.resolved ? "#dc2626" : "#fff"}" stroke="#dc2626"><title>${escapeHtml(o.category)} objection at ${clockOf(o.at)}${o.resolved ? ", resolved" : ""}</title></path>`,
+      `<path d="M${(cx - 5).toFixed(1)} ${top - 2} L${(cx + 5).toFixed(1)} ${top - 2} L${cx.toFixed(1)} ${top - 11} Z" fill="${o.resolved ? "#dc2626" : "#fff"}" stroke="#dc2626"><title>${escapeHtml(words.objection(category(o.category), clockOf(o.at), o.resolved))}</title></path>`,
     );
   }
   const ticks = 4;
@@ -55,7 +61,7 @@ export function timelineSvg(t: Timeline): string {
       `<text x="${x(sec).toFixed(1)}" y="${h - 6}" text-anchor="middle" font-size="12" fill="#6b7280">${clockOf(sec)}</text>`,
     );
   }
-  return `<svg viewBox="0 0 ${W} ${h}" width="100%" role="img" xmlns="http://www.w3.org/2000/svg"><title>Who spoke when, with questions (circles) and objections (triangles)</title>${parts.join("")}</svg>`;
+  return `<svg viewBox="0 0 ${W} ${h}" width="100%" role="img" xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(words.title)}</title>${parts.join("")}</svg>`;
 }
 
 /**

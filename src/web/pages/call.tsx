@@ -2,6 +2,7 @@ import { evaluateBenchmarks } from "../../analysis/benchmarks.js";
 import type { CallDetail } from "../../calls/schemas.js";
 import type { CallSyncStatus } from "../../calls/sync-status.js";
 import type { Evidence } from "../../coaching/contract.js";
+import { callLanguage } from "../../coaching/lang/index.js";
 import type { Transcript } from "../../transcript/model.js";
 import { SpeakerTimeline, type TimelineMarker } from "../components/timeline.js";
 import { dur, pct, progressOf, when } from "../format.js";
@@ -136,8 +137,6 @@ function SyncSection(props: { sync: CallSyncStatus; dealId: string | null }) {
   );
 }
 
-const VERDICT = { good: "On target", warn: "Off target", bad: "Far off" } as const;
-const ITEM = { covered: "Covered", partly: "Partly", missed: "Missed" } as const;
 const ITEM_CLASS = { covered: "good", partly: "warn", missed: "bad" } as const;
 
 export function CallPage(props: {
@@ -163,6 +162,11 @@ export function CallPage(props: {
       .map((o) => ({ kind: "objection" as const, speaker: o.speaker, start: o.start!, text: o.text })),
   ];
   const title = call.title ?? call.fileName ?? call.id;
+  // The coaching sections speak the call's language (the page around them stays English).
+  const lang = callLanguage({ analysis: a });
+  const P = lang.report.page;
+  const L = lang.labels;
+  const T = lang.text;
   return (
     <Layout title={title} user={user} section="calls">
       <p>
@@ -231,69 +235,84 @@ export function CallPage(props: {
               <p class="muted">This transcript has no timestamps, so there is no timeline.</p>
             )}
           </section>
-          <section aria-labelledby="h-metrics">
-            <h2 id="h-metrics">Metrics against the benchmarks</h2>
+          <section aria-labelledby="h-metrics" lang={lang.code}>
+            <h2 id="h-metrics">{P.metricsHeading}</h2>
             <TableWrap label="Metrics table">
               <table>
                 <thead>
                   <tr>
-                    <th scope="col">Metric</th>
+                    <th scope="col">{P.metricColumns[0]}</th>
                     <th scope="col" class="num">
-                      This call
+                      {P.metricColumns[1]}
                     </th>
-                    <th scope="col">Benchmark</th>
-                    <th scope="col">Verdict</th>
-                    <th scope="col">Advice</th>
+                    <th scope="col">{P.metricColumns[2]}</th>
+                    <th scope="col">{P.metricColumns[3]}</th>
+                    <th scope="col">{P.metricColumns[4]}</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {evaluateBenchmarks(a).map((r) => (
-                    <tr>
-                      <th scope="row">{r.benchmark.label}</th>
-                      <td class="num">{r.value === null ? "–" : r.benchmark.format(r.value)}</td>
-                      <td>
-                        {r.benchmark.target} <span class="muted">({r.benchmark.source})</span>
-                      </td>
-                      <td>
-                        {r.verdict ? <span class={`badge ${r.verdict}`}>{VERDICT[r.verdict]}</span> : "–"}
-                      </td>
-                      <td>
-                        {r.verdict && r.verdict !== "good" && r.value !== null
-                          ? r.benchmark.advice(r.value)
-                          : ""}
-                      </td>
-                    </tr>
-                  ))}
+                  {evaluateBenchmarks(a).map((r) => {
+                    const b = T.benchmarks?.[r.benchmark.id] ?? r.benchmark;
+                    return (
+                      <tr>
+                        <th scope="row">{b.label}</th>
+                        <td class="num">{r.value === null ? "–" : r.benchmark.format(r.value)}</td>
+                        <td>
+                          {b.target} <span class="muted">({r.benchmark.source})</span>
+                        </td>
+                        <td>
+                          {r.verdict ? <span class={`badge ${r.verdict}`}>{P.verdict[r.verdict]}</span> : "–"}
+                        </td>
+                        <td>
+                          {r.verdict && r.verdict !== "good" && r.value !== null ? b.advice(r.value) : ""}
+                        </td>
+                      </tr>
+                    );
+                  })}
                 </tbody>
               </table>
             </TableWrap>
-            <p class="muted">
-              Interactivity{" "}
-              {a.metrics.interactivity == null ? "–" : `${a.metrics.interactivity.toFixed(1)} switches/min`}
-              {" · "}longest customer story {dur(a.metrics.longestCustomerStorySec)}
-              {a.metrics.objections ? ` · objections handled ${pct(a.metrics.objections.handledShare)}` : ""}
-            </p>
+            {lang.code === "en" ? (
+              <p class="muted">
+                Interactivity{" "}
+                {a.metrics.interactivity == null ? "–" : `${a.metrics.interactivity.toFixed(1)} switches/min`}
+                {" · "}longest customer story {dur(a.metrics.longestCustomerStorySec)}
+                {a.metrics.objections
+                  ? ` · objections handled ${pct(a.metrics.objections.handledShare)}`
+                  : ""}
+              </p>
+            ) : (
+              <p class="muted">
+                {L.interactivity}{" "}
+                {a.metrics.interactivity == null ? "–" : L.switchesPerMin(a.metrics.interactivity.toFixed(1))}
+                {" · "}
+                {L.longestCustomerStory} {dur(a.metrics.longestCustomerStorySec)}
+                {a.metrics.objections?.handledShare != null
+                  ? ` · ${L.objections}${L.handledShare(Math.round(a.metrics.objections.handledShare * 100))}`
+                  : ""}
+              </p>
+            )}
           </section>
           {a.summary ? (
-            <section aria-labelledby="h-summary">
-              <h2 id="h-summary">Coaching summary</h2>
+            <section aria-labelledby="h-summary" lang={lang.code}>
+              <h2 id="h-summary">{P.coachingSummary}</h2>
               <div class="card">
                 <p>{a.summary.text}</p>
                 <div class="grid">
                   <div>
-                    <h3>Went well</h3>
+                    <h3>{P.wentWell}</h3>
                     <ul>
                       {a.summary.wentWell.length ? a.summary.wentWell.map((t) => <li>{t}</li>) : <li>–</li>}
                     </ul>
                   </div>
                   <div>
-                    <h3>To change next time</h3>
+                    <h3>{P.toChange}</h3>
                     <ul>
                       {a.summary.toChange.length ? a.summary.toChange.map((t) => <li>{t}</li>) : <li>–</li>}
                     </ul>
                   </div>
                 </div>
-                <h3>Next steps</h3>
+                <h3>{L.nextSteps}</h3>
                 {a.summary.nextSteps.length ? (
                   <ul>
                     {a.summary.nextSteps.map((s) => (
@@ -305,20 +324,20 @@ export function CallPage(props: {
                     ))}
                   </ul>
                 ) : (
-                  <p class="muted">No next step was agreed in the call.</p>
+                  <p class="muted">{P.noNextStep}</p>
                 )}
               </div>
             </section>
           ) : null}
           {a.playbook ? (
-            <section aria-labelledby="h-playbook">
+            <section aria-labelledby="h-playbook" lang={lang.code}>
               <h2 id="h-playbook">
-                Playbook: {a.playbook.name} — {pct(a.playbook.score)}
+                {L.playbook}: {a.playbook.name} — {pct(a.playbook.score)}
               </h2>
               <ul class="checklist">
                 {a.playbook.items.map((item) => (
                   <li>
-                    <span class={`badge ${ITEM_CLASS[item.status]}`}>{ITEM[item.status]}</span>{" "}
+                    <span class={`badge ${ITEM_CLASS[item.status]}`}>{P.item[item.status]}</span>{" "}
                     <strong>{item.title}</strong>
                     {item.evidence.map((e) => (
                       <Quote e={e} anchor={anchor(e)} media={media} />
@@ -329,15 +348,17 @@ export function CallPage(props: {
             </section>
           ) : null}
           {a.objections ? (
-            <section aria-labelledby="h-objections">
-              <h2 id="h-objections">Objections ({a.objections.length})</h2>
-              {a.objections.length === 0 ? <p class="muted">No objections were raised.</p> : null}
+            <section aria-labelledby="h-objections" lang={lang.code}>
+              <h2 id="h-objections">
+                {L.objections} ({a.objections.length})
+              </h2>
+              {a.objections.length === 0 ? <p class="muted">{P.noObjections}</p> : null}
               <ul class="checklist">
                 {a.objections.map((o) => (
                   <li>
-                    <span class="badge">{o.category}</span>{" "}
+                    <span class="badge">{T.category(o.category)}</span>{" "}
                     <span class={`badge ${o.resolved ? "good" : "warn"}`}>
-                      {o.resolved ? "Resolved" : "Unresolved"}
+                      {o.resolved ? P.resolved : P.unresolved}
                     </span>
                     <Quote
                       e={{ speaker: o.speaker, start: o.start, quote: o.text }}
@@ -345,13 +366,8 @@ export function CallPage(props: {
                       media={media}
                     />
                     <p>
-                      Handling: {o.handling.acknowledged ? "acknowledged" : "not acknowledged"},{" "}
-                      {o.handling.clarified ? "clarified" : "not clarified"},{" "}
-                      {o.handling.responded ? "responded" : "no answer"},{" "}
-                      {o.handling.confirmed ? "confirmed" : "not confirmed"}
-                      {o.responseDelaySec != null
-                        ? ` · replied after ${o.responseDelaySec.toFixed(1)} s`
-                        : ""}
+                      {P.handling(o.handling)}
+                      {o.responseDelaySec != null ? P.repliedAfter(o.responseDelaySec.toFixed(1)) : ""}
                     </p>
                     {o.response ? <Quote e={o.response} anchor={anchor(o.response)} media={media} /> : null}
                   </li>

@@ -1,10 +1,10 @@
 /**
- * The built-in discovery and negotiation playbooks in German (demo and renewal are used in
- * English until translated): titles, example phrasings and signals, light-stemmed.
+ * The built-in playbooks (fixtures/playbooks/*.yaml) in German: titles, example phrasings and
+ * signals, light-stemmed.
  */
 import type { PlaybookTranslation } from "../types.js";
 
-export const PLAYBOOKS: Record<string, PlaybookTranslation> = {
+const CORE: Record<string, PlaybookTranslation> = {
   discovery: {
     name: "Erstgespräch (BANT + MEDDICC)",
     items: {
@@ -180,3 +180,201 @@ export const PLAYBOOKS: Record<string, PlaybookTranslation> = {
     },
   },
 };
+
+const NEXT_STEP = CORE.discovery!.items["next-step"]!;
+
+const DEMO: PlaybookTranslation = {
+  name: "Maßgeschneiderte Demo",
+  items: {
+    "pain-recap": {
+      title: "Rückblick auf das Problem",
+      examples: [
+        "Letztes Mal haben Sie erzählt, dass die Tourenplanung jeden Morgen drei Stunden dauert; ist das noch so?",
+        "Ich fasse kurz zusammen, was ich in unserem letzten Gespräch gehört habe.",
+        "Bevor ich anfange: Hat sich seit unserem letzten Gespräch etwas geändert?",
+      ],
+      required: [
+        "letztes mal",
+        "letzten gespräch",
+        "sie haben erzählt",
+        "haben sie erzählt",
+        "sie erwähnten",
+        "etwas geändert",
+        "fasse kurz zusammen",
+      ],
+    },
+    agenda: {
+      title: "Agenda abgestimmt",
+      examples: [
+        "Ich schlage für die nächsten fünfundvierzig Minuten folgenden Ablauf vor, passt das für Sie?",
+        "Gibt es etwas, das Sie heute unbedingt sehen möchten?",
+        "Der Plan ist, drei Abläufe zu zeigen und Zeit für Fragen zu lassen.",
+      ],
+      required: ["agenda", "ablauf vor", "der plan ist", "passt das für sie", "unbedingt sehen"],
+    },
+    tailored: {
+      title: "Auf ihren Fall zugeschnitten",
+      examples: [
+        "Ich zeige Ihnen, wie das für Ihre Disponenten aussehen würde.",
+        "Ich habe einen Auszug Ihrer Aufträge geladen, damit Sie Ihre eigenen Touren sehen.",
+        "Für Ihr Team ist das der Bildschirm, mit dem der Tag beginnt.",
+      ],
+      required: [
+        "für ihr team",
+        "ihre daten",
+        "ihrer aufträge",
+        "ihre aufträge",
+        "ihr prozess",
+        "in ihrem fall",
+        "ihre eigenen",
+      ],
+      forbidden: ["alle funktionen", "jede funktion"],
+      why: "Eine Tour durch alle Funktionen geht am Problem des Kunden vorbei und ermüdet.",
+    },
+    "check-ins": {
+      title: "Rückfragen während der Demo",
+      examples: [
+        "Wie verhält sich das zu dem, was Sie heute machen?",
+        "Ist das soweit verständlich?",
+        "Würden Ihre Fahrer das so nutzen?",
+        "Welche Fragen haben Sie zu diesem Teil?",
+      ],
+      required: ["soweit verständlich", "wie verhält sich das", "welche fragen", "fragen dazu", "so nutzen"],
+    },
+    questions: {
+      title: "Beantwortet die Fragen des Kunden",
+      examples: [
+        "Funktioniert das auch mit älteren Android-Handys?",
+        "Kann man Aufträge im Laufe des Tages ändern?",
+        "Wie lange dauert die Anbindung?",
+        "Was passiert, wenn ein Fahrer krank wird?",
+      ],
+      required: [
+        "funktioniert das",
+        "kann man",
+        "ist es möglich",
+        "wie funktioniert",
+        "was passiert wenn",
+        "wie lange dauert",
+      ],
+    },
+    value: {
+      title: "Nutzen in ihren Zahlen",
+      examples: [
+        "Das sind die drei Stunden jeden Morgen, die auf zwanzig Minuten schrumpfen.",
+        "So kommen Sie wieder über fünfundneunzig Prozent pünktliche Lieferungen.",
+        "Der Pilot hat sich in einem Quartal amortisiert.",
+      ],
+      required: [
+        "amortisiert",
+        "rechnet sich",
+        "ersparnis",
+        "sparen",
+        "stunden",
+        "prozent",
+        "pro monat",
+        "pro jahr",
+      ],
+      forbidden: ["der beste am markt", "marktführer"],
+      why: "„Marktführer“ ersetzt nicht die Zahlen des Kunden.",
+    },
+    "next-step": { ...NEXT_STEP, required: [...NEXT_STEP.required, "pilotplan", "angebot"] },
+  },
+};
+
+const RENEWAL: PlaybookTranslation = {
+  name: "Verlängerung und Kündigungsrisiko",
+  items: {
+    usage: {
+      title: "Nutzung und Akzeptanz",
+      examples: [
+        "Schauen wir uns an, wie das Team das Tool nutzt.",
+        "Wie viele Ihrer Disponenten melden sich täglich an?",
+        "Welche Teams nutzen es noch nicht?",
+      ],
+      required: ["nutzung", "akzeptanz", "aktive nutzer", "melden sich", "täglich an", "nutzen es"],
+    },
+    "value-realised": {
+      title: "Ergebnisse gegen die Ziele",
+      examples: [
+        "Zum Start war das Ziel fünfundneunzig Prozent Pünktlichkeit; wo stehen Sie jetzt?",
+        "Wie sieht das im Vergleich zu den Zielen aus, die wir gesetzt haben?",
+        "Welche Ergebnisse sehen Sie seit dem Start?",
+      ],
+      required: [
+        "ziel",
+        "ziele",
+        "ergebnisse",
+        "seit dem start",
+        "im vergleich",
+        "eingespart",
+        "business case",
+      ],
+    },
+    risks: {
+      title: "Risiken und Hindernisse",
+      examples: [
+        "Was könnte Sie zögern lassen, zu verlängern?",
+        "Steht Ihnen etwas im Weg?",
+        "Was funktioniert bei Ihnen nicht?",
+        "Schauen Sie sich andere Optionen an?",
+      ],
+      required: [
+        "risiko",
+        "hindernis",
+        "im weg",
+        "funktioniert nicht",
+        "zögern",
+        "bedenken",
+        "andere optionen",
+      ],
+    },
+    stakeholders: {
+      title: "Veränderungen beim Kunden",
+      examples: [
+        "Hat sich bei Ihnen etwas geändert, neue Leute, eine Umstrukturierung?",
+        "Unterschreiben Sie die Verlängerung weiterhin selbst?",
+        "Wer sollte noch am Gespräch über die Verlängerung teilnehmen?",
+      ],
+      required: [
+        "etwas geändert",
+        "neue leute",
+        "umstrukturierung",
+        "weiterhin",
+        "wer sollte noch",
+        "das unternehmen verlassen",
+      ],
+    },
+    terms: {
+      title: "Verlängerungs- und Erweiterungskonditionen",
+      examples: [
+        "Ihr Vertrag läuft am ersten März aus.",
+        "Sollen wir für nächstes Jahr mehr Lizenzen einplanen?",
+        "Lassen Sie uns über die Konditionen der Verlängerung sprechen.",
+      ],
+      required: [
+        "verlängerung",
+        "verlängern",
+        "vertrag",
+        "lizenzen",
+        "erweitern",
+        "erweiterung",
+        "konditionen",
+      ],
+      forbidden: ["rabatt"],
+      why: "Ein Rabatt bei der Verlängerung ohne Gegenleistung entwertet das Produkt.",
+    },
+    "success-plan": {
+      title: "Erfolgsplan vereinbart",
+      examples: [
+        "Lassen Sie uns die Ziele für das nächste Quartal aufschreiben und wer wofür verantwortlich ist.",
+        "Ich erstelle einen Erfolgsplan mit Terminen.",
+        "Was wollen wir bis Ende des Quartals erreichen?",
+      ],
+      required: ["erfolgsplan", "maßnahmenplan", "verantwortlich", "bis ende des", "erreichen"],
+    },
+    "next-step": { ...NEXT_STEP, required: [...NEXT_STEP.required, "wiedersehen", "schulung"] },
+  },
+};
+
+export const PLAYBOOKS: Record<string, PlaybookTranslation> = { ...CORE, demo: DEMO, renewal: RENEWAL };

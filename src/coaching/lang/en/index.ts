@@ -4,6 +4,7 @@ import { normalize } from "../../objections-lexicon.js";
 import type { CoachingLanguage } from "../types.js";
 import { EN, EN_HANDLING } from "./objections.js";
 import { STOP_WORDS } from "./playbook.js";
+import { REPORT } from "./report.js";
 import { SUMMARY } from "./summary.js";
 import { LABELS, TEXT } from "./text.js";
 
@@ -24,4 +25,5 @@ export const english: CoachingLanguage = {
   summary: SUMMARY,
   text: TEXT,
   labels: LABELS,
+  report: REPORT,
 };

@@ -1,10 +1,10 @@
 /**
- * The built-in discovery and negotiation playbooks in Spanish (demo and renewal are used in
- * English until translated): titles, example phrasings and signals, light-stemmed.
+ * The built-in playbooks (fixtures/playbooks/*.yaml) in Spanish: titles, example phrasings and
+ * signals, light-stemmed.
  */
 import type { PlaybookTranslation } from "../types.js";
 
-export const PLAYBOOKS: Record<string, PlaybookTranslation> = {
+const CORE: Record<string, PlaybookTranslation> = {
   discovery: {
     name: "Descubrimiento (BANT + MEDDICC)",
     items: {
@@ -202,3 +202,184 @@ export const PLAYBOOKS: Record<string, PlaybookTranslation> = {
     },
   },
 };
+
+const NEXT_STEP = CORE.discovery!.items["next-step"]!;
+
+const DEMO: PlaybookTranslation = {
+  name: "Demo a medida",
+  items: {
+    "pain-recap": {
+      title: "Repaso del problema",
+      examples: [
+        "La última vez me contó que planificar las rutas le lleva tres horas cada mañana; ¿sigue siendo así?",
+        "Déjeme repasar lo que escuché en nuestra última llamada.",
+        "Antes de empezar, ¿ha cambiado algo desde que hablamos?",
+      ],
+      required: [
+        "la última vez",
+        "última llamada",
+        "me contó",
+        "me dijo",
+        "usted mencionó",
+        "ha cambiado algo",
+        "repasar",
+      ],
+    },
+    agenda: {
+      title: "Agenda acordada",
+      examples: [
+        "Le propongo este plan para los próximos cuarenta y cinco minutos, ¿le parece bien?",
+        "¿Hay algo que quiera ver sí o sí hoy?",
+        "El plan es mostrar tres flujos y dejar tiempo para preguntas.",
+      ],
+      required: [
+        "agenda",
+        "le propongo este plan",
+        "plan para hoy",
+        "el plan es",
+        "le parece bien",
+        "sí o sí",
+      ],
+    },
+    tailored: {
+      title: "Adaptada a su caso",
+      examples: [
+        "Le muestro cómo se vería para sus planificadores.",
+        "Cargué una muestra de sus pedidos para que vea sus propias rutas.",
+        "Para su equipo, esta es la pantalla con la que empezaría el día.",
+      ],
+      required: ["para su equipo", "sus datos", "sus pedidos", "su proceso", "en su caso", "sus propias"],
+      forbidden: ["todas las funciones", "cada función"],
+      why: "Un recorrido por todas las funciones no habla del problema del cliente y lo cansa.",
+    },
+    "check-ins": {
+      title: "Preguntas de control durante la demo",
+      examples: [
+        "¿Cómo se compara con lo que hacen hoy?",
+        "¿Tiene sentido hasta aquí?",
+        "¿Sus conductores lo usarían así?",
+        "¿Qué preguntas tiene sobre esta parte?",
+      ],
+      required: ["tiene sentido", "cómo se compara", "qué preguntas", "alguna pregunta", "lo usarían así"],
+    },
+    questions: {
+      title: "Responde a las preguntas del cliente",
+      examples: [
+        "¿Funciona con teléfonos Android antiguos?",
+        "¿Se pueden cambiar pedidos durante el día?",
+        "¿Cuánto tarda la integración?",
+        "¿Qué pasa si un conductor se pone enfermo?",
+      ],
+      required: ["funciona con", "se puede", "se pueden", "cómo funciona", "qué pasa si", "cuánto tarda"],
+    },
+    value: {
+      title: "Valor en sus cifras",
+      examples: [
+        "Son esas tres horas cada mañana, que bajan a veinte minutos.",
+        "Así vuelven a superar el noventa y cinco por ciento de entregas a tiempo.",
+        "El piloto se paga solo en un trimestre.",
+      ],
+      required: [
+        "se paga solo",
+        "se amortiza",
+        "ahorro",
+        "ahorran",
+        "horas",
+        "por ciento",
+        "al mes",
+        "al año",
+      ],
+      forbidden: ["el mejor del mercado", "líder del mercado"],
+      why: "Decir que es el mejor del mercado no sustituye las cifras del cliente.",
+    },
+    "next-step": { ...NEXT_STEP, required: [...NEXT_STEP.required, "plan del piloto", "propuesta"] },
+  },
+};
+
+const RENEWAL: PlaybookTranslation = {
+  name: "Renovación y riesgo de baja",
+  items: {
+    usage: {
+      title: "Revisión de uso y adopción",
+      examples: [
+        "Veamos cómo está usando el equipo la herramienta.",
+        "¿Cuántos de sus planificadores entran cada día?",
+        "¿Qué equipos todavía no la han adoptado?",
+      ],
+      required: ["uso", "adopción", "usuarios activos", "entran cada día", "la están usando", "adoptado"],
+    },
+    "value-realised": {
+      title: "Resultados frente a los objetivos",
+      examples: [
+        "Cuando empezamos, el objetivo era el noventa y cinco por ciento a tiempo; ¿dónde están ahora?",
+        "¿Cómo se compara con los objetivos que fijamos?",
+        "¿Qué resultados han visto desde la puesta en marcha?",
+      ],
+      required: ["objetivo", "objetivos", "resultados", "puesta en marcha", "ahorrado", "caso de negocio"],
+    },
+    risks: {
+      title: "Riesgos y obstáculos",
+      examples: [
+        "¿Qué les haría dudar de renovar?",
+        "¿Hay algo que les esté frenando?",
+        "¿Qué no les está funcionando?",
+        "¿Están mirando otras opciones?",
+      ],
+      required: [
+        "riesgo",
+        "obstáculo",
+        "frenando",
+        "no les está funcionando",
+        "no funciona",
+        "dudar",
+        "otras opciones",
+      ],
+    },
+    stakeholders: {
+      title: "Cambios en el cliente",
+      examples: [
+        "¿Ha cambiado algo por su lado, gente nueva, una reorganización?",
+        "¿Sigue siendo usted quien firma la renovación?",
+        "¿Quién más debería participar en la conversación de la renovación?",
+      ],
+      required: [
+        "ha cambiado algo",
+        "gente nueva",
+        "reorganización",
+        "sigue siendo usted",
+        "quién más",
+        "dejó la empresa",
+      ],
+    },
+    terms: {
+      title: "Condiciones de renovación y ampliación",
+      examples: [
+        "Su contrato vence el uno de marzo.",
+        "¿Planificamos más licencias para el año que viene?",
+        "Hablemos de las condiciones de la renovación.",
+      ],
+      required: ["renovación", "renovar", "contrato", "licencias", "ampliar", "ampliación", "condiciones"],
+      forbidden: ["descuento"],
+      why: "Un descuento en la renovación sin motivo rebaja el valor del producto.",
+    },
+    "success-plan": {
+      title: "Plan de éxito acordado",
+      examples: [
+        "Escribamos los objetivos del próximo trimestre y quién se encarga de cada uno.",
+        "Le preparo un plan de éxito con fechas.",
+        "¿Qué meta nos ponemos para final del trimestre?",
+      ],
+      required: [
+        "plan de éxito",
+        "plan de acción",
+        "quién se encarga",
+        "responsable",
+        "para final de",
+        "meta",
+      ],
+    },
+    "next-step": { ...NEXT_STEP, required: [...NEXT_STEP.required, "volvemos a reunir", "formación"] },
+  },
+};
+
+export const PLAYBOOKS: Record<string, PlaybookTranslation> = { ...CORE, demo: DEMO, renewal: RENEWAL };

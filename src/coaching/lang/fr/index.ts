@@ -4,6 +4,7 @@ import { lightStemmer } from "../light-stem.js";
 import type { CoachingLanguage } from "../types.js";
 import { FR, FR_HANDLING } from "./objections.js";
 import { PLAYBOOKS } from "./playbooks.js";
+import { REPORT } from "./report.js";
 import { SUMMARY } from "./summary.js";
 import { LABELS, TEXT } from "./text.js";
 
@@ -31,4 +32,5 @@ export const french: CoachingLanguage = {
   summary: SUMMARY,
   text: TEXT,
   labels: LABELS,
+  report: REPORT,
 };

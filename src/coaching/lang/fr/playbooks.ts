@@ -1,10 +1,10 @@
 /**
- * The built-in discovery and negotiation playbooks in French (demo and renewal are used in
- * English until translated): titles, example phrasings and signals, light-stemmed.
+ * The built-in playbooks (fixtures/playbooks/*.yaml) in French: titles, example phrasings and
+ * signals, light-stemmed.
  */
 import type { PlaybookTranslation } from "../types.js";
 
-export const PLAYBOOKS: Record<string, PlaybookTranslation> = {
+const CORE: Record<string, PlaybookTranslation> = {
   discovery: {
     name: "Découverte (BANT + MEDDICC)",
     items: {
@@ -185,3 +185,196 @@ export const PLAYBOOKS: Record<string, PlaybookTranslation> = {
     },
   },
 };
+
+const NEXT_STEP = CORE.discovery!.items["next-step"]!;
+
+const DEMO: PlaybookTranslation = {
+  name: "Démo sur mesure",
+  items: {
+    "pain-recap": {
+      title: "Rappel du problème",
+      examples: [
+        "La dernière fois, vous m'avez dit que la planification des tournées prend trois heures chaque matin ; c'est toujours le cas ?",
+        "Je reprends ce que j'ai entendu lors de notre dernier échange.",
+        "Avant de commencer, quelque chose a changé depuis notre dernier échange ?",
+      ],
+      required: [
+        "la dernière fois",
+        "dernier échange",
+        "vous m'avez dit",
+        "vous avez mentionné",
+        "quelque chose a changé",
+        "je reprends",
+      ],
+    },
+    agenda: {
+      title: "Ordre du jour validé",
+      examples: [
+        "Je vous propose ce déroulé pour les quarante-cinq prochaines minutes, ça vous convient ?",
+        "Y a-t-il un écran que vous tenez à voir en priorité ?",
+        "Le plan est de montrer trois parcours et de garder du temps pour vos questions.",
+      ],
+      required: [
+        "ordre du jour",
+        "je vous propose ce déroulé",
+        "déroulé",
+        "le plan est",
+        "ça vous convient",
+        "tenez à voir",
+      ],
+    },
+    tailored: {
+      title: "Adaptée à leur cas",
+      examples: [
+        "Je vous montre ce que cela donnerait pour vos planificateurs.",
+        "J'ai chargé un échantillon de vos commandes pour que vous voyiez vos propres tournées.",
+        "Pour votre équipe, voici l'écran qui ouvre la journée.",
+      ],
+      required: [
+        "pour votre équipe",
+        "vos données",
+        "vos commandes",
+        "votre processus",
+        "dans votre cas",
+        "vos propres",
+      ],
+      forbidden: ["toutes les fonctionnalités", "chaque fonctionnalité"],
+      why: "Un tour de toutes les fonctionnalités ne parle pas du problème du client et le lasse.",
+    },
+    "check-ins": {
+      title: "Points de contrôle pendant la démo",
+      examples: [
+        "Qu'est-ce que ça donne par rapport à ce que vous faites aujourd'hui ?",
+        "Est-ce que c'est clair jusqu'ici ?",
+        "Vos chauffeurs l'utiliseraient comme ça ?",
+        "Quelles questions avez-vous sur cette partie ?",
+      ],
+      // No hyphenated inversions here ("se compare-t-il"): signals are matched word by word.
+      required: [
+        "c'est clair",
+        "par rapport à ce que vous faites",
+        "quelles questions",
+        "des questions",
+        "ça vous parle",
+      ],
+    },
+    questions: {
+      title: "Répond aux questions du client",
+      examples: [
+        "Est-ce que ça marche avec de vieux téléphones Android ?",
+        "Peut-on modifier des commandes en cours de journée ?",
+        "Combien de temps prend l'intégration ?",
+        "Si un chauffeur est malade, il se passe quoi ?",
+      ],
+      required: [
+        "ça marche avec",
+        "peut-on",
+        "est-il possible",
+        "comment ça marche",
+        "que se passe-t-il si",
+        "combien de temps prend",
+      ],
+    },
+    value: {
+      title: "Valeur dans leurs chiffres",
+      examples: [
+        "Ce sont ces trois heures chaque matin, qui tombent à vingt minutes.",
+        "Vous repassez ainsi au-dessus de quatre-vingt-quinze pour cent de livraisons à l'heure.",
+        "Le pilote est rentabilisé en un trimestre.",
+      ],
+      required: [
+        "rentabilisé",
+        "retour sur investissement",
+        "économie",
+        "économisez",
+        "heures",
+        "pour cent",
+        "par mois",
+        "par an",
+      ],
+      forbidden: ["le meilleur du marché", "leader du marché"],
+      why: "Se dire le meilleur du marché ne remplace pas les chiffres du client.",
+    },
+    "next-step": { ...NEXT_STEP, required: [...NEXT_STEP.required, "plan du pilote", "proposition"] },
+  },
+};
+
+const RENEWAL: PlaybookTranslation = {
+  name: "Renouvellement et risque de churn",
+  items: {
+    usage: {
+      title: "Revue de l'usage et de l'adoption",
+      examples: [
+        "Regardons comment l'équipe utilise l'outil.",
+        "Combien de vos planificateurs se connectent chaque jour ?",
+        "Quelles équipes ne l'ont pas encore adopté ?",
+      ],
+      required: ["usage", "utilisation", "adoption", "utilisateurs actifs", "se connectent", "adopté"],
+    },
+    "value-realised": {
+      title: "Résultats face aux objectifs",
+      examples: [
+        "Au départ, l'objectif était quatre-vingt-quinze pour cent à l'heure ; où en êtes-vous ?",
+        "Comment cela se compare-t-il aux objectifs fixés ?",
+        "Quels résultats avez-vous vus depuis la mise en service ?",
+      ],
+      required: [
+        "objectif",
+        "objectifs",
+        "résultats",
+        "depuis la mise en service",
+        "économisé",
+        "business case",
+      ],
+    },
+    risks: {
+      title: "Risques et obstacles",
+      examples: [
+        "Qu'est-ce qui pourrait vous faire hésiter à renouveler ?",
+        "Y a-t-il quelque chose qui vous freine ?",
+        "Qu'est-ce qui ne fonctionne pas pour vous ?",
+        "Regardez-vous d'autres options ?",
+      ],
+      required: ["risque", "obstacle", "vous freine", "ne fonctionne pas", "hésiter", "d'autres options"],
+    },
+    stakeholders: {
+      title: "Changements chez le client",
+      examples: [
+        "Quelque chose a changé de votre côté, de nouvelles personnes, une réorganisation ?",
+        "Est-ce toujours vous qui signez le renouvellement ?",
+        "Qui d'autre devrait participer à la discussion sur le renouvellement ?",
+      ],
+      required: [
+        "quelque chose a changé",
+        "nouvelles personnes",
+        "réorganisation",
+        "toujours vous qui",
+        "qui d'autre",
+        "a quitté l'entreprise",
+      ],
+    },
+    terms: {
+      title: "Conditions de renouvellement et d'extension",
+      examples: [
+        "Votre contrat arrive à échéance le 1er mars.",
+        "Prévoit-on plus de licences pour l'an prochain ?",
+        "Parlons des conditions du renouvellement.",
+      ],
+      required: ["renouvellement", "renouveler", "contrat", "licences", "étendre", "extension", "conditions"],
+      forbidden: ["remise"],
+      why: "Une remise au renouvellement sans contrepartie déprécie le produit.",
+    },
+    "success-plan": {
+      title: "Plan de succès convenu",
+      examples: [
+        "Écrivons les objectifs du prochain trimestre et qui porte chacun.",
+        "Je prépare un plan de succès avec des dates.",
+        "Que vise-t-on d'ici la fin du trimestre ?",
+      ],
+      required: ["plan de succès", "plan d'action", "qui porte", "responsable", "d'ici la fin", "vise-t-on"],
+    },
+    "next-step": { ...NEXT_STEP, required: [...NEXT_STEP.required, "se revoir", "formation"] },
+  },
+};
+
+export const PLAYBOOKS: Record<string, PlaybookTranslation> = { ...CORE, demo: DEMO, renewal: RENEWAL };

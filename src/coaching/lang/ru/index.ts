@@ -4,6 +4,7 @@ import type { CoachingLanguage } from "../types.js";
 import { RU, RU_HANDLING } from "./objections.js";
 import { STOP_WORDS } from "./playbook.js";
 import { PLAYBOOKS } from "./playbooks.js";
+import { REPORT } from "./report.js";
 import { stemRu } from "./stem.js";
 import { SUMMARY } from "./summary.js";
 import { LABELS, TEXT } from "./text.js";
@@ -25,4 +26,5 @@ export const russian: CoachingLanguage = {
   summary: SUMMARY,
   text: TEXT,
   labels: LABELS,
+  report: REPORT,
 };

@@ -8,7 +8,7 @@ function list(names: readonly string[]): string {
 }
 
 /** 1 возражение, 2 возражения, 5 возражений. */
-function plural(n: number, one: string, few: string, many: string): string {
+export function plural(n: number, one: string, few: string, many: string): string {
   const d = n % 10;
   const h = n % 100;
   if (d === 1 && h !== 11) return one;
