@@ -44,4 +44,8 @@ export const MIGRATIONS: ReadonlyArray<{ tag: string; sql: string }> = [
     tag: "0010_events_subject_index",
     sql: 'CREATE INDEX "events_org_subject_idx" ON "events" USING btree ("org_id","subject");',
   },
+  {
+    tag: "0011_response_rate_by_rep_index",
+    sql: 'DROP INDEX "crm_activities_org_out_at_idx";--> statement-breakpoint\nCREATE INDEX "crm_activities_org_rep_out_at_idx" ON "crm_activities" USING btree ("org_id","rep_user_id","at","human_reply") WHERE "crm_activities"."direction" = \'outbound\' and "crm_activities"."delivered";',
+  },
 ];
