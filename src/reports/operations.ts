@@ -103,36 +103,27 @@ async function periodOf(db: Database, orgId: string, input: { from: string; to: 
 
 /**
  * The team-report queries, given the period's instants. Exported for the benchmark's plans. The
- * per-rep query's groups (the calls without a rep included) pool into the team's figures; it and
- * the won-vs-lost join run at once on two connections (docs/benchmarks.md).
+ * per-rep query's groups (the calls without a rep included) pool into the team's figures; the
+ * calls of closed deals, grouped by the deal's status and the call's talk-ratio band, give both
+ * the won-vs-lost figures (pooled over the bands) and the bands (summed over the two statuses: a
+ * deal has one status, so its distinct deals add up). The two run at once on two connections.
  */
-export function teamQueries(
-  orgId: string,
-  b: { f: string; t: string },
-): Record<"byRep" | "bands" | "wonLost", SQL> {
-  const samples = samplesColumns();
+export function teamQueries(orgId: string, b: { f: string; t: string }): Record<"byRep" | "closed", SQL> {
   return {
     byRep: sql`
-      select cm.rep_user_id as rep, count(*) as calls, ${samples}
+      select cm.rep_user_id as rep, count(*) as calls, ${samplesColumns()}
       from call_metrics cm
       where cm.org_id = ${orgId} and ${inPeriod(b)}
       group by cm.rep_user_id`,
-    bands: sql`
-      select case when cm.talk_ratio < 0.35 then 0 when cm.talk_ratio < 0.5 then 1
-                  when cm.talk_ratio < 0.65 then 2 else 3 end as band,
-        count(*) as calls, count(*) filter (where d.status = 'won') as won_calls,
-        count(distinct d.id) as deals
+    closed: sql`
+      select d.status,
+        case when cm.talk_ratio < 0.35 then 0 when cm.talk_ratio < 0.5 then 1
+             when cm.talk_ratio < 0.65 then 2 when cm.talk_ratio is not null then 3 end as band,
+        count(*) as calls, count(distinct d.id) as deals, ${samplesColumns()}
       from call_metrics cm
       join crm_deals d on d.org_id = cm.org_id and d.id = cm.crm_deal_id
       where cm.org_id = ${orgId} and ${inPeriod(b)} and d.status in ('won', 'lost')
-        and cm.talk_ratio is not null
-      group by 1`,
-    wonLost: sql`
-      select d.status, count(*) as calls, ${samples}
-      from call_metrics cm
-      join crm_deals d on d.org_id = cm.org_id and d.id = cm.crm_deal_id
-      where cm.org_id = ${orgId} and ${inPeriod(b)} and d.status in ('won', 'lost')
-      group by d.status`,
+      group by 1, 2`,
   };
 }
 
@@ -206,10 +197,9 @@ export async function teamReport(
   const { org, period, bounds } = await periodOf(db, orgId, input);
   const q = teamQueries(orgId, bounds);
   const rows = (query: SQL) => db.execute(query).then((r) => resultRows<Row>(r));
-  const [byRepRows, bandRows, wonLostRows, o] = await Promise.all([
+  const [byRepRows, closedRows, o] = await Promise.all([
     rows(q.byRep),
-    rows(q.bands),
-    rows(q.wonLost),
+    rows(q.closed),
     outcomesOver(db, ctx.actor, { currency: org.currency, period, bounds }),
   ]);
   const { report: outcomes, people, closedByRep: deals } = o;
@@ -234,19 +224,20 @@ export async function teamReport(
   const flags = outlierFlags(reps);
   for (const r of reps) r.flags = flags.get(r.userId) as never;
 
+  const inBand = (i: number) => closedRows.filter((r) => r.band !== null && Number(r.band) === i);
   const talkBands: TalkBand[] = TALK_BANDS.map((b, i) => {
-    const r = bandRows.find((x) => Number(x.band) === i);
-    const callsN = num(r?.calls);
-    const won = num(r?.won_calls);
+    const rs = inBand(i);
+    const callsN = rs.reduce((n, r) => n + num(r.calls), 0);
+    const won = rs.reduce((n, r) => n + (r.status === "won" ? num(r.calls) : 0), 0);
     return {
       ...b,
       calls: callsN,
       wonCalls: won,
-      deals: num(r?.deals),
+      deals: rs.reduce((n, r) => n + num(r.deals), 0),
       winRate: callsN > 0 ? won / callsN : null,
     };
   });
-  const side = (status: "won" | "lost") => readStats(wonLostRows.find((r) => r.status === status));
+  const side = (status: "won" | "lost") => readStats(...closedRows.filter((r) => r.status === status));
   const won = side("won");
   const lost = side("lost");
   const wl = (id: ReportMetricId): WonLost => ({ won: won[id], lost: lost[id] });
@@ -261,7 +252,7 @@ export async function teamReport(
     reps,
     minCallsForFlags: MIN_CALLS_FOR_FLAGS,
     insights: {
-      closedDealCalls: wonLostRows.reduce((n, r) => n + num(r.calls), 0),
+      closedDealCalls: closedRows.reduce((n, r) => n + num(r.calls), 0),
       talkBands,
       repQuestions: wl("repQuestions"),
       patienceSec: wl("patienceSec"),
