@@ -24,7 +24,7 @@ import {
   REPORT_METRIC_LIST,
   type ReportMetricId,
 } from "./metrics.js";
-import { concatSamples, decodeFloat8s, statsOf } from "./quartiles.js";
+import { decodeFloat8sInto, statsOf } from "./quartiles.js";
 import type {
   PostCallReport,
   ReportPeriod,
@@ -64,22 +64,31 @@ function samplesColumns(): SQL {
 
 type Samples = Record<ReportMetricId, Float64Array>;
 
-function readSamples(r: Row | undefined): Samples {
-  const out = {} as Samples;
-  for (const id of REPORT_METRIC_IDS) out[id] = decodeFloat8s(r?.[`${id}_v`] as Uint8Array | string | null);
-  return out;
+/**
+ * Each row's samples, decoded once, and all rows' pooled: each metric's rows are views of the
+ * pooled array, so pooling copies nothing — but take the rows' figures before the pooled ones
+ * (selecting in the pooled array reorders across the rows' views).
+ */
+function readSamples(rows: ReadonlyArray<Row | undefined>): { each: Samples[]; pooled: Samples } {
+  const each = rows.map(() => ({}) as Samples);
+  const pooled = {} as Samples;
+  for (const id of REPORT_METRIC_IDS) {
+    const { all, parts } = decodeFloat8sInto(rows.map((r) => r?.[`${id}_v`] as Uint8Array | string | null));
+    for (const [i, part] of parts.entries()) each[i]![id] = part;
+    pooled[id] = all;
+  }
+  return { each, pooled };
 }
 
 /** n, median and quartiles of every metric over the rows' pooled samples (none: n 0, nulls). */
 function readStats(...rows: Array<Row | undefined>): MetricStatsById {
-  return pooledStats(rows.map(readSamples));
+  return statsBy(readSamples(rows).pooled);
 }
 
-/** n, median and quartiles of every metric over the groups' pooled samples (reordered in place). */
-function pooledStats(samples: Samples[]): MetricStatsById {
+/** n, median and quartiles of every metric of the samples (reordered in place). */
+function statsBy(samples: Samples): MetricStatsById {
   const out = {} as MetricStatsById;
-  for (const id of REPORT_METRIC_IDS)
-    out[id] = statsOf(samples.length === 1 ? samples[0]![id] : concatSamples(samples.map((x) => x[id])));
+  for (const id of REPORT_METRIC_IDS) out[id] = statsOf(samples[id]);
   return out;
 }
 
@@ -205,7 +214,8 @@ export async function teamReport(
   const { report: outcomes, people, closedByRep: deals } = o;
 
   // Each group's values decoded once: for its rep, then pooled for the team.
-  const groups = byRepRows.map((r) => ({ rep: r.rep, calls: num(r.calls), samples: readSamples(r) }));
+  const samples = readSamples(byRepRows);
+  const groups = byRepRows.map((r, i) => ({ rep: r.rep, calls: num(r.calls), samples: samples.each[i]! }));
   const byRep = new Map(groups.filter((g) => typeof g.rep === "string").map((g) => [g.rep as string, g]));
   const outcomeOf = new Map(outcomes.reps.map((r) => [r.userId, r.metrics]));
   const reps = [...people]
@@ -216,11 +226,13 @@ export async function teamReport(
       name: u.name,
       email: u.email,
       calls: num(byRep.get(u.id)?.calls),
-      metrics: pooledStats(byRep.has(u.id) ? [byRep.get(u.id)!.samples] : []),
+      metrics: byRep.has(u.id) ? statsBy(byRep.get(u.id)!.samples) : readStats(),
       deals: deals.get(u.id) ?? { won: 0, lost: 0 },
       outcomes: outcomeOf.get(u.id) ?? null,
       flags: [],
     }));
+  // After the reps' figures: this reorders the pooled values across the reps' views.
+  const teamMetrics = statsBy(samples.pooled);
   const flags = outlierFlags(reps);
   for (const r of reps) r.flags = flags.get(r.userId) as never;
 
@@ -247,7 +259,7 @@ export async function teamReport(
     period,
     currency: org.currency,
     calls: groups.reduce((n, g) => n + g.calls, 0),
-    metrics: pooledStats(groups.map((g) => g.samples)),
+    metrics: teamMetrics,
     outcomes: { metrics: outcomes.metrics, reasons: outcomes.reasons },
     reps,
     minCallsForFlags: MIN_CALLS_FOR_FLAGS,

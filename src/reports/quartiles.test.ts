@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { percentileCont } from "./metrics.js";
-import { concatSamples, decodeFloat8s, statsOf } from "./quartiles.js";
+import { decodeFloat8s, decodeFloat8sInto, statsOf } from "./quartiles.js";
 
 /** Big-endian doubles, as `float8send` packs them. */
 function pack(values: number[]): Uint8Array {
@@ -76,10 +76,12 @@ describe("decodeFloat8s", () => {
   });
 });
 
-describe("concatSamples", () => {
-  it("joins groups in order", () => {
-    expect([...concatSamples([Float64Array.of(1, 2), new Float64Array(0), Float64Array.of(3)])]).toEqual([
-      1, 2, 3,
-    ]);
+describe("decodeFloat8sInto", () => {
+  it("decodes groups side by side into one array, each group a view of its part", () => {
+    const { all, parts } = decodeFloat8sInto([pack([1, 2]), null, pack([3])]);
+    expect([...all]).toEqual([1, 2, 3]);
+    expect(parts.map((p) => [...p])).toEqual([[1, 2], [], [3]]);
+    parts[0]!.reverse();
+    expect([...all]).toEqual([2, 1, 3]);
   });
 });

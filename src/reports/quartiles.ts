@@ -15,30 +15,44 @@ import type { MetricStats } from "./metrics.js";
  * decodeFloat8s(new Uint8Array([0x3f, 0xf0, 0, 0, 0, 0, 0, 0])); // Float64Array [1]
  */
 export function decodeFloat8s(bytes: Uint8Array | string | null | undefined): Float64Array {
-  if (bytes === null || bytes === undefined) return new Float64Array(0);
-  const b = typeof bytes === "string" ? hexBytes(bytes) : bytes;
-  if (b.byteLength % 8 !== 0) throw new Error(`packed doubles: ${b.byteLength} bytes is not a multiple of 8`);
-  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  const out = new Float64Array(b.byteLength / 8);
-  for (let i = 0; i < out.length; i++) out[i] = view.getFloat64(i * 8, false);
-  return out;
+  return decodeFloat8sInto([bytes]).all;
+}
+
+/**
+ * Several groups' packed doubles decoded into one array, `all`, each group a view of its part in
+ * `parts` (so pooling the groups copies nothing: the team's values are its reps' side by side).
+ * Reordering a part keeps `all` the same values; reordering `all` scrambles the parts.
+ */
+export function decodeFloat8sInto(groups: ReadonlyArray<Uint8Array | string | null | undefined>): {
+  all: Float64Array;
+  parts: Float64Array[];
+} {
+  const bytes = groups.map((g) =>
+    g === null || g === undefined ? new Uint8Array(0) : typeof g === "string" ? hexBytes(g) : g,
+  );
+  let total = 0;
+  for (const b of bytes) {
+    if (b.byteLength % 8 !== 0)
+      throw new Error(`packed doubles: ${b.byteLength} bytes is not a multiple of 8`);
+    total += b.byteLength / 8;
+  }
+  const all = new Float64Array(total);
+  const parts: Float64Array[] = [];
+  let at = 0;
+  for (const b of bytes) {
+    const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    const n = b.byteLength / 8;
+    for (let i = 0; i < n; i++) all[at + i] = view.getFloat64(i * 8, false);
+    parts.push(all.subarray(at, at + n));
+    at += n;
+  }
+  return { all, parts };
 }
 
 function hexBytes(s: string): Uint8Array {
   const hex = s.startsWith("\\x") ? s.slice(2) : s;
   const out = new Uint8Array(hex.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(2 * i, 2 * i + 2), 16);
-  return out;
-}
-
-/** One array of all the groups' values (the team from its reps' samples). */
-export function concatSamples(groups: readonly Float64Array[]): Float64Array {
-  const out = new Float64Array(groups.reduce((n, g) => n + g.length, 0));
-  let at = 0;
-  for (const g of groups) {
-    out.set(g, at);
-    at += g.length;
-  }
   return out;
 }
 
@@ -56,7 +70,8 @@ const QUARTILES = [0.25, 0.5, 0.75] as const;
 export function statsOf(values: Float64Array): MetricStats {
   const n = values.length;
   if (n === 0) return { n: 0, median: null, p25: null, p75: null };
-  const hasNaN = values.some((v) => Number.isNaN(v));
+  let hasNaN = false;
+  for (let i = 0; i < n; i++) if (Number.isNaN(values[i]!)) hasNaN = true;
   // A typed-array sort puts NaN last, as PostgreSQL orders it; the selection below compares with <.
   if (hasNaN) values.sort();
   const at = (k: number) => values[k]!;
