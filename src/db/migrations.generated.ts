@@ -48,4 +48,8 @@ export const MIGRATIONS: ReadonlyArray<{ tag: string; sql: string }> = [
     tag: "0011_events_numbered_by_readers",
     sql: 'ALTER TABLE "events" DROP CONSTRAINT "events_seq_unique";--> statement-breakpoint\nDROP INDEX "events_org_seq_idx";--> statement-breakpoint\nALTER TABLE "events" ALTER COLUMN "seq" SET DATA TYPE bigint;--> statement-breakpoint\nALTER TABLE "events" ALTER COLUMN "seq" DROP NOT NULL;--> statement-breakpoint\n-- Events are numbered by their first reader (src/events/outbox.ts), not at insert.\nALTER TABLE "events" ALTER COLUMN "seq" DROP DEFAULT;--> statement-breakpoint\nDROP SEQUENCE IF EXISTS "events_seq_seq";--> statement-breakpoint\nCREATE UNIQUE INDEX "events_org_seq_idx" ON "events" USING btree ("org_id","seq");\n',
   },
+  {
+    tag: "0012_response_rate_by_rep_index",
+    sql: 'DROP INDEX "crm_activities_org_out_at_idx";--> statement-breakpoint\nCREATE INDEX "crm_activities_org_rep_out_at_idx" ON "crm_activities" USING btree ("org_id","rep_user_id","at","human_reply") WHERE "crm_activities"."direction" = \'outbound\' and "crm_activities"."delivered";',
+  },
 ];

@@ -264,13 +264,25 @@ export function outcomeQueries(
       where org_id = ${orgId}
         and ((created_at >= ${f} and created_at < ${t}) or (closed_at >= ${f} and closed_at < ${t}))
       group by grouping sets ((owner_user_id), ())`,
-    // One index-only range scan: whether an activity has a human reply is stored on it. Grouped by
-    // rep only (a plain aggregate PostgreSQL may run in parallel); the caller adds up the total.
+    // Per rep, one range of crm_activities_org_rep_out_at_idx counted from the index alone (whether
+    // an activity has a human reply is stored on it), plus the activities without a rep; the
+    // caller adds up the organization's total. Reps are the organization's users, as the CRM
+    // writes resolve them (src/crm/operations.ts).
     activities: sql`
-      select rep_user_id as rep, count(*) as sent, count(*) filter (where human_reply) as replied
+      select u.id as rep, a.sent, a.replied
+      from users u
+      cross join lateral (
+        select count(*) as sent, count(*) filter (where human_reply) as replied
+        from crm_activities
+        where org_id = ${orgId} and rep_user_id = u.id and direction = 'outbound' and delivered
+          and at >= ${f} and at < ${t}
+      ) a
+      where u.org_id = ${orgId} and a.sent > 0
+      union all
+      select null, count(*), count(*) filter (where human_reply)
       from crm_activities
-      where org_id = ${orgId} and direction = 'outbound' and delivered and at >= ${f} and at < ${t}
-      group by rep_user_id`,
+      where org_id = ${orgId} and rep_user_id is null and direction = 'outbound' and delivered
+        and at >= ${f} and at < ${t}`,
     customers: sql`
       select
         count(*) filter (where started_at < ${f} and (churned_at is null or churned_at >= ${f})) as active,

@@ -33,9 +33,10 @@ export const crmActivities = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
-    // responseRate: delivered outbound activities of a period, by rep, read from the index alone.
-    index("crm_activities_org_out_at_idx")
-      .on(t.orgId, t.at, t.repUserId, t.humanReply)
+    // responseRate: each rep's delivered outbound activities of a period, one range of the index
+    // per rep, counted from the index alone (no hashing of every row by rep).
+    index("crm_activities_org_rep_out_at_idx")
+      .on(t.orgId, t.repUserId, t.at, t.humanReply)
       .where(sql`${t.direction} = 'outbound' and ${t.delivered}`),
     // leadResponse: the first outbound activity of a lead.
     index("crm_activities_org_lead_out_idx")

@@ -1,0 +1,2 @@
+DROP INDEX "crm_activities_org_out_at_idx";--> statement-breakpoint
+CREATE INDEX "crm_activities_org_rep_out_at_idx" ON "crm_activities" USING btree ("org_id","rep_user_id","at","human_reply") WHERE "crm_activities"."direction" = 'outbound' and "crm_activities"."delivered";
