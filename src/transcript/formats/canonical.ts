@@ -27,33 +27,44 @@ export const MAX_TIME_SECONDS = 1e7;
  * MAX_TIME_SECONDS, and nothing ends before it starts (utterances and words).
  */
 function checkTimes(ctx: JsonContext, transcript: Transcript): Transcript {
-  if (transcript.utterances.length === 0) {
+  const { utterances } = transcript;
+  if (utterances.length === 0) {
     fieldError(ctx, "utterances", "no utterances: the transcript is empty");
   }
-  const span = (path: string, start: number | null, end: number | null) => {
-    for (const [name, t] of [
-      ["start", start],
-      ["end", end],
-    ] as const) {
-      if (t !== null && t > MAX_TIME_SECONDS) {
-        fieldError(
-          ctx,
-          `${path}.${name}`,
-          `${t} s is beyond the longest call accepted (${MAX_TIME_SECONDS} s)`,
-        );
-      }
+  // Plain loops and paths built only on a refusal: a one-hour call has ~10k words.
+  for (let i = 0; i < utterances.length; i++) {
+    const u = utterances[i]!;
+    if (!spanOk(u.start, u.end)) refuseSpan(ctx, `utterances[${i}]`, u.start, u.end);
+    const words = u.words;
+    if (words === undefined) continue;
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k]!;
+      if (!spanOk(w.start, w.end)) refuseSpan(ctx, `utterances[${i}].words[${k}]`, w.start, w.end);
     }
-    if (start !== null && end !== null && end < start) {
-      fieldError(ctx, `${path}.end`, `ends (${end} s) before it starts (${start} s)`);
-    }
-  };
-  transcript.utterances.forEach((u, i) => {
-    span(`utterances[${i}]`, u.start, u.end);
-    u.words?.forEach((w, k) => {
-      span(`utterances[${i}].words[${k}]`, w.start, w.end);
-    });
-  });
+  }
   return transcript;
+}
+
+function spanOk(start: number | null, end: number | null): boolean {
+  if (start !== null && start > MAX_TIME_SECONDS) return false;
+  if (end !== null && end > MAX_TIME_SECONDS) return false;
+  return start === null || end === null || end >= start;
+}
+
+function refuseSpan(ctx: JsonContext, path: string, start: number | null, end: number | null): never {
+  for (const [name, t] of [
+    ["start", start],
+    ["end", end],
+  ] as const) {
+    if (t !== null && t > MAX_TIME_SECONDS) {
+      fieldError(
+        ctx,
+        `${path}.${name}`,
+        `${t} s is beyond the longest call accepted (${MAX_TIME_SECONDS} s)`,
+      );
+    }
+  }
+  fieldError(ctx, `${path}.end`, `ends (${end} s) before it starts (${start} s)`);
 }
 
 function schemaCanonical(value: unknown, ctx: JsonContext): Transcript {
