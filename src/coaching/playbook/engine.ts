@@ -86,6 +86,7 @@ export function callSentences(input: CoachingInput): CallSentence[] {
 function computeSentences(input: CoachingInput): CallSentence[] {
   const lang = callLanguage(input);
   const invitation = lang.summary.invitation;
+  const stop = stopWords(lang);
   const roles = new Map<string, Role>();
   for (const s of input.analysis.speakers) roles.set(s.id, s.role);
   for (const s of input.transcript.speakers ?? []) if (s.role && !roles.has(s.id)) roles.set(s.id, s.role);
@@ -96,7 +97,11 @@ function computeSentences(input: CoachingInput): CallSentence[] {
     splitSentences(ut.text).forEach((text, pos) => {
       const question =
         questions.has(`${ut.speaker}\u0000${text}`) || /[?？]["'”»)]*$/.test(text) || invitation.test(text);
-      const st = stemsIn(text, lang);
+      // One tokenisation for both: stemsIn and contentStems of the same words.
+      const parts = wordParts(text);
+      const st = parts.map(lang.stem);
+      const content = new Set<string>();
+      for (let i = 0; i < parts.length; i++) if (!stop.has(parts[i]!)) content.add(st[i]!);
       out.push({
         u,
         speaker: ut.speaker,
@@ -104,7 +109,7 @@ function computeSentences(input: CoachingInput): CallSentence[] {
         text,
         stems: st,
         stemSet: new Set(st),
-        content: contentStems(text, lang),
+        content,
         question,
         pos,
       });
