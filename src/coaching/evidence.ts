@@ -1,4 +1,4 @@
-import { type MatchToken, matchKey, matchTokens } from "../text/match.js";
+import { type MatchToken, matchKey, matchTokenCount, matchTokens } from "../text/match.js";
 import { splitSentences } from "../text/sentences.js";
 import type { Transcript } from "../transcript/model.js";
 import type { Evidence } from "./contract.js";
@@ -66,6 +66,16 @@ export function createEvidenceIndex(transcript: Transcript): EvidenceIndex {
 }
 
 const indexCache = new WeakMap<Transcript, EvidenceIndex>();
+const keysCache = new WeakMap<Transcript, readonly string[]>();
+
+/**
+ * The match key of every utterance's text (`matchKey(u.text)`), in order: what the index searches,
+ * shared with the verifier's quote locator instead of tokenising the call a second time.
+ */
+export function utteranceKeys(transcript: Transcript): readonly string[] {
+  createEvidenceIndex(transcript);
+  return keysCache.get(transcript)!;
+}
 
 function buildEvidenceIndex(transcript: Transcript): EvidenceIndex {
   const entries: Entry[] = [];
@@ -95,6 +105,7 @@ function buildEvidenceIndex(transcript: Transcript): EvidenceIndex {
     parts.push(norm);
     offset += norm.length + SEP.length;
   }
+  keysCache.set(transcript, parts);
   const corpus = parts.join(SEP);
   const entryStarts = entries.map((e) => e.offset);
 
@@ -160,7 +171,7 @@ function wordStartsFor(
   if (!words || words.length === 0) return null;
   const out: Array<number | null> = [];
   for (const w of words) {
-    const n = typeof w.text === "string" ? matchTokens(w.text).length : 0;
+    const n = typeof w.text === "string" ? matchTokenCount(w.text) : 0;
     for (let i = 0; i < n; i++) out.push(i === 0 ? w.start : null);
   }
   return out.length === tokenCount ? out : null;

@@ -24,13 +24,21 @@ import { negotiationCategory, readNegotiation } from "./objections-negotiation.j
  * rules, and a Latin-only sentence of two or more words in a Russian call with the English ones.
  */
 function languageFor(language: string, text: string): CoachingLanguage {
-  const lang = coachingLanguage(language);
+  // Asked once per sentence with the same tag all call long: remember the last answer.
+  if (language !== lastTag) {
+    lastTag = language;
+    lastLanguage = coachingLanguage(language);
+  }
+  const lang = lastLanguage;
   if (lang.code === "en" && mostlyCyrillic(text)) return coachingLanguage("ru");
   // A mixed call: an English sentence in a Russian call is read with the English rules.
   if (lang.code === "ru" && text !== "" && !CYRILLIC_RE.test(text) && LATIN_WORD_RE.test(text))
     return coachingLanguage("en");
   return lang;
 }
+
+let lastTag: string | undefined;
+let lastLanguage: CoachingLanguage = coachingLanguage("en");
 
 const CYRILLIC_RE = /[\u0400-\u04FF]/;
 const LATIN_WORD_RE = /[A-Za-z]{2,}\s+[A-Za-z]{2,}/;
@@ -56,14 +64,14 @@ const MAX_SENTENCE_CHARS = 2000;
 export function classifyObjection(
   sentence: string,
   context: { language: string; previousText?: string },
+  norm: Normalizer = plainNormalize,
 ): ObjectionCategory | null {
   if (typeof sentence !== "string") return null;
   const raw = sentence.length > MAX_SENTENCE_CHARS ? sentence.slice(0, MAX_SENTENCE_CHARS) : sentence;
   if (!/[\p{L}\p{N}]/u.test(raw)) return null;
   const language = languageFor(context.language ?? "en", raw);
   const lex = language.objections.categories;
-  const normalize = language.objections.normalize;
-  const full = normalize(raw);
+  const full = norm(language, raw);
   lex.neutral.lastIndex = 0;
   const text = full.replace(lex.neutral, " ");
 
@@ -84,7 +92,8 @@ export function classifyObjection(
     const bid = !priceReaction && lex.counterOffer.test(text);
     const refusal = !priceReaction && !bid && lex.shortRefusal.test(text);
     if (priceReaction || bid || refusal) {
-      const prev = normalize(
+      const prev = norm(
+        language,
         prevRaw.length > MAX_SENTENCE_CHARS ? prevRaw.slice(0, MAX_SENTENCE_CHARS) : prevRaw,
       );
       // "That's a lot" says the price is a problem; a bare counter-offer is a bid (see EN_BID).
@@ -108,19 +117,45 @@ export function classifyTurn(
   context: { language: string; previousText?: string },
   /** The turn normalised by its language's rules, when the caller has it already. */
   turnNorm?: () => string,
+  norm: Normalizer = plainNormalize,
 ): Array<ObjectionCategory | null> {
-  const categories = sentences.map((s) => classifyObjection(s, context));
+  const categories = sentences.map((s) => classifyObjection(s, context, norm));
   if (!categories.some((c) => c === "price" || c === "other")) return categories;
   const language = languageFor(context.language ?? "en", turnText);
   if (language.code !== "en") return categories;
-  const normalize = language.objections.normalize;
-  const reading = readNegotiation(turnNorm?.() ?? normalize(turnText.slice(0, MAX_TURN_CHARS)));
+  const reading = readNegotiation(turnNorm?.() ?? norm(language, turnText.slice(0, MAX_TURN_CHARS)));
   if (!reading.negotiates) return categories;
   return categories.map((c, i) =>
     c === "price" || c === "other"
-      ? negotiationCategory(c, normalize(sentences[i]!.slice(0, MAX_SENTENCE_CHARS)), reading)
+      ? negotiationCategory(c, norm(language, sentences[i]!.slice(0, MAX_SENTENCE_CHARS)), reading)
       : c,
   );
+}
+
+/** A text in the form a language's lexicons are written against (its `objections.normalize`). */
+export type Normalizer = (language: CoachingLanguage, text: string) => string;
+
+const plainNormalize: Normalizer = (language, text) => language.objections.normalize(text);
+
+/**
+ * A `Normalizer` that normalises each distinct text once: one call's sentences are read by the
+ * classifier, the handling judge and the reaction check, each of which needs them normalised.
+ */
+function memoNormalizer(): Normalizer {
+  const memo = new Map<CoachingLanguage, Map<string, string>>();
+  return (language, text) => {
+    let byText = memo.get(language);
+    if (byText === undefined) {
+      byText = new Map();
+      memo.set(language, byText);
+    }
+    let out = byText.get(text);
+    if (out === undefined) {
+      out = language.objections.normalize(text);
+      byText.set(text, out);
+    }
+    return out;
+  };
 }
 
 /** The longest turn read whole for negotiation: as long as an utterance `detectObjections` reads. */
@@ -165,7 +200,8 @@ interface RepSentence {
   confirm: boolean;
   acknowledge: boolean;
   value: boolean;
-  stems: Set<string>;
+  /** Content stems, computed when a reply is compared with the objection (see `repStems`). */
+  stems?: Set<string>;
 }
 
 interface Turn {
@@ -205,6 +241,12 @@ function stems(norm: string, stop: ReadonlySet<string>): Set<string> {
   return out;
 }
 
+/** A rep sentence's content stems, computed on first use. */
+function repStems(s: RepSentence, stop: ReadonlySet<string>): Set<string> {
+  s.stems ??= stems(s.norm, stop);
+  return s.stems;
+}
+
 function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let n = 0;
   for (const x of a) if (b.has(x)) n++;
@@ -225,6 +267,8 @@ class Call {
   readonly leadingBut: RegExp;
   readonly mergeElaborations: boolean;
   readonly normalize: (text: string) => string;
+  /** Normalisation for any language, each distinct text once per call. */
+  readonly norm: Normalizer = memoNormalizer();
 
   constructor(
     utterances: readonly Utterance[],
@@ -236,7 +280,7 @@ class Call {
     this.h = lang.objections.handling;
     this.leadingBut = lang.objections.leadingBut;
     this.mergeElaborations = lang.objections.mergeElaborations;
-    this.normalize = lang.objections.normalize;
+    this.normalize = (text) => this.norm(lang, text);
     let lastText: string | undefined;
     let lastSpeaker: string | undefined;
     this.turns = utterances.map((u, index) => {
@@ -263,7 +307,7 @@ class Call {
     return t.sentences;
   }
 
-  norm(t: Turn): string {
+  turnNorm(t: Turn): string {
     t.norm ??= this.normalize(t.u.text);
     return t.norm;
   }
@@ -275,7 +319,9 @@ class Call {
         t.previousText !== undefined
           ? { language: this.language, previousText: t.previousText }
           : { language: this.language };
-      t.categories = t.backchannel ? [] : classifyTurn(t.u.text, this.sentences(t), ctx, () => this.norm(t));
+      t.categories = t.backchannel
+        ? []
+        : classifyTurn(t.u.text, this.sentences(t), ctx, () => this.turnNorm(t), this.norm);
     }
     return t.categories;
   }
@@ -299,7 +345,6 @@ class Call {
           confirm: h.confirm.test(norm),
           acknowledge: h.acknowledge.test(norm),
           value: h.value.test(norm),
-          stems: stems(norm, h.stop),
         };
       });
     }
@@ -443,7 +488,8 @@ function judge(call: Call, objTurn: Turn, sentence: string, category: ObjectionC
       response ??= { speaker: t.u.speaker, start: turnStart(t.u), quote: s.text };
       if (!s.isQuestion && !s.confirm && s.words >= 5 && !handling.responded) {
         const relevantRe = h.relevant[category];
-        const relevant = relevantRe === null || relevantRe.test(s.norm) || overlap(objStems, s.stems) >= 1;
+        const relevant =
+          relevantRe === null || relevantRe.test(s.norm) || overlap(objStems, repStems(s, h.stop)) >= 1;
         if (relevant && (s.value || s.words >= 12)) handling.responded = true;
       }
     }
@@ -465,7 +511,7 @@ function judge(call: Call, objTurn: Turn, sentence: string, category: ObjectionC
     if (reaction !== null) resolved = accepts(call, reaction, category, objStems);
     else if (lastBackchannel !== null && lastBackchannel.index > lastRepIndex) {
       // "Yes." / "Okay." after the rep's answer: accepted, unless it is a bare "no".
-      resolved = !h.reject.test(call.norm(lastBackchannel));
+      resolved = !h.reject.test(call.turnNorm(lastBackchannel));
     }
   }
 
@@ -491,7 +537,7 @@ function accepts(
 ): boolean {
   const h = call.h;
   const sentences = call.sentences(reaction);
-  const norm = call.norm(reaction);
+  const norm = call.turnNorm(reaction);
   if (h.reject.test(call.normalize(sentences[0] ?? ""))) return false;
   // Repeating or escalating: the same category again, or an objection led by "but"/"still".
   const categories = call.categories(reaction);

@@ -63,6 +63,8 @@ interface Ctx {
   rules: SummaryRules;
   text: CoachingText;
   notProducts: ReadonlySet<string>;
+  /** Clauses of each sentence, split on first use (see `clauses`). */
+  clauses: Map<CallSentence, string[]>;
 }
 
 function context(input: CoachingInput, sentences: CallSentence[], lang: CoachingLanguage): Ctx {
@@ -85,15 +87,24 @@ function context(input: CoachingInput, sentences: CallSentence[], lang: Coaching
     rules: lang.summary,
     text: lang.text,
     notProducts: new Set(lang.summary.notProducts),
+    clauses: new Map(),
   };
 }
 
-/** Split a sentence into clauses at ", and", ", but", ";" (verbatim pieces, trimmed). */
-function clauses(ctx: Ctx, text: string): string[] {
-  return text
-    .split(ctx.rules.clauseSplit)
-    .map((c) => c.trim())
-    .filter((c) => /[\p{L}\p{N}]/u.test(c));
+/**
+ * Split a sentence into clauses at ", and", ", but", ";" (verbatim pieces, trimmed). The budget and
+ * the timeline both read every sentence's clauses: split once per call.
+ */
+function clauses(ctx: Ctx, s: CallSentence): string[] {
+  let out = ctx.clauses.get(s);
+  if (out === undefined) {
+    out = s.text
+      .split(ctx.rules.clauseSplit)
+      .map((c) => c.trim())
+      .filter((c) => /[\p{L}\p{N}]/u.test(c));
+    ctx.clauses.set(s, out);
+  }
+  return out;
 }
 
 function trimEnd(text: string): string {
@@ -293,7 +304,7 @@ function findBudget(ctx: Ctx): string | null {
   let best: { text: string; score: number } | null = null;
   for (const s of ctx.sentences) {
     if (s.role !== "customer" && s.role !== "rep") continue;
-    for (const c of clauses(ctx, s.text)) {
+    for (const c of clauses(ctx, s)) {
       const budget = r.budget.test(c);
       const money = r.money.test(c);
       if (!budget && !(money && r.budgetVerb.test(c))) continue;
@@ -314,7 +325,7 @@ function findTimeline(ctx: Ctx): string | null {
   for (const s of ctx.sentences) {
     at++;
     if ((s.role !== "customer" && s.role !== "rep") || s.question) continue;
-    for (const c of clauses(ctx, s.text)) {
+    for (const c of clauses(ctx, s)) {
       const deadline = r.deadline.test(c);
       const date = r.date.test(c);
       if (!date) continue;

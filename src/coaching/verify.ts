@@ -2,7 +2,7 @@ import { matchKey } from "../text/match.js";
 import type { Role, Transcript, Utterance } from "../transcript/model.js";
 import type { Evidence, Objection, Playbook, PlaybookItemResult, PlaybookResult } from "./contract.js";
 import type { CoachingContent, CoachingInput } from "./engine.js";
-import { createEvidenceIndex, type EvidenceIndex, verifyEvidence } from "./evidence.js";
+import { createEvidenceIndex, type EvidenceIndex, utteranceKeys, verifyEvidence } from "./evidence.js";
 import { createInjectionGuard, type InjectionGuard } from "./injection.js";
 
 /**
@@ -197,7 +197,7 @@ const NORMS = new WeakMap<Transcript, string[]>();
 function norms(transcript: Transcript): string[] {
   let n = NORMS.get(transcript);
   if (!n) {
-    n = transcript.utterances.map((u) => ` ${matchKey(u.text)} `);
+    n = utteranceKeys(transcript).map((k) => ` ${k} `);
     NORMS.set(transcript, n);
   }
   return n;

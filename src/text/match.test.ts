@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { matchForm, matchKey, matchTokens, unicodeMatchTokens } from "./match.js";
+import { matchForm, matchKey, matchTokenCount, matchTokens, unicodeMatchTokens } from "./match.js";
 
 describe("match keys", () => {
   it("fold case, apostrophes, ё, punctuation; hyphens separate words", () => {
@@ -37,6 +37,7 @@ describe("match keys", () => {
       fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 6 })), { maxLength: 12 }), (parts) => {
         const text = parts.join("");
         expect(matchTokens(text)).toEqual(unicodeMatchTokens(text));
+        expect(matchTokenCount(text)).toBe(unicodeMatchTokens(text).length);
       }),
       { numRuns: 2000 },
     );

@@ -56,11 +56,20 @@ function isAsciiAlnum(c: number): boolean {
  */
 function asciiMatchTokens(text: string): MatchToken[] | null {
   const out: MatchToken[] = [];
+  return asciiScan(text, out) < 0 ? null : out;
+}
+
+/**
+ * The ASCII scan: the number of tokens (pushed onto `out` when given), or -1 as soon as a
+ * non-ASCII character needs the general rule.
+ */
+function asciiScan(text: string, out: MatchToken[] | null): number {
   const n = text.length;
+  let count = 0;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c >= 128) return null;
+    if (c >= 128) return -1;
     if (!isAsciiAlnum(c)) {
       i++;
       continue;
@@ -77,10 +86,23 @@ function asciiMatchTokens(text: string): MatchToken[] | null {
         i++;
       } else break;
     }
-    const word = text.slice(from, i).toLowerCase();
-    out.push({ norm: apostrophe ? word.replace(/['`]/g, "") : word, from, to: i });
+    count++;
+    if (out !== null) {
+      const word = text.slice(from, i).toLowerCase();
+      out.push({ norm: apostrophe ? word.replace(/['`]/g, "") : word, from, to: i });
+    }
   }
-  return out;
+  return count;
+}
+
+/**
+ * `matchTokens(text).length` without building the tokens (the evidence index counts the tokens of
+ * every timed word).
+ * @example matchTokenCount("Don't go") // 2
+ */
+export function matchTokenCount(text: string): number {
+  const count = asciiScan(text, null);
+  return count < 0 ? unicodeMatchTokens(text).length : count;
 }
 
 /**

@@ -86,6 +86,7 @@ export function callSentences(input: CoachingInput): CallSentence[] {
 function computeSentences(input: CoachingInput): CallSentence[] {
   const lang = callLanguage(input);
   const invitation = lang.summary.invitation;
+  const stop = stopWords(lang);
   const roles = new Map<string, Role>();
   for (const s of input.analysis.speakers) roles.set(s.id, s.role);
   for (const s of input.transcript.speakers ?? []) if (s.role && !roles.has(s.id)) roles.set(s.id, s.role);
@@ -96,7 +97,11 @@ function computeSentences(input: CoachingInput): CallSentence[] {
     splitSentences(ut.text).forEach((text, pos) => {
       const question =
         questions.has(`${ut.speaker}\u0000${text}`) || /[?？]["'”»)]*$/.test(text) || invitation.test(text);
-      const st = stemsIn(text, lang);
+      // One tokenisation for both: stemsIn and contentStems of the same words.
+      const parts = wordParts(text);
+      const st = parts.map(lang.stem);
+      const content = new Set<string>();
+      for (let i = 0; i < parts.length; i++) if (!stop.has(parts[i]!)) content.add(st[i]!);
       out.push({
         u,
         speaker: ut.speaker,
@@ -104,7 +109,7 @@ function computeSentences(input: CoachingInput): CallSentence[] {
         text,
         stems: st,
         stemSet: new Set(st),
-        content: contentStems(text, lang),
+        content,
         question,
         pos,
       });
@@ -142,29 +147,69 @@ function compileItem(item: PlaybookItem, lang: CoachingLanguage): CompiledItem {
   };
 }
 
-/** Scratch counters of baseMatch (shared stems per example), zeroed again after each use. */
-let sharedCounts = new Int32Array(64);
-const touched: number[] = [];
-
-/** How strongly one sentence speaks to an item, before context: 1 signal, 0.8 strong / 0.4 weak similarity. */
-function baseMatch(c: CompiledItem, s: CallSentence): number {
-  for (const p of c.required) if (s.stemSet.has(p[0]!) && containsPhrase(s.stems, p)) return 1;
-  // Stems shared with each example, counted from the sentence's side through the inverted index:
-  // the same |example ∩ sentence| as walking every example, without touching unrelated ones.
-  if (sharedCounts.length < c.examples.length) sharedCounts = new Int32Array(c.examples.length * 2);
-  for (const w of s.content) {
-    const list = c.exampleIndex.get(w);
-    if (list === undefined) continue;
-    for (const i of list) if (sharedCounts[i]!++ === 0) touched.push(i);
-  }
-  let best = 0;
-  for (const i of touched) {
-    const shared = sharedCounts[i]!;
-    sharedCounts[i] = 0;
-    if (shared >= 2) best = Math.max(best, shared / c.examples[i]!.size);
-  }
-  touched.length = 0;
-  return best >= SIM_STRONG ? 0.8 : best >= SIM_WEAK ? 0.4 : 0;
+/**
+ * How strongly each sentence speaks to each item, before context: 1 a required signal, 0.8 strong /
+ * 0.4 weak similarity to an example, else 0 (`[item][sentence]`). One pass over the sentences for
+ * all items: each sentence's stems are looked up once in indexes merged over the items (first stem
+ * of a signal → its phrases; content stem → the examples that hold it), which counts the same
+ * |example ∩ sentence| as comparing every item's examples with the sentence in turn.
+ */
+function baseMatches(items: readonly CompiledItem[], sentences: readonly CallSentence[]): Float64Array[] {
+  const out = items.map(() => new Float64Array(sentences.length));
+  const byFirst = new Map<string, Array<{ item: number; phrase: string[] }>>();
+  const byStem = new Map<string, number[]>();
+  /** Per example (numbered across items): its item and its size. */
+  const exampleItem: number[] = [];
+  const exampleSize: number[] = [];
+  items.forEach((c, k) => {
+    for (const phrase of c.required) {
+      const list = byFirst.get(phrase[0]!);
+      if (list) list.push({ item: k, phrase });
+      else byFirst.set(phrase[0]!, [{ item: k, phrase }]);
+    }
+    const offset = exampleItem.length;
+    c.examples.forEach((ex) => {
+      exampleItem.push(k);
+      exampleSize.push(ex.size);
+    });
+    for (const [w, list] of c.exampleIndex) {
+      const merged = byStem.get(w);
+      const ids = list.map((i) => offset + i);
+      if (merged) merged.push(...ids);
+      else byStem.set(w, ids);
+    }
+  });
+  const shared = new Int32Array(exampleItem.length);
+  const touched: number[] = [];
+  const signal = new Uint8Array(items.length);
+  const best = new Float64Array(items.length);
+  sentences.forEach((s, si) => {
+    signal.fill(0);
+    best.fill(0);
+    for (const w of s.stemSet) {
+      const list = byFirst.get(w);
+      if (list === undefined) continue;
+      for (const { item, phrase } of list)
+        if (signal[item] === 0 && containsPhrase(s.stems, phrase)) signal[item] = 1;
+    }
+    for (const w of s.content) {
+      const list = byStem.get(w);
+      if (list === undefined) continue;
+      for (const e of list) if (shared[e]!++ === 0) touched.push(e);
+    }
+    for (const e of touched) {
+      const n = shared[e]!;
+      shared[e] = 0;
+      const k = exampleItem[e]!;
+      if (n >= 2) best[k] = Math.max(best[k]!, n / exampleSize[e]!);
+    }
+    touched.length = 0;
+    for (let k = 0; k < items.length; k++) {
+      const b = best[k]!;
+      out[k]![si] = signal[k] === 1 ? 1 : b >= SIM_STRONG ? 0.8 : b >= SIM_WEAK ? 0.4 : 0;
+    }
+  });
+  return out;
 }
 
 interface Hit {
@@ -230,8 +275,13 @@ export function evaluatePlaybookRules(input: CoachingInput): PlaybookResult | nu
     return count >= MIN_ANSWER_WORDS ? (reply.find((r) => r.stems.length >= 3) ?? reply[0]) : undefined;
   };
 
-  const items: PlaybookItemResult[] = playbook.items.map((item) => {
-    const c = compileItem(item, lang);
+  const compiled = playbook.items.map((item) => compileItem(item, lang));
+  const bases = baseMatches(compiled, sentences);
+  const position = new Map(sentences.map((s, i) => [s, i] as const));
+  const items: PlaybookItemResult[] = playbook.items.map((item, k) => {
+    const c = compiled[k]!;
+    const baseOf = bases[k]!;
+    const baseMatch = (s: CallSentence): number => baseOf[position.get(s)!]!;
     const result = (
       status: PlaybookItemResult["status"],
       coveredBy: string | null,
@@ -252,11 +302,12 @@ export function evaluatePlaybookRules(input: CoachingInput): PlaybookResult | nu
 
     const hits: Hit[] = [];
     const customerUtterances = new Set<number>();
-    for (const s of sentences) {
+    for (let si = 0; si < sentences.length; si++) {
+      const s = sentences[si]!;
       const side = s.role === "rep" ? "rep" : s.role === "customer" ? "customer" : null;
       if (side === null) continue;
       if (item.by === "customer" && side !== "customer") continue;
-      const base = baseMatch(c, s);
+      const base = baseOf[si]!;
       if (base === 0) continue;
       if (side === "rep") {
         let bonus = 0;
@@ -270,7 +321,7 @@ export function evaluatePlaybookRules(input: CoachingInput): PlaybookResult | nu
           const picked =
             k !== null &&
             isCustomer(utterances[k]!.speaker) &&
-            (byUtterance.get(k) ?? []).some((r) => baseMatch(c, r) > 0);
+            (byUtterance.get(k) ?? []).some((r) => baseMatch(r) > 0);
           if (laterQuestion && answerOf(s.u)) {
             answer = answerOf(s.u);
             bonus = 0.8;
