@@ -12,7 +12,8 @@ export interface AnalysisCaps {
 }
 
 export interface ParseAnalyzeInput {
-  content: string;
+  /** The upload's text, or its UTF-8 bytes (decoded here, off the request path). */
+  content: string | Uint8Array;
   fileName: string;
   format?: TranscriptFormat | undefined;
   roles: SpeakerRoles;
@@ -78,7 +79,8 @@ export function parseAndAnalyze(input: ParseAnalyzeInput): {
   format: TranscriptFormat;
   analysis: FileAnalysis;
 } {
-  const parsed = parseTranscript(input.content, {
+  const content = typeof input.content === "string" ? input.content : new TextDecoder().decode(input.content);
+  const parsed = parseTranscript(content, {
     file: input.fileName,
     ...(input.format ? { format: input.format } : {}),
   });
