@@ -22,7 +22,10 @@ export interface RunCoachingDeps {
   } | null;
   cache?: CoachingCache | undefined;
   logger?: Logger | undefined;
-  /** Where the rules engine runs (the Node server: its worker pool); absent: on this thread. */
+  /**
+   * Where the rules engine and the verification of the model's answers run (the Node server: its
+   * worker pool); absent: on this thread.
+   */
   cpu?: CpuRunner | undefined;
 }
 
@@ -70,6 +73,7 @@ export async function runCoaching(input: CoachingInput, deps: RunCoachingDeps = 
       model: openai.model,
       promptVersion,
       chunking: openai.chunking,
+      ...(deps.cpu ? { verify: (check) => deps.cpu!.run("verifyLlm", check) } : {}),
     });
     if (result.usage.costNote) deps.logger?.info("coaching cost not priced", { note: result.usage.costNote });
     const coaching = finish({

@@ -1,3 +1,4 @@
+import { verifyLlmCoaching } from "../ai/verify-llm.js";
 import { parseJsonUpload } from "../api/upload-json.js";
 import { type AnalyzeOptions, analyzeForCall, parseAndAnalyze } from "../calls/analyze-upload.js";
 import type { CoachingInput } from "../coaching/engine.js";
@@ -19,6 +20,8 @@ export const CPU_TASKS = {
   analyze: (i: { transcript: Transcript } & AnalyzeOptions) => analyzeForCall(i.transcript, i),
   /** The rules engine with its verification (the `coach` job without OpenAI, or its fallback). */
   coachRules: (i: { input: CoachingInput; info: RulesEngineInfo }) => coachWithRules(i.input, i.info),
+  /** The OpenAI engine's answers verified against the transcript, merged and scrubbed. */
+  verifyLlm: verifyLlmCoaching,
 } as const;
 export type CpuTask = keyof typeof CPU_TASKS;
 export type CpuInput<K extends CpuTask> = Parameters<(typeof CPU_TASKS)[K]>[0];
