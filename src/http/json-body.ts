@@ -37,10 +37,18 @@ const join = (path: string, key: string | number) =>
   typeof key === "number" ? `${path}[${key}]` : path ? `${path}.${key}` : key;
 
 /** The first string (key or value) with a refused control character, or a non-finite number. */
+/**
+ * Whether a string is well-formed UTF-16: a `\ud800` escape with no partner parses into a lone
+ * surrogate, which PostgreSQL refuses in text and jsonb (a 500) and UTF-8 cannot encode.
+ */
+const wellFormed = (s: string) => (s as string & { isWellFormed(): boolean }).isWellFormed();
+const UNPAIRED = "must not contain an unpaired surrogate (\\ud800–\\udfff alone)";
+
 function check(value: unknown, path: string): void {
   if (typeof value === "string") {
     const message = controlProblem(value, true);
     if (message) refuse(path || "(body)", message);
+    if (!wellFormed(value)) refuse(path || "(body)", UNPAIRED);
   } else if (typeof value === "number") {
     // 1e400 parses as Infinity, which would be stored as null: refused, not silently changed.
     if (!Number.isFinite(value)) refuse(path || "(body)", "number out of range");
@@ -50,6 +58,7 @@ function check(value: unknown, path: string): void {
     for (const [k, v] of Object.entries(value)) {
       const keyProblem = controlProblem(k, false);
       if (keyProblem) refuse(path || "(body)", `a key ${keyProblem}`);
+      if (!wellFormed(k)) refuse(path || "(body)", `a key ${UNPAIRED}`);
       check(v, join(path, k));
     }
   }
@@ -58,7 +67,8 @@ function check(value: unknown, path: string): void {
 /**
  * The one way a JSON request body is read: strict UTF-8 (invalid bytes are a 422, never silently
  * replaced), at most MAX_JSON_DEPTH levels deep (422), valid JSON (422), no NUL or other
- * control characters in any string or key and no number out of range (422 naming the field).
+ * control characters and no unpaired surrogate in any string or key and no number out of range
+ * (422 naming the field).
  *
  * @example
  * const { text, value } = parseJsonBody(new TextEncoder().encode('{"name":"Dana"}'));

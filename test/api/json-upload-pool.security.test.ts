@@ -90,6 +90,7 @@ describe.each(testDatabases)("a large JSON upload read on the CPU pool, on $name
       ["control character", (tr) => `{"title":"a\\u0000b","transcript":${tr}}`],
       ["control character in a key", (tr) => `{"transcript":${tr},"extra":{"k\\u0001":1}}`],
       ["number out of range", (tr) => `{"transcript":${tr},"x":1e400}`],
+      ["unpaired surrogate", (tr) => `{"transcript":${tr},"title":"a\\ud800b"}`],
       ["invalid JSON", (tr) => `{"title":"x",,"transcript":${tr}}`],
       ["truncated JSON", (tr) => `{"title":"x","transcript":${tr}`],
       ["nesting deeper than 64", (tr) => `{"transcript":${tr},"x":${deep}}`],
