@@ -6,7 +6,12 @@ import { callLanguage, localizePlaybook } from "../coaching/lang/index.js";
 import type { ChunkOptions } from "./chunk.js";
 import { type LlmCoaching, LlmCoachingSchema } from "./llm-output.js";
 import { estimateCost } from "./pricing.js";
-import { buildCoachingRequests } from "./request.js";
+import {
+  buildCoachingRequests,
+  type PortablePlan,
+  type RequestOptions,
+  withResponseFormat,
+} from "./request.js";
 import { type LlmVerifyInput, verifyLlmCoaching } from "./verify-llm.js";
 
 export interface OpenAIEngineDeps {
@@ -22,6 +27,8 @@ export interface OpenAIEngineDeps {
    * CPU pool; default on this thread.
    */
   verify?: ((i: LlmVerifyInput) => Promise<ReturnType<typeof verifyLlmCoaching>>) | undefined;
+  /** Where the request bodies are rendered (also CPU-heavy for a long call); default here. */
+  plan?: ((i: { input: CoachingInput; options: RequestOptions }) => Promise<PortablePlan>) | undefined;
 }
 
 export interface EngineUsage {
@@ -166,11 +173,14 @@ export async function openaiCoaching(
 ): Promise<OpenAICoachingResult> {
   // A built-in playbook is judged (and named) in the call's language, as by the rules engine.
   const input = { ...callInput, playbook: localizePlaybook(callInput.playbook, callLanguage(callInput)) };
-  const plan = buildCoachingRequests(input, {
+  const options: RequestOptions = {
     model: deps.model,
     promptVersion: deps.promptVersion,
     chunking: deps.chunking,
-  });
+  };
+  const plan = deps.plan
+    ? withResponseFormat(await deps.plan({ input, options }))
+    : buildCoachingRequests(input, options);
   const usage: EngineUsage = {
     promptTokens: 0,
     completionTokens: 0,

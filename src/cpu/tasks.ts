@@ -1,3 +1,4 @@
+import { planCoachingRequests } from "../ai/request.js";
 import { verifyLlmCoaching } from "../ai/verify-llm.js";
 import { parseJsonUpload } from "../api/upload-json.js";
 import { type AnalyzeOptions, analyzeForCall, parseAndAnalyze } from "../calls/analyze-upload.js";
@@ -20,6 +21,8 @@ export const CPU_TASKS = {
   analyze: (i: { transcript: Transcript } & AnalyzeOptions) => analyzeForCall(i.transcript, i),
   /** The rules engine with its verification (the `coach` job without OpenAI, or its fallback). */
   coachRules: (i: { input: CoachingInput; info: RulesEngineInfo }) => coachWithRules(i.input, i.info),
+  /** The OpenAI engine's request bodies for a call (rendered, chunked, token-counted). */
+  planLlm: planCoachingRequests,
   /** The OpenAI engine's answers verified against the transcript, merged and scrubbed. */
   verifyLlm: verifyLlmCoaching,
 } as const;

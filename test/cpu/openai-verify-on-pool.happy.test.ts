@@ -36,8 +36,9 @@ async function bothWays(input: CoachingInput, cpu: ReturnType<typeof recording>,
 }
 
 /**
- * With the OpenAI engine, the model's answers are verified against the whole transcript on the
- * CPU pool (`verifyLlm`), not on the event loop, with the same result as inline.
+ * With the OpenAI engine, the request bodies are rendered (`planLlm`) and the model's answers
+ * verified against the whole transcript (`verifyLlm`) on the CPU pool, not on the event loop,
+ * with the same result as inline.
  */
 describe.each(testDatabases)("the OpenAI engine's verification on the worker pool, on $name", (database) => {
   let handle: Awaited<ReturnType<typeof database.open>>;
@@ -57,7 +58,7 @@ describe.each(testDatabases)("the OpenAI engine's verification on the worker poo
     await handle?.close();
   });
 
-  it("the coach job verifies the model's answer on the pool, as inline", async () => {
+  it("the coach job plans the requests and verifies the model's answer on the pool, as inline", async () => {
     server.use(http.post(COMPLETIONS, () => openaiResponse("chat-completion-acme.json")));
     const vtt = readFileSync("fixtures/calls/discovery-acme.vtt", "utf8");
     const form = new FormData();
@@ -67,7 +68,7 @@ describe.each(testDatabases)("the OpenAI engine's verification on the worker poo
     const { id } = (await res.json()) as { id: string };
     cpu.tasks.length = 0;
     expect(await t.runJobs()).toBe(1);
-    expect(cpu.tasks).toEqual(["verifyLlm"]);
+    expect(cpu.tasks).toEqual(["planLlm", "verifyLlm"]);
 
     const [call] = await handle.db.select().from(calls).where(eq(calls.id, id));
     expect(call!.coachingStatus).toBe("done");
@@ -85,7 +86,7 @@ describe.each(testDatabases)("the OpenAI engine's verification on the worker poo
   it("an answer that obeys an injection is scrubbed on the pool as inline", async () => {
     server.use(http.post(COMPLETIONS, () => openaiResponse("chat-completion-injection-obeyed.json")));
     const { inline, pooled, tasks } = await bothWays(inputFor(injectedAcmeTranscript()), cpu);
-    expect(tasks).toEqual(["verifyLlm"]);
+    expect(tasks).toEqual(["planLlm", "verifyLlm"]);
     expect(pooled.engineInfo.unverifiedEvidenceDropped).toBe(7);
     expect(pooled).toEqual(inline);
   });
@@ -132,7 +133,7 @@ describe.each(testDatabases)("the OpenAI engine's verification on the worker poo
       }),
     );
     const { inline, pooled, tasks } = await bothWays(input, cpu, { maxTokens: 3_000, overlap: 3 });
-    expect(tasks).toEqual(["verifyLlm"]);
+    expect(tasks).toEqual(["planLlm", "verifyLlm"]);
     expect(pooled.engine).toBe("openai");
     expect(pooled.engineInfo.unverifiedEvidenceDropped).toBeGreaterThan(0);
     expect(pooled.objections.length).toBeGreaterThan(0);
@@ -144,7 +145,7 @@ describe.each(testDatabases)("the OpenAI engine's verification on the worker poo
       http.post(COMPLETIONS, () => HttpResponse.json({ error: { message: "bad key" } }, { status: 401 })),
     );
     const { inline, pooled, tasks } = await bothWays(inputFor(injectedAcmeTranscript()), cpu);
-    expect(tasks).toEqual(["coachRules"]);
+    expect(tasks).toEqual(["planLlm", "coachRules"]);
     expect(pooled.engineInfo.fallback).toBe("OPENAI_API_KEY rejected (401)");
     expect(pooled).toEqual(inline);
   });
