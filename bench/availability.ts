@@ -1,10 +1,16 @@
 /**
- * Availability under a heavy upload (`node --import tsx bench/availability.ts`): one tenant
- * uploads maximal transcripts (19,000 utterances of 25 words, just under the default caps), then
- * their coaching jobs run (the rules engine, as the job workers would), while another tenant calls
- * /health and GET /v1/calls/{id} in a loop; prints that tenant's p50/p99 during each phase with the
- * CPU work inline (as before) and on the worker pool (the Node server's default). In-process
- * through `app.request`, embedded PGlite. Record results by hand in docs/benchmarks.md.
+ * Availability under a heavy upload (`node --import tsx bench/availability.ts [--write]`): one
+ * tenant uploads maximal transcripts (19,000 utterances of 25 words, just under the default caps),
+ * then their coaching jobs run (the rules engine, as the job workers would), while another tenant
+ * calls /health and GET /v1/calls/{id} in a loop; prints that tenant's p50/p99 during each phase
+ * with the CPU work on the worker pool (the Node server's default) and inline (as before issue
+ * 12). The inline mode uploads smaller transcripts (3,000 utterances): it only has to show the
+ * stall, and at full size it takes tens of minutes. In-process through `app.request`, embedded
+ * PGlite. `--write` records the table in docs/benchmarks.md.
+ *
+ * BENCH_UPLOADS: uploads per mode (default 2); BENCH_UTTERANCES: utterances per upload on the
+ * pool (default 19,000); BENCH_INLINE_UTTERANCES: inline (default 3,000, never more than
+ * BENCH_UTTERANCES). A smoke run: BENCH_UTTERANCES=500 BENCH_UPLOADS=1.
  */
 import { createOrganization } from "../src/admin/operations.js";
 import { createApp } from "../src/app.js";
@@ -17,14 +23,19 @@ import { workerPool } from "../src/cpu/worker-pool.js";
 import { executeJob } from "../src/jobs/executor.js";
 import { claimJob } from "../src/jobs/store.js";
 import { testDatabases } from "../test/helpers/db.js";
+import { machineLine, report } from "./record.js";
 
-const UPLOADS = Number(process.env.BENCH_UPLOADS ?? 3);
-// Utterances per upload (a smaller number makes a quick smoke run).
-const UTTERANCES = Number(process.env.BENCH_UTTERANCES ?? 19_000);
-const big = Array.from(
-  { length: UTTERANCES },
-  (_, i) => `${i % 2 ? "Lee" : "Dana"}: ${"word ".repeat(25).trim()}`,
-).join("\n");
+const UPLOADS = Number(process.env.BENCH_UPLOADS ?? 2);
+const SIZE = {
+  pool: Number(process.env.BENCH_UTTERANCES ?? 19_000),
+  inline: Math.min(
+    Number(process.env.BENCH_INLINE_UTTERANCES ?? 3_000),
+    Number(process.env.BENCH_UTTERANCES ?? 19_000),
+  ),
+};
+/** A plain-text transcript of `n` lines alternating two speakers, 25 words each. */
+const transcriptOf = (n: number) =>
+  Array.from({ length: n }, (_, i) => `${i % 2 ? "Lee" : "Dana"}: ${"word ".repeat(25).trim()}`).join("\n");
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -32,6 +43,7 @@ const pct = (xs: number[], p: number) => {
 };
 
 async function scenario(mode: "inline" | "pool") {
+  const big = transcriptOf(SIZE[mode]);
   const handle = await testDatabases[0]!.open();
   const cpu = mode === "pool" ? workerPool() : inlineCpu();
   const config = {
@@ -70,6 +82,11 @@ async function scenario(mode: "inline" | "pool") {
   };
   const reader = (async () => {
     while (phase) {
+      // Yield to the event loop's other work (timers, I/O, the pool's replies), as requests from
+      // sockets would: in-process requests that never wait on I/O would otherwise run as one
+      // endless chain of microtasks and starve it, and the pool mode never finished.
+      await new Promise((r) => setImmediate(r));
+      if (!phase) break;
       const into = samples[phase];
       let t = performance.now();
       await app.request("/health");
@@ -112,17 +129,18 @@ async function scenario(mode: "inline" | "pool") {
   }
 }
 
-console.log(
-  `| CPU work | phase | duration (ms, mean of ${UPLOADS}) | /health p50 / p99 (ms) | GET call p50 / p99 (ms) | samples |`,
-);
-console.log("|---|---|---:|---:|---:|---:|");
-for (const mode of ["inline", "pool"] as const) {
+const rows = [
+  "| CPU work | utterances per upload | phase | duration (ms, mean) | /health p50 / p99 (ms) | GET call p50 / p99 (ms) | samples |",
+  "|---|---:|---|---:|---:|---:|---:|",
+];
+for (const mode of ["pool", "inline"] as const) {
   const r = await scenario(mode);
-  const f = (x: number) => x.toFixed(0);
+  const f = (x: number) => (Number.isNaN(x) ? "—" : x.toFixed(0));
   for (const phase of ["upload", "coach"] as const) {
     const { health, gets } = r.samples[phase];
-    console.log(
-      `| ${mode} | ${phase} | ${f(phase === "upload" ? r.uploadMs : r.coachMs)} | ${f(pct(health, 50))} / ${f(pct(health, 99))} | ${f(pct(gets, 50))} / ${f(pct(gets, 99))} | ${health.length} |`,
+    rows.push(
+      `| ${mode} | ${SIZE[mode].toLocaleString("en-US")} | ${phase} | ${f(phase === "upload" ? r.uploadMs : r.coachMs)} | ${f(pct(health, 50))} / ${f(pct(health, 99))} | ${f(pct(gets, 50))} / ${f(pct(gets, 99))} | ${health.length} |`,
     );
   }
 }
+report("availability", machineLine(`, embedded PGlite, uploads per mode: ${UPLOADS}`), rows.join("\n"));

@@ -2,15 +2,17 @@ import OpenAI from "openai";
 import type { ChatCompletionCreateParamsNonStreaming } from "openai/resources/chat/completions";
 import { z } from "zod";
 import type { CoachingContent, CoachingInput } from "../coaching/engine.js";
-import { echoesInjection } from "../coaching/injection.js";
 import { callLanguage, localizePlaybook } from "../coaching/lang/index.js";
-import { summarizeRules } from "../coaching/summary.js";
-import { createVerifier, fillResponseDelays } from "../coaching/verify.js";
 import type { ChunkOptions } from "./chunk.js";
 import { type LlmCoaching, LlmCoachingSchema } from "./llm-output.js";
-import { claimsFromLlm, mergeContents } from "./map.js";
 import { estimateCost } from "./pricing.js";
-import { buildCoachingRequests } from "./request.js";
+import {
+  buildCoachingRequests,
+  type PortablePlan,
+  type RequestOptions,
+  withResponseFormat,
+} from "./request.js";
+import { type LlmVerifyInput, verifyLlmCoaching } from "./verify-llm.js";
 
 export interface OpenAIEngineDeps {
   client: OpenAI;
@@ -20,6 +22,13 @@ export interface OpenAIEngineDeps {
   chunking?: Partial<ChunkOptions> | undefined;
   /** Chunks of one call in flight at once (default 3). */
   concurrency?: number | undefined;
+  /**
+   * Where the answers are verified against the transcript (the CPU-heavy part): the Node server's
+   * CPU pool; default on this thread.
+   */
+  verify?: ((i: LlmVerifyInput) => Promise<ReturnType<typeof verifyLlmCoaching>>) | undefined;
+  /** Where the request bodies are rendered (also CPU-heavy for a long call); default here. */
+  plan?: ((i: { input: CoachingInput; options: RequestOptions }) => Promise<PortablePlan>) | undefined;
 }
 
 export interface EngineUsage {
@@ -55,37 +64,6 @@ export class OpenAIFallbackError extends Error {
   ) {
     super(reason, options);
   }
-}
-
-/**
- * When the transcript holds an injection-like sentence, the model's free text is checked for
- * echoes of it ("10/10", "every item covered"): echoing list entries are dropped and an echoing
- * summary text is replaced by the rules engine's, computed from the verified objections and
- * playbook. (Quotes are already safe: verification refuses evidence from those sentences.)
- */
-export function scrubEchoes(content: CoachingContent, input: CoachingInput): CoachingContent {
-  const keep = (list: readonly string[]) => list.filter((s) => !echoesInjection(s));
-  const keepNull = (s: string | null) => (s !== null && echoesInjection(s) ? null : s);
-  const text = echoesInjection(content.summary.text)
-    ? summarizeRules(input, content.objections, content.playbook).summary.text
-    : content.summary.text;
-  return {
-    ...content,
-    summary: {
-      text,
-      wentWell: keep(content.summary.wentWell),
-      toChange: keep(content.summary.toChange),
-      nextSteps: content.summary.nextSteps.filter((n) => !echoesInjection(n.text)),
-    },
-    crm: {
-      nextStep: keepNull(content.crm.nextStep),
-      painPoints: keep(content.crm.painPoints),
-      decisionMakers: keep(content.crm.decisionMakers),
-      competitors: keep(content.crm.competitors),
-      budget: keepNull(content.crm.budget),
-      timeline: keepNull(content.crm.timeline),
-    },
-  };
 }
 
 /** The parts of a chat.completion we read — checked, since any OpenAI-compatible server may answer. */
@@ -195,11 +173,14 @@ export async function openaiCoaching(
 ): Promise<OpenAICoachingResult> {
   // A built-in playbook is judged (and named) in the call's language, as by the rules engine.
   const input = { ...callInput, playbook: localizePlaybook(callInput.playbook, callLanguage(callInput)) };
-  const plan = buildCoachingRequests(input, {
+  const options: RequestOptions = {
     model: deps.model,
     promptVersion: deps.promptVersion,
     chunking: deps.chunking,
-  });
+  };
+  const plan = deps.plan
+    ? withResponseFormat(await deps.plan({ input, options }))
+    : buildCoachingRequests(input, options);
   const usage: EngineUsage = {
     promptTokens: 0,
     completionTokens: 0,
@@ -245,22 +226,14 @@ export async function openaiCoaching(
 
   const n = plan.bodies.length;
   if (n === 0) throw fail("the transcript has no text for the model to judge");
-  const verifier = createVerifier(input);
-  const results: CoachingContent[] = new Array(n);
-  let dropped = 0;
+  const answers: LlmCoaching[] = new Array(n);
   let next = 0;
   let failure: unknown = null;
   const worker = async () => {
     while (failure === null && next < n) {
       const k = next++;
       try {
-        const llm = await ask(plan.bodies[k]!, n > 1 ? ` (part ${k + 1} of ${n})` : "");
-        const verified = verifier.verify(
-          claimsFromLlm(llm, plan.labels, input.playbook),
-          n > 1 ? plan.chunks[k] : undefined,
-        );
-        dropped += verified.dropped;
-        results[k] = verified.content;
+        answers[k] = await ask(plan.bodies[k]!, n > 1 ? ` (part ${k + 1} of ${n})` : "");
       } catch (err) {
         failure ??= err;
       }
@@ -269,10 +242,11 @@ export async function openaiCoaching(
   await Promise.all(Array.from({ length: Math.min(n, Math.max(1, deps.concurrency ?? 3)) }, worker));
   if (failure !== null) throw failure;
 
-  const merged = mergeContents(results, input.transcript);
-  const content = verifier.guard.flagged > 0 ? scrubEchoes(merged, input) : merged;
+  // Every answer is in: verify them all at once, off the event loop when the server has a pool.
+  const check: LlmVerifyInput = { input, answers, labels: plan.labels, chunks: plan.chunks };
+  const { content, dropped } = deps.verify ? await deps.verify(check) : verifyLlmCoaching(check);
   return {
-    content: { ...content, objections: fillResponseDelays(content.objections, input.transcript) },
+    content,
     usage: { ...price() },
     promptVersion: plan.prompt.version,
     unverifiedEvidenceDropped: dropped,

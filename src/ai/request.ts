@@ -78,6 +78,26 @@ export function buildCoachingRequests(input: CoachingInput, options: RequestOpti
   return { prompt, labels, bodies, chunks: chunks.map((c) => c.map((l) => l.index)) };
 }
 
+/** A plan whose bodies lack `response_format` (it holds functions, which cannot cross threads). */
+export type PortablePlan = Omit<CoachingRequestPlan, "bodies"> & {
+  bodies: Array<Omit<ChatCompletionCreateParamsNonStreaming, "response_format">>;
+};
+
+/**
+ * `buildCoachingRequests` as a CPU task (rendering and counting the tokens of a long call takes
+ * hundreds of ms): the Node server runs it on its worker pool (`planLlm`); `withResponseFormat`
+ * puts the format back.
+ */
+export function planCoachingRequests(i: { input: CoachingInput; options: RequestOptions }): PortablePlan {
+  const plan = buildCoachingRequests(i.input, i.options);
+  return { ...plan, bodies: plan.bodies.map(({ response_format: _, ...body }) => body) };
+}
+
+/** A portable plan's bodies with the structured-output format again. */
+export function withResponseFormat(plan: PortablePlan): CoachingRequestPlan {
+  return { ...plan, bodies: plan.bodies.map((body) => ({ ...body, response_format: RESPONSE_FORMAT })) };
+}
+
 /**
  * The instruction to answer in the call's language, for any language but English (the prompt's
  * own): summary, coaching lines, next steps and CRM text in that language, quotes untouched.

@@ -14,5 +14,10 @@ export interface AppEnv {
     authFailures: FailureLimiter | undefined;
     /** A JSON request body, read and checked once (src/api/json-bodies.ts); unset for other bodies. */
     jsonBody: { value: unknown; bytes: number } | undefined;
+    /**
+     * A JSON body over INLINE_JSON_MAX_BYTES for a route that reads it on the CPU pool, unread
+     * (then `jsonBody` is unset).
+     */
+    largeJsonBody: Uint8Array | undefined;
   };
 }

@@ -13,6 +13,21 @@ interface BodyRoute {
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/;
 
+/**
+ * JSON bodies up to this size are read on the event loop (about 1 ms; a trip to the pool costs
+ * more); larger ones, on the routes that take them (READ_ON_POOL), on the CPU pool.
+ */
+export const INLINE_JSON_MAX_BYTES = 256 * 1024;
+
+/**
+ * Routes that read a large JSON body themselves on the CPU pool, in one task with their own
+ * validation: the upload (a canonical transcript up to 25 MB). Every other JSON route is limited
+ * to 256 KB or less (src/api/body-guard.ts), so its body is always read inline.
+ */
+const READ_ON_POOL: ReadonlyArray<{ method: string; path: RegExp }> = [
+  { method: "POST", path: /^\/v1\/calls$/ },
+];
+
 /** The media type of a Content-Type header: "application/json" of "application/json; charset=utf-8". */
 export const mediaTypeOf = (header: string | undefined) => (header ?? "").split(";")[0]!.trim().toLowerCase();
 
@@ -38,7 +53,8 @@ function bodyRoutes(app: OpenAPIHono<AppEnv>): BodyRoute[] {
  * a body in a media type the route does not document is a 415 naming the ones it takes (text/plain
  * to a JSON route included); a JSON body is read once through `parseJsonBody` — strict UTF-8,
  * bounded depth, no control characters, no out-of-range numbers, each a 422 naming the field —
- * and handed on as its exact bytes (validators and routes read it as before) and as `jsonBody`.
+ * and handed on as its exact bytes (validators and routes read it as before) and as `jsonBody`;
+ * a large body for a route that reads it on the CPU pool is handed on unread (`largeJsonBody`).
  * Routes outside the OpenAPI document (the dashboard) and routes without a documented body are
  * left alone.
  */
@@ -61,6 +77,13 @@ export function jsonBodies(app: OpenAPIHono<AppEnv>): MiddlewareHandler<AppEnv> 
     }
     if (!JSON_TYPE.test(type)) return next();
     const bytes = new Uint8Array(await c.req.raw.arrayBuffer());
+    if (
+      bytes.byteLength > INLINE_JSON_MAX_BYTES &&
+      READ_ON_POOL.some((r) => r.method === method && r.path.test(path))
+    ) {
+      c.set("largeJsonBody", bytes);
+      return next();
+    }
     const { value } = parseJsonBody(bytes);
     c.req.raw = new Request(c.req.raw.url, {
       method,

@@ -12,7 +12,8 @@ export interface AnalysisCaps {
 }
 
 export interface ParseAnalyzeInput {
-  content: string;
+  /** The upload's text, or its UTF-8 bytes (decoded here, off the request path). */
+  content: string | Uint8Array;
   fileName: string;
   format?: TranscriptFormat | undefined;
   roles: SpeakerRoles;
@@ -69,6 +70,30 @@ export function checkAnalysisCaps(transcript: Transcript, caps: AnalysisCaps): v
   }
 }
 
+const wellFormed = (s: string) => (s as string & { isWellFormed(): boolean }).isWellFormed();
+
+/**
+ * Refuse (422, naming the place) a transcript with an unpaired surrogate: a JSON file's "\ud800"
+ * escape parses into one, and PostgreSQL's jsonb cannot store it (the JSON body rule catches it
+ * in a request's own strings, not inside an uploaded file).
+ */
+export function checkWellFormed(transcript: Transcript): void {
+  const refuse = (path: string) => {
+    throw new DebriefError("validation_failed", `${path}: must not contain an unpaired surrogate`, {
+      details: { errors: [{ path, message: "must not contain an unpaired surrogate" }] },
+    });
+  };
+  for (const [i, s] of (transcript.speakers ?? []).entries()) {
+    if (!wellFormed(s.id) || (s.name !== undefined && !wellFormed(s.name))) refuse(`speakers[${i}]`);
+  }
+  for (const [i, u] of transcript.utterances.entries()) {
+    if (!wellFormed(u.speaker)) refuse(`utterances[${i}].speaker`);
+    if (!wellFormed(u.text)) refuse(`utterances[${i}].text`);
+    for (const [k, w] of (u.words ?? []).entries())
+      if (!wellFormed(w.text)) refuse(`utterances[${i}].words[${k}].text`);
+  }
+}
+
 /**
  * Parse an uploaded transcript, check its cost caps and analyse it: the CPU-heavy part of an
  * upload, run off the request path by `services.cpu` (a worker thread on Node).
@@ -78,11 +103,13 @@ export function parseAndAnalyze(input: ParseAnalyzeInput): {
   format: TranscriptFormat;
   analysis: FileAnalysis;
 } {
-  const parsed = parseTranscript(input.content, {
+  const content = typeof input.content === "string" ? input.content : new TextDecoder().decode(input.content);
+  const parsed = parseTranscript(content, {
     file: input.fileName,
     ...(input.format ? { format: input.format } : {}),
   });
   checkAnalysisCaps(parsed.transcript, input.caps);
+  checkWellFormed(parsed.transcript);
   const analysis = analyzeForCall(parsed.transcript, {
     fileName: input.fileName,
     format: parsed.format,

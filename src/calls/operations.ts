@@ -149,13 +149,16 @@ export { analyzeForCall } from "./analyze-upload.js";
 export async function createTranscriptCall(
   ctx: CallCtx,
   input: {
-    content: string;
+    /** The transcript's text, or its UTF-8 bytes (a large JSON upload's: moved to the CPU pool). */
+    content: string | Uint8Array;
+    /** SHA-256 of `content` when already known (hashed on the CPU pool with a large JSON upload). */
+    contentHash?: string | undefined;
     fileName?: string | undefined;
     meta: CallMeta;
     idempotencyKey?: string | undefined;
   },
 ): Promise<CreateResult> {
-  const contentHash = await sha256Hex(input.content);
+  const contentHash = input.contentHash ?? (await sha256Hex(input.content));
   const requestHash = await requestFingerprint(contentHash, {
     fileName: input.fileName ?? null,
     meta: input.meta,
@@ -169,14 +172,18 @@ export async function createTranscriptCall(
   const roles: SpeakerRoles = input.meta.speakerRoles ?? {};
   const { config } = ctx.services;
   // Parsing and analysis are the CPU-heavy part: off the event loop on Node (a worker thread).
-  const parsed = await ctx.services.cpu.run("parseAnalyze", {
-    content: input.content,
-    fileName,
-    format: input.meta.format,
-    roles,
-    language: input.meta.language,
-    caps: { maxUtterances: config.DEBRIEF_MAX_UTTERANCES, maxWords: config.DEBRIEF_MAX_WORDS },
-  });
+  const parsed = await ctx.services.cpu.run(
+    "parseAnalyze",
+    {
+      content: input.content,
+      fileName,
+      format: input.meta.format,
+      roles,
+      language: input.meta.language,
+      caps: { maxUtterances: config.DEBRIEF_MAX_UTTERANCES, maxWords: config.DEBRIEF_MAX_WORDS },
+    },
+    typeof input.content === "string" ? [] : [input.content.buffer as ArrayBuffer],
+  );
   const analysis = parsed.analysis;
   const row = newCallRow(ctx, input.meta, repUserId, {
     status: "analyzing",

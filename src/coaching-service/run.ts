@@ -22,7 +22,10 @@ export interface RunCoachingDeps {
   } | null;
   cache?: CoachingCache | undefined;
   logger?: Logger | undefined;
-  /** Where the rules engine runs (the Node server: its worker pool); absent: on this thread. */
+  /**
+   * Where the rules engine and the verification of the model's answers run (the Node server: its
+   * worker pool); absent: on this thread.
+   */
   cpu?: CpuRunner | undefined;
 }
 
@@ -42,6 +45,7 @@ const ZERO = { promptTokens: 0, completionTokens: 0, estimatedCostUsd: 0 } as co
  */
 export async function runCoaching(input: CoachingInput, deps: RunCoachingDeps = {}): Promise<Coaching> {
   const openai = deps.openai ?? null;
+  const cpu = deps.cpu;
   // The rules engine (alone, or as the fallback): CPU work, on the pool when there is one.
   const rules = async (info: RulesEngineInfo): Promise<Coaching> =>
     deps.cpu ? deps.cpu.run("coachRules", { input, info }) : coachWithRules(input, info);
@@ -70,6 +74,7 @@ export async function runCoaching(input: CoachingInput, deps: RunCoachingDeps = 
       model: openai.model,
       promptVersion,
       chunking: openai.chunking,
+      ...(cpu ? { plan: (i) => cpu.run("planLlm", i), verify: (check) => cpu.run("verifyLlm", check) } : {}),
     });
     if (result.usage.costNote) deps.logger?.info("coaching cost not priced", { note: result.usage.costNote });
     const coaching = finish({

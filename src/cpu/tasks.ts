@@ -1,3 +1,6 @@
+import { planCoachingRequests } from "../ai/request.js";
+import { verifyLlmCoaching } from "../ai/verify-llm.js";
+import { parseJsonUpload } from "../api/upload-json.js";
 import { type AnalyzeOptions, analyzeForCall, parseAndAnalyze } from "../calls/analyze-upload.js";
 import type { CoachingInput } from "../coaching/engine.js";
 import { coachWithRules, type RulesEngineInfo } from "../coaching/rules-coaching.js";
@@ -6,23 +9,34 @@ import type { Transcript } from "../transcript/model.js";
 
 /**
  * The CPU-heavy functions that may run off the request path, by name (a worker thread receives
- * the name and a structured-cloneable input). Pure: no I/O, no services.
+ * the name and a structured-cloneable input). Pure: no I/O, no services (a task may be async
+ * for Web Crypto's digest).
  */
 export const CPU_TASKS = {
+  /** A large JSON upload's bytes: the JSON rule, the upload's schema, the transcript's hash. */
+  jsonUpload: parseJsonUpload,
   /** An upload: parse, check the cost caps, analyse. */
   parseAnalyze: parseAndAnalyze,
   /** A stored or transcribed transcript: its analysis (the `analyze` and `transcribe` jobs). */
   analyze: (i: { transcript: Transcript } & AnalyzeOptions) => analyzeForCall(i.transcript, i),
   /** The rules engine with its verification (the `coach` job without OpenAI, or its fallback). */
   coachRules: (i: { input: CoachingInput; info: RulesEngineInfo }) => coachWithRules(i.input, i.info),
+  /** The OpenAI engine's request bodies for a call (rendered, chunked, token-counted). */
+  planLlm: planCoachingRequests,
+  /** The OpenAI engine's answers verified against the transcript, merged and scrubbed. */
+  verifyLlm: verifyLlmCoaching,
 } as const;
 export type CpuTask = keyof typeof CPU_TASKS;
 export type CpuInput<K extends CpuTask> = Parameters<(typeof CPU_TASKS)[K]>[0];
-export type CpuOutput<K extends CpuTask> = ReturnType<(typeof CPU_TASKS)[K]>;
+export type CpuOutput<K extends CpuTask> = Awaited<ReturnType<(typeof CPU_TASKS)[K]>>;
 
 /** Runs CPU tasks: inline (Workers, tests, CLI) or on a pool of worker threads (the Node server). */
 export interface CpuRunner {
-  run<K extends CpuTask>(task: K, input: CpuInput<K>): Promise<CpuOutput<K>>;
+  /**
+   * `transfer`: buffers of `input` to move to the thread instead of copying them (they are
+   * unusable here afterwards; ignored inline).
+   */
+  run<K extends CpuTask>(task: K, input: CpuInput<K>, transfer?: ArrayBuffer[]): Promise<CpuOutput<K>>;
   close(): Promise<void>;
 }
 
@@ -52,8 +66,9 @@ export function deserializeError(e: SerializedError): Error {
  */
 export function inlineCpu(): CpuRunner {
   return {
-    async run(task, input) {
-      return (CPU_TASKS[task] as (i: typeof input) => CpuOutput<typeof task>)(input);
+    async run<K extends CpuTask>(task: K, input: CpuInput<K>): Promise<CpuOutput<K>> {
+      const fn = CPU_TASKS[task] as unknown as (i: CpuInput<K>) => CpuOutput<K> | Promise<CpuOutput<K>>;
+      return await fn(input);
     },
     async close() {},
   };

@@ -9,6 +9,7 @@ interface Pending {
   id: number;
   task: string;
   input: unknown;
+  transfer: ArrayBuffer[];
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
 }
@@ -75,17 +76,17 @@ export function workerPool(size: number = defaultPoolSize()): CpuRunner {
       const job = queue.shift()!;
       busy.set(w, job);
       w.ref(); // keep the process alive while a task runs
-      w.postMessage({ id: job.id, task: job.task, input: job.input });
+      w.postMessage({ id: job.id, task: job.task, input: job.input }, job.transfer);
     }
     for (const w of idle) w.unref();
   };
   for (let i = 0; i < Math.max(1, size); i++) spawn();
 
   return {
-    run(task, input) {
+    run(task, input, transfer = []) {
       if (closed) return Promise.reject(new Error("the CPU pool is closed"));
       return new Promise((resolve, reject) => {
-        queue.push({ id: nextId++, task, input, resolve: resolve as (v: unknown) => void, reject });
+        queue.push({ id: nextId++, task, input, transfer, resolve: resolve as (v: unknown) => void, reject });
         pump();
       });
     },

@@ -33,6 +33,12 @@ describe("parseJsonBody", () => {
     );
     expect(refusal(enc('{"t":{"end":1e400}}'))).toBe("t.end: number out of range");
     expect(refusal(enc('"\\u0007"'))).toBe("(body): must not contain control characters (\\u0007)");
+    // A lone surrogate escape parses, but PostgreSQL refuses it (was a 500) and UTF-8 cannot hold it.
+    const unpaired = "must not contain an unpaired surrogate (\\ud800–\\udfff alone)";
+    expect(refusal(enc('{"t":"Hi \\ud800 there"}'))).toBe(`t: ${unpaired}`);
+    expect(refusal(enc('{"t":["\\udc00"]}'))).toBe(`t[0]: ${unpaired}`);
+    expect(refusal(enc('{"a":{"k\\ud83d":1}}'))).toBe(`a: a key ${unpaired}`);
+    expect(parseJsonBody(enc('{"t":"\\ud83d\\ude00"}')).value).toEqual({ t: "😀" });
   });
 
   it("counts array and object nesting, not brackets inside strings, and allows the limit itself", () => {

@@ -18,7 +18,15 @@ const pathOf = (trail: readonly (string | number)[]) =>
   ) || "(body)";
 
 /**
- * The first string (key or value) with a refused control character, a non-finite number, or
+ * Whether a string is well-formed UTF-16: a `\ud800` escape with no partner parses into a lone
+ * surrogate, which PostgreSQL refuses in text and jsonb (a 500) and UTF-8 cannot encode.
+ */
+const wellFormed = (s: string) => (s as string & { isWellFormed(): boolean }).isWellFormed();
+const UNPAIRED = "must not contain an unpaired surrogate (\\ud800–\\udfff alone)";
+
+/**
+ * The first string (key or value) with a refused control character or an unpaired surrogate, a
+ * non-finite number, or
  * nesting deeper than MAX_JSON_DEPTH. JSON.parse itself is iterative (V8), so depth is checked
  * here, while walking, before this recursion could go deep. `trail` is the path so far.
  */
@@ -26,6 +34,7 @@ function check(value: unknown, trail: (string | number)[]): void {
   if (typeof value === "string") {
     const message = controlProblem(value, true);
     if (message) refuse(pathOf(trail), message);
+    if (!wellFormed(value)) refuse(pathOf(trail), UNPAIRED);
   } else if (typeof value === "number") {
     // 1e400 parses as Infinity, which would be stored as null: refused, not silently changed.
     if (!Number.isFinite(value)) refuse(pathOf(trail), "number out of range");
@@ -42,6 +51,7 @@ function check(value: unknown, trail: (string | number)[]): void {
       for (const k in value) {
         const keyProblem = controlProblem(k, false);
         if (keyProblem) refuse(pathOf(trail), `a key ${keyProblem}`);
+        if (!wellFormed(k)) refuse(pathOf(trail), `a key ${UNPAIRED}`);
         trail.push(k);
         check((value as Record<string, unknown>)[k], trail);
         trail.pop();
@@ -53,7 +63,8 @@ function check(value: unknown, trail: (string | number)[]): void {
 /**
  * The one way a JSON request body is read: strict UTF-8 (invalid bytes are a 422, never silently
  * replaced), at most MAX_JSON_DEPTH levels deep (422), valid JSON (422), no NUL or other
- * control characters in any string or key and no number out of range (422 naming the field).
+ * control characters and no unpaired surrogate in any string or key and no number out of range
+ * (422 naming the field).
  *
  * @example
  * const { text, value } = parseJsonBody(new TextEncoder().encode('{"name":"Dana"}'));

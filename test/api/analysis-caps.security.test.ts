@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { workerPool } from "../../src/cpu/worker-pool.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
+import { healthDuring } from "../helpers/cpu.js";
 import { testDatabases } from "../helpers/db.js";
 
 /** `n` lines alternating two speakers, `words` words each. */
@@ -53,17 +54,9 @@ describe.each(testDatabases)("the cost of one upload's analysis on $name", (data
       cpu: pool,
     };
     const app = createApp({ services: () => services });
-    const order: string[] = [];
-    const big = upload(app, transcript(19_000, 25)).then((res) => {
-      order.push("upload");
-      return res;
-    });
-    // Let the upload reach the pool (its body is read and handed over), then ask for /health.
-    await new Promise((r) => setTimeout(r, 50));
-    const health = await app.request("/health");
-    order.push("health");
+    const { order, health, res } = await healthDuring(app, () => upload(app, transcript(19_000, 25)));
     expect(health.status).toBe(200);
-    expect((await big).status).toBe(202);
-    expect(order).toEqual(["health", "upload"]);
+    expect(res.status).toBe(202);
+    expect(order).toEqual(["health", "slow"]);
   });
 });

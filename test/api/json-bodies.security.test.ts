@@ -111,6 +111,40 @@ describe.each(testDatabases)("request bodies under one decoding rule on $name", 
     expect(await callCount()).toBe(0);
   });
 
+  it("refuses an unpaired surrogate escape in any JSON string with a 422 naming the field", async () => {
+    // JSON.parse accepts "\ud800" alone; PostgreSQL's text and jsonb do not (it was a 500 there).
+    const cases: Array<[string, string, string]> = [
+      ["/v1/calls", '{"transcript":"Dana: Hello \\ud800 there?\\nLee: Hi."}', "transcript"],
+      [
+        "/v1/calls",
+        '{"transcript":{"utterances":[{"speaker":"A","text":"Hi \\udc00"}]}}',
+        "transcript.utterances[0].text",
+      ],
+      ["/v1/keys", '{"name":"k\\ud83d"}', "name"],
+    ];
+    for (const [path, body, field] of cases) {
+      const p = await problemOf(await send("POST", path, body), 422);
+      expect(p.errors?.[0]?.path, path).toBe(field);
+      expect(p.detail).toBe(`${field}: must not contain an unpaired surrogate (\\ud800–\\udfff alone)`);
+    }
+    // Inside an uploaded file (canonical JSON as a string, or a multipart file) the escape is the
+    // file's own: the parsed transcript is checked.
+    const inner = '{"utterances":[{"speaker":"A","text":"Hi"},{"speaker":"B","text":"x\\ud800"}]}';
+    const asString = await problemOf(
+      await send("POST", "/v1/calls", JSON.stringify({ transcript: inner })),
+      422,
+    );
+    expect(asString.detail).toBe("utterances[1].text: must not contain an unpaired surrogate");
+    const form = new FormData();
+    form.append("file", new File([inner.replace("\\ud800", "\\udc00")], "call.json"));
+    const file = await problemOf(
+      await t.request("/v1/calls", { method: "POST", headers: t.auth(t.adminKey), body: form }),
+      422,
+    );
+    expect(file.detail).toBe("utterances[1].text: must not contain an unpaired surrogate");
+    expect(await callCount()).toBe(0);
+  });
+
   it("refuses deeply nested JSON with a 422 (or a 413 past the size limit), never a stack overflow", async () => {
     const deep = (n: number) => `${"[".repeat(n)}${"]".repeat(n)}`;
     for (const [method, path] of [

@@ -3,28 +3,15 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyzeForCall } from "../../src/calls/analyze-upload.js";
 import { runCoaching } from "../../src/coaching-service/run.js";
-import type { CpuRunner, CpuTask } from "../../src/cpu/tasks.js";
 import { workerPool } from "../../src/cpu/worker-pool.js";
 import { calls } from "../../src/db/schema/index.js";
 import { enqueue } from "../../src/jobs/store.js";
 import { resolvePlaybook } from "../../src/playbooks/store.js";
 import { parseTranscript } from "../../src/transcript/parse.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
+import { recording } from "../helpers/cpu.js";
 import { testDatabases } from "../helpers/db.js";
 import { wav } from "../helpers/wav.js";
-
-/** The pool, recording which tasks were sent to it and on which thread each answered. */
-function recording(pool: CpuRunner): CpuRunner & { tasks: CpuTask[] } {
-  const tasks: CpuTask[] = [];
-  return {
-    tasks,
-    run(task, input) {
-      tasks.push(task);
-      return pool.run(task, input);
-    },
-    close: () => pool.close(),
-  };
-}
 
 describe.each(testDatabases)("the background jobs' CPU work on the worker pool, on $name", (database) => {
   let handle: Awaited<ReturnType<typeof database.open>>;

@@ -17,42 +17,25 @@ import {
   createTranscriptCall,
   MAX_IDEMPOTENCY_KEY_LENGTH,
 } from "../../calls/operations.js";
-import { AudioUrlBodySchema, CallDetailSchema, type CallMeta, CallMetaSchema } from "../../calls/schemas.js";
+import { CallDetailSchema, type CallMeta, CallMetaSchema } from "../../calls/schemas.js";
 import { DebriefError } from "../../errors.js";
 import { type FilePartInfo, readMultipart } from "../../http/multipart.js";
 import { mb, readLimited } from "../../http/read-limited.js";
-import { line, text } from "../../input.js";
+import { line } from "../../input.js";
 import { assertPublicUrl, urlGuardOptions } from "../../net/public-url.js";
 import type { Services } from "../../services.js";
 import type { AppEnv } from "../env.js";
-import { issuesToErrors } from "../validation.js";
+import {
+  AudioUrlJsonBodySchema,
+  audioUrlData,
+  invalid,
+  invalidField,
+  type JsonUpload,
+  readJsonUpload,
+  type TranscriptBytes,
+  TranscriptJsonBodySchema,
+} from "../upload-json.js";
 import { problemResponses } from "./common.js";
-
-/** JSON upload of a transcript: the file's text (any supported format) or a canonical object. */
-export const TranscriptJsonBodySchema = CallMetaSchema.extend({
-  transcript: z
-    .union([text().min(1), z.record(z.string(), z.unknown())])
-    .describe("the transcript file's content as a string (any format), or a canonical transcript object"),
-  fileName: line().min(1).max(300).optional(),
-});
-
-/** JSON upload of an audio URL for Deepgram to fetch and transcribe. */
-export const AudioUrlJsonBodySchema = AudioUrlBodySchema;
-
-function invalid(issues: readonly z.core.$ZodIssue[]): never {
-  const errors = issuesToErrors(issues);
-  throw new DebriefError(
-    "validation_failed",
-    errors[0] ? `${errors[0].path}: ${errors[0].message}` : "invalid upload",
-    {
-      details: { errors },
-    },
-  );
-}
-
-function invalidField(path: string, message: string): never {
-  invalid([{ code: "custom", path: [path], message, input: undefined }]);
-}
 
 /** Multipart text fields → CallMeta (lists as "a,b" or JSON; speakerRoles as JSON). */
 export function metaFromFields(fields: Record<string, string>): CallMeta {
@@ -283,19 +266,21 @@ async function createFromJson(
   idempotencyKey: string | undefined,
 ): Promise<CreateResult> {
   // Read and checked by the API's one JSON rule (src/api/json-bodies.ts): strict UTF-8, bounded
-  // depth, no control characters, no number out of range (1e400 would be stored as null).
-  const maxBytes = ctx.services.config.DEBRIEF_MAX_TRANSCRIPT_MB * 1e6;
+  // depth, no control characters, no number out of range (1e400 would be stored as null). A large
+  // body comes unread: it is decoded, parsed and validated on the CPU pool, its bytes moved there.
+  const { services } = ctx;
+  const maxBytes = services.config.DEBRIEF_MAX_TRANSCRIPT_MB * 1e6;
+  const large = c.get("largeJsonBody");
   const got = c.get("jsonBody");
-  if (got && got.bytes > maxBytes)
+  if ((large?.byteLength ?? got?.bytes ?? 0) > maxBytes)
     throw new DebriefError("payload_too_large", `JSON uploads are limited to ${mb(maxBytes)}`);
-  const body = got?.value;
-  if (typeof body === "object" && body !== null && !Array.isArray(body) && "audioUrl" in body) {
-    if ("transcript" in body) invalidField("audioUrl", "send either `transcript` or `audioUrl`, not both");
-    if (!ctx.services.transcriber) throw notConfigured("audioUrl");
-    const parsed = AudioUrlJsonBodySchema.safeParse(body);
-    if (!parsed.success) invalid(parsed.error.issues);
-    const { audioUrl, multichannel, ...meta } = parsed.data;
-    await assertPublicAudioUrl(ctx.services, audioUrl);
+  const upload: JsonUpload | (TranscriptBytes & { kind: "transcript" }) = large
+    ? await services.cpu.run("jsonUpload", { bytes: large }, [large.buffer as ArrayBuffer])
+    : readJsonUpload(got?.value);
+  if (upload.kind === "audioUrl") {
+    if (!services.transcriber) throw notConfigured("audioUrl");
+    const { audioUrl, multichannel, ...meta } = audioUrlData(upload);
+    await assertPublicAudioUrl(services, audioUrl);
     return createAudioCall(ctx, {
       contentHash: await sha256Hex(audioUrl),
       blobKey: null,
@@ -307,13 +292,11 @@ async function createFromJson(
       idempotencyKey,
     });
   }
-  const parsed = TranscriptJsonBodySchema.safeParse(body);
-  if (!parsed.success) invalid(parsed.error.issues);
-  const { transcript, fileName, ...meta } = parsed.data;
   return createTranscriptCall(ctx, {
-    content: typeof transcript === "string" ? transcript : JSON.stringify(transcript),
-    fileName: fileName ?? (typeof transcript === "string" ? "transcript" : "transcript.json"),
-    meta,
+    content: upload.content,
+    contentHash: "contentHash" in upload ? upload.contentHash : undefined,
+    fileName: upload.fileName,
+    meta: upload.meta,
     idempotencyKey,
   });
 }
