@@ -1,7 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EN_QUESTION_MODEL } from "./en.generated.js";
 import { FEATURE_COUNT } from "./hash.js";
-import { decideEnglish, englishModel, loadModel, questionProbability } from "./index.js";
+import { closesAsStatement, decideEnglish, englishModel, loadModel, questionProbability } from "./index.js";
 import { decodeWeights, encodeWeights } from "./weights.js";
 
 describe("weights encoding", () => {
@@ -74,5 +75,37 @@ describe("the embedded English model", () => {
     expect(
       decideEnglish("Walk me through your process.", "open", undefined, undefined, englishModel(), true),
     ).toBe("open");
+  });
+});
+
+describe("closesAsStatement", () => {
+  it("says what the end-anchored expression says, on every short string of the characters that matter", () => {
+    const re = /[.!…]["')\]”»]*\s*$/;
+    const chars = [
+      ".",
+      "!",
+      "…",
+      '"',
+      "'",
+      ")",
+      "]",
+      "”",
+      "»",
+      " ",
+      "\u00a0",
+      "\t",
+      "\u2028",
+      "\ufeff",
+      "a",
+      "?",
+      "(",
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 8 }), (parts) => {
+        const s = parts.join("");
+        expect(closesAsStatement(s)).toBe(re.test(s));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -28,7 +28,20 @@ export function loadModel(packed: PackedModel): LoadedModel {
   return { thresholds: m.thresholds, question: decodeWeights(m.question), kind: decodeWeights(m.kind) };
 }
 
-const CLOSED_STATEMENT_RE = /[.!…]["')\]”»]*\s*$/;
+const CLOSERS = new Set(['"', "'", ")", "]", "”", "»"]);
+
+/**
+ * Whether the sentence ends with "." "!" or "…" (then only closing quotes or brackets, then
+ * spaces): what `/[.!…]["')\]”»]*\s*$/` says, read backwards from the end instead of trying the
+ * expression at every position of the sentence.
+ */
+export function closesAsStatement(sentence: string): boolean {
+  const t = sentence.trimEnd(); // the same characters as \s
+  let i = t.length - 1;
+  while (i >= 0 && CLOSERS.has(t[i]!)) i--;
+  const c = t[i];
+  return c === "." || c === "!" || c === "…";
+}
 
 /** Below this probability the model drops a question the rules found. */
 const VETO = 0.15;
@@ -90,7 +103,7 @@ export function decideEnglish(
   if (firm) return rule;
   // Speed: a statement the transcript closes with "." or "!" stays one (most sentences of a call);
   // the model reads questions, unpunctuated text and "?"-marked sentences.
-  if (rule === null && CLOSED_STATEMENT_RE.test(sentence) && !sentence.includes("?")) return null;
+  if (rule === null && closesAsStatement(sentence) && !sentence.includes("?")) return null;
   const end = extractFeatures(vector, sentence, rule, previousText, nextText);
   // Where the model has seen nothing like the sentence, the rules decide: the training units all
   // end with a mark, so never with a comma or mid-clause; and with no punctuation at all, whether a
