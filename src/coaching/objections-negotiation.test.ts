@@ -31,6 +31,9 @@ describe("classifyTurn: a haggling turn is a bid unless it gives a reason", () =
     ["Stools like these are worth $50 new. I'll do 40.", ["price", "price"]],
     ["That's steep for a car with 120k miles, would you take 9,000?", ["price"]],
     ["I'd like to buy it for $7 since it has been used.", ["price"]],
+    // a ceiling on what the customer can pay is a limit of means, not a position
+    ["I'm sorry, the most I can spend is $185.", ["price"]],
+    ["The max we could pay is 2000, would that work?", ["price"]],
   ])("%s → %j (a reason makes it a price objection)", (text, expected) => {
     expect(turn(text)).toEqual(expected);
   });

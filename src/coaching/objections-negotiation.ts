@@ -58,6 +58,9 @@ const HARDSHIP = [
   "laid off",
   "bills",
   "(i|we) (can't|cannot|couldn't|am not able to|'m not able to|'m unable to|am unable to) (pay|afford|spend|do) (that|this|so|the|more|#|¤)",
+  // A ceiling on what one can pay is a limit of means, not a position ("the most I can spend is
+  // $185", "the max I can pay"); "the best I can do is 150" stays a bid.
+  "(highest|most|max|maximum|top) (i|we) (can|could|am able to|'m able to)( \\S+){0,2} (go|pay|spend|afford|manage|come up with)",
 ];
 
 /** Weaker signs of an argued price: a stated cause, the item's age, wear or size, a comparison. */

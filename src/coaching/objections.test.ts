@@ -213,6 +213,10 @@ describe("classifyObjection: resistance cue families", () => {
     ["I've already donated to the food bank this year.", "other"],
     ["I'd feel more comfortable with something local.", "other"],
     ["I'm not really inclined to, to be honest.", "other"],
+    // undecided about the amount: the decision is put off (timing), not refused
+    ["We'll sign up, we just haven't decided how many seats to buy.", "timing"],
+    ["I'm not sure how much I would want to spend on it.", "timing"],
+    ["I will give something, I just don't know how much yet.", "timing"],
     // hedged refusals
     ["I'm not sure I can commit to that.", "other"],
     ["I don't think we can justify it this year.", "other"],

@@ -263,6 +263,10 @@ export const EN: CategoryLexicon = {
       "(circle|check|come) back( to (me|us))? (in|next|after|later)",
       "(let me|let us|let's|need to|have to|want to|like to|need some time to|need time to|i'll|we'll|going to|got to|gotta) (think|sleep|mull|chew|reflect|ponder)( it)?( over| about| on)?",
       "think (it|this|that|things) (over|through)",
+      // Undecided about the amount: the decision is put off, not refused ("not sure how much I'd
+      // give", "I'll buy, I just don't know how much yet").
+      "(not sure|unsure|don't know|undecided|haven't decided|not decided)( yet)? (on )?how (much|many)( (i|we)('d| would| will|'ll| want to| can| could| should))?( \\S+){0,3} (donate|give|spend|contribute|commit|invest|pay|put in|buy|order)",
+      "(not sure|unsure|don't know|undecided|haven't decided|not decided)( yet)? (on )?how (much|many)( yet)?(?=[.!?,]|$)",
       "(need|want|give me|give us|take) (some|more|a bit of|a little|a few|a couple of)( more)? (time|days|weeks)",
       "(i'll|we'll|i might|we might|i may|we may) (consider|think about|revisit|keep (it|you|this) in mind)",
       "get back to (you|u)",
