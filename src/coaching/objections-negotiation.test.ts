@@ -19,6 +19,9 @@ describe("classifyTurn: a haggling turn is a bid unless it gives a reason", () =
     ["Can you do better on the price?", ["other"]],
     ["Is the price negotiable at all?", ["other"]],
     ["The best I can do is $450.", ["other"]],
+    // a final stance is a move; a buyer who makes an offer is no refusal for lack of need
+    ["That's too expensive. Take it or leave it.", ["other", "other"]],
+    ["I don't need the extra cushions. Would you take 250 for the sofa?", ["other", "other"]],
   ])("%s → %j", (text, expected) => {
     expect(turn(text)).toEqual(expected);
   });
@@ -34,6 +37,8 @@ describe("classifyTurn: a haggling turn is a bid unless it gives a reason", () =
     // a ceiling on what the customer can pay is a limit of means, not a position
     ["I'm sorry, the most I can spend is $185.", ["price"]],
     ["The max we could pay is 2000, would that work?", ["price"]],
+    ["It looks great, but I can only pay $36.", ["price"]],
+    ["It's too pricey for an out of date phone. Would you take 80?", ["price", "price"]],
   ])("%s → %j (a reason makes it a price objection)", (text, expected) => {
     expect(turn(text)).toEqual(expected);
   });

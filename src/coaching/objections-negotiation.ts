@@ -29,6 +29,9 @@ const NEGOTIATION = compileAny([
   // A ceiling stated as a number is an offer: "the best I can do is $32", "I can't go above 138".
   "(highest|most|max|maximum|best|top) (i|we) (can|could|would|am able to|'m able to)( \\S+){0,2} (do|go|offer|pay|spend|manage|come up with)( \\S+){0,3} #",
   "(can't|cannot|couldn't|won't|wouldn't) (go|pay|spend|do) (more than|above|over|higher than|beyond) #",
+  // A final stance closes the haggling; it is a move, not a complaint ("not paying more, take it
+  // or leave it").
+  "(take it or leave it|(my|our|a) (final|last) offer)",
 ]);
 
 /** The customer's own means are the problem (self-pity in ResPer's terms). */
@@ -59,7 +62,8 @@ const HARDSHIP = [
   "bills",
   "(i|we) (can't|cannot|couldn't|am not able to|'m not able to|'m unable to|am unable to) (pay|afford|spend|do) (that|this|so|the|more|#|¤)",
   // A ceiling on what one can pay is a limit of means, not a position ("the most I can spend is
-  // $185", "the max I can pay"); "the best I can do is 150" stays a bid.
+  // $185", "I can only pay 36"); "the best I can do is 150" stays a bid.
+  "(i|we) (can|could) only (pay|afford|spend|come up with)",
   "(highest|most|max|maximum|top) (i|we) (can|could|am able to|'m able to)( \\S+){0,2} (go|pay|spend|afford|manage|come up with)",
 ];
 
@@ -115,6 +119,9 @@ export function negotiationCategory(
 ): ObjectionCategory | null {
   if (!reading.negotiates) return category;
   if (category === "price" && !reading.anyReason) return "other";
+  // A buyer who makes an offer still wants the item: "I don't need the extras, how about 500?"
+  // haggles and is no refusal for lack of need.
+  if (category === "need") return reading.anyReason ? "price" : "other";
   if (category === "other" && reading.strongReason && BID.test(sentenceNorm)) return "price";
   return category;
 }

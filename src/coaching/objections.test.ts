@@ -92,6 +92,8 @@ describe("classifyObjection: English non-objections", () => {
     "Price isn't an issue for us.",
     "We have the budget approved already.",
     "It's not that expensive compared to what we pay now.",
+    "The office is not too far from us, so setup is easy.",
+    "Honestly the rollout was not too complicated.",
     "I'm very interested in the reporting side.",
     "No problem at all.",
     // questions about features and facts

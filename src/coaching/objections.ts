@@ -110,14 +110,16 @@ export function classifyTurn(
   turnNorm?: () => string,
 ): Array<ObjectionCategory | null> {
   const categories = sentences.map((s) => classifyObjection(s, context));
-  if (!categories.some((c) => c === "price" || c === "other")) return categories;
+  const haggling = (c: ObjectionCategory | null): boolean =>
+    c === "price" || c === "other" || c === "need";
+  if (!categories.some(haggling)) return categories;
   const language = languageFor(context.language ?? "en", turnText);
   if (language.code !== "en") return categories;
   const normalize = language.objections.normalize;
   const reading = readNegotiation(turnNorm?.() ?? normalize(turnText.slice(0, MAX_TURN_CHARS)));
   if (!reading.negotiates) return categories;
   return categories.map((c, i) =>
-    c === "price" || c === "other"
+    haggling(c)
       ? negotiationCategory(c, normalize(sentences[i]!.slice(0, MAX_SENTENCE_CHARS)), reading)
       : c,
   );
