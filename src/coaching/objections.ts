@@ -110,8 +110,7 @@ export function classifyTurn(
   turnNorm?: () => string,
 ): Array<ObjectionCategory | null> {
   const categories = sentences.map((s) => classifyObjection(s, context));
-  const haggling = (c: ObjectionCategory | null): boolean =>
-    c === "price" || c === "other" || c === "need";
+  const haggling = (c: ObjectionCategory | null): boolean => c === "price" || c === "other" || c === "need";
   if (!categories.some(haggling)) return categories;
   const language = languageFor(context.language ?? "en", turnText);
   if (language.code !== "en") return categories;
@@ -119,9 +118,7 @@ export function classifyTurn(
   const reading = readNegotiation(turnNorm?.() ?? normalize(turnText.slice(0, MAX_TURN_CHARS)));
   if (!reading.negotiates) return categories;
   return categories.map((c, i) =>
-    haggling(c)
-      ? negotiationCategory(c, normalize(sentences[i]!.slice(0, MAX_SENTENCE_CHARS)), reading)
-      : c,
+    haggling(c) ? negotiationCategory(c, normalize(sentences[i]!.slice(0, MAX_SENTENCE_CHARS)), reading) : c,
   );
 }
 
