@@ -22,6 +22,10 @@ describe("classifyTurn: a haggling turn is a bid unless it gives a reason", () =
     // a final stance is a move; a buyer who makes an offer is no refusal for lack of need
     ["That's too expensive. Take it or leave it.", ["other", "other"]],
     ["I don't need the extra cushions. Would you take 250 for the sofa?", ["other", "other"]],
+    // a trade offered or extras asked for: a bid, even when money is tight
+    ["Money's a bit tight. Would you take 300 if I pick it up myself?", [null, "other"]],
+    ["That's steep for my budget. Could you throw in the pump?", ["other", "other"]],
+    ["If we sign for three years, can you lower the price?", ["other"]],
   ])("%s → %j", (text, expected) => {
     expect(turn(text)).toEqual(expected);
   });
