@@ -19,6 +19,13 @@ describe("classifyTurn: a haggling turn is a bid unless it gives a reason", () =
     ["Can you do better on the price?", ["other"]],
     ["Is the price negotiable at all?", ["other"]],
     ["The best I can do is $450.", ["other"]],
+    // a final stance is a move; a buyer who makes an offer is no refusal for lack of need
+    ["That's too expensive. Take it or leave it.", ["other", "other"]],
+    ["I don't need the extra cushions. Would you take 250 for the sofa?", ["other", "other"]],
+    // a trade offered or extras asked for: a bid, even when money is tight
+    ["Money's a bit tight. Would you take 300 if I pick it up myself?", [null, "other"]],
+    ["That's steep for my budget. Could you throw in the pump?", ["other", "other"]],
+    ["If we sign for three years, can you lower the price?", ["other"]],
   ])("%s → %j", (text, expected) => {
     expect(turn(text)).toEqual(expected);
   });
@@ -31,6 +38,11 @@ describe("classifyTurn: a haggling turn is a bid unless it gives a reason", () =
     ["Stools like these are worth $50 new. I'll do 40.", ["price", "price"]],
     ["That's steep for a car with 120k miles, would you take 9,000?", ["price"]],
     ["I'd like to buy it for $7 since it has been used.", ["price"]],
+    // a ceiling on what the customer can pay is a limit of means, not a position
+    ["I'm sorry, the most I can spend is $185.", ["price"]],
+    ["The max we could pay is 2000, would that work?", ["price"]],
+    ["It looks great, but I can only pay $36.", ["price"]],
+    ["It's too pricey for an out of date phone. Would you take 80?", ["price", "price"]],
   ])("%s → %j (a reason makes it a price objection)", (text, expected) => {
     expect(turn(text)).toEqual(expected);
   });

@@ -8,7 +8,10 @@
  * only have $200") or the item's value ("it's 8 years old", "since it's used", "with 120k miles").
  * Persuasion-resistance research draws the same line (ResPer, Dutt et al. 2021: hesitance versus
  * self-pity and counter-argumentation), and coaching answers them differently: a bid with a trade,
- * a stated reason with value. See docs/objections.md, "Categories".
+ * a stated reason with value. A turn that offers a trade or asks for extras ("I'll pick it up
+ * today", "could you throw in the pump?") bargains, and stays a bid whatever reason it gives. A need
+ * cue in a haggling turn ("I don't need the extras, how about 500?") is no refusal either.
+ * See docs/objections.md, "Categories".
  *
  * The turn is read whole: the reason and the offer are often in different sentences ("It's five
  * years old. Would you take 200?").
@@ -16,6 +19,21 @@
 import type { ObjectionCategory } from "./contract.js";
 import { EN_BID, EN_DISCOUNT, EN_VALUE_ARGUMENT } from "./lang/en/objections.js";
 import { compileAny } from "./objections-lexicon.js";
+
+/**
+ * A trade: the customer offers something in return for a lower price, or asks for extras ("I'll
+ * pick it up", "cash today", "if I do the repairs", "throw in a pump"). A turn that bargains this
+ * way is a move, answered with a trade, even when it mentions money being tight.
+ */
+const TRADE_CUES = [
+  "(i'll|i will|i can|i could|i'd|and|i'm willing to|i am willing to|i would) (also )?(come )?(pick (it|them|this|that|those|these) up|come (and )?(get|grab|collect) (it|them))",
+  "(pay|paying|have it in|in|with|all) cash",
+  "if (i|we) (also )?(pick|come (get|pick|grab)|pay|do|take|bring|mow|help|cover|handle|sign|haul|move|clean)",
+  "(throw|toss) (\\S+ ){0,3}(in|into)",
+  "(any|some|the|other) (accessories|extras|add-ons)",
+  "(i could|i can|i'll|i will|i'd) (also )?(mow|help (you )?out with|do (some|the) (repairs|maintenance|work|labor)|supply|provide)",
+];
+const TRADE = compileAny(TRADE_CUES);
 
 /**
  * A negotiation move: a counter-offer or a request to lower the price. "Discount" counts only as
@@ -29,6 +47,10 @@ const NEGOTIATION = compileAny([
   // A ceiling stated as a number is an offer: "the best I can do is $32", "I can't go above 138".
   "(highest|most|max|maximum|best|top) (i|we) (can|could|would|am able to|'m able to)( \\S+){0,2} (do|go|offer|pay|spend|manage|come up with)( \\S+){0,3} #",
   "(can't|cannot|couldn't|won't|wouldn't) (go|pay|spend|do) (more than|above|over|higher than|beyond) #",
+  ...TRADE_CUES,
+  // A final stance closes the haggling; it is a move, not a complaint ("not paying more, take it
+  // or leave it").
+  "(take it or leave it|(my|our|a) (final|last) offer)",
 ]);
 
 /** The customer's own means are the problem (self-pity in ResPer's terms). */
@@ -58,6 +80,10 @@ const HARDSHIP = [
   "laid off",
   "bills",
   "(i|we) (can't|cannot|couldn't|am not able to|'m not able to|'m unable to|am unable to) (pay|afford|spend|do) (that|this|so|the|more|#|¤)",
+  // A ceiling on what one can pay is a limit of means, not a position ("the most I can spend is
+  // $185", "I can only pay 36"); "the best I can do is 150" stays a bid.
+  "(i|we) (can|could) only (pay|afford|spend|come up with)",
+  "(highest|most|max|maximum|top) (i|we) (can|could|am able to|'m able to)( \\S+){0,2} (go|pay|spend|afford|manage|come up with)",
 ];
 
 /** Weaker signs of an argued price: a stated cause, the item's age, wear or size, a comparison. */
@@ -85,6 +111,8 @@ export interface NegotiationReading {
   negotiates: boolean;
   /** …and gives a reason the price is a problem (the wider set, for price cues). */
   anyReason: boolean;
+  /** …and offers a trade or asks for extras: a bid even with a reason. */
+  trade: boolean;
   /** …and a strong reason (hardship or the item's value), which turns a bare bid into price. */
   strongReason: boolean;
 }
@@ -95,9 +123,15 @@ export interface NegotiationReading {
  */
 export function readNegotiation(turnNorm: string): NegotiationReading {
   const negotiates = NEGOTIATION.test(turnNorm);
-  if (!negotiates) return { negotiates, anyReason: false, strongReason: false };
-  const strongReason = STRONG_REASON.test(turnNorm);
-  return { negotiates, strongReason, anyReason: strongReason || ANY_REASON.test(turnNorm) };
+  if (!negotiates) return { negotiates, anyReason: false, strongReason: false, trade: false };
+  const trade = TRADE.test(turnNorm);
+  const strongReason = !trade && STRONG_REASON.test(turnNorm);
+  return {
+    negotiates,
+    trade,
+    strongReason,
+    anyReason: strongReason || (!trade && ANY_REASON.test(turnNorm)),
+  };
 }
 
 /**
@@ -112,6 +146,9 @@ export function negotiationCategory(
 ): ObjectionCategory | null {
   if (!reading.negotiates) return category;
   if (category === "price" && !reading.anyReason) return "other";
+  // A buyer who makes an offer still wants the item: "I don't need the extras, how about 500?"
+  // haggles and is no refusal for lack of need.
+  if (category === "need") return reading.anyReason ? "price" : "other";
   if (category === "other" && reading.strongReason && BID.test(sentenceNorm)) return "price";
   return category;
 }

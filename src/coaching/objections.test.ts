@@ -92,6 +92,8 @@ describe("classifyObjection: English non-objections", () => {
     "Price isn't an issue for us.",
     "We have the budget approved already.",
     "It's not that expensive compared to what we pay now.",
+    "The office is not too far from us, so setup is easy.",
+    "Honestly the rollout was not too complicated.",
     "I'm very interested in the reporting side.",
     "No problem at all.",
     // questions about features and facts
@@ -213,6 +215,10 @@ describe("classifyObjection: resistance cue families", () => {
     ["I've already donated to the food bank this year.", "other"],
     ["I'd feel more comfortable with something local.", "other"],
     ["I'm not really inclined to, to be honest.", "other"],
+    // undecided about the amount: the decision is put off (timing), not refused
+    ["We'll sign up, we just haven't decided how many seats to buy.", "timing"],
+    ["I'm not sure how much I would want to spend on it.", "timing"],
+    ["I will give something, I just don't know how much yet.", "timing"],
     // hedged refusals
     ["I'm not sure I can commit to that.", "other"],
     ["I don't think we can justify it this year.", "other"],

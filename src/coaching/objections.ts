@@ -120,13 +120,14 @@ export function classifyTurn(
   norm: Normalizer = plainNormalize,
 ): Array<ObjectionCategory | null> {
   const categories = sentences.map((s) => classifyObjection(s, context, norm));
-  if (!categories.some((c) => c === "price" || c === "other")) return categories;
+  const haggling = (c: ObjectionCategory | null): boolean => c === "price" || c === "other" || c === "need";
+  if (!categories.some(haggling)) return categories;
   const language = languageFor(context.language ?? "en", turnText);
   if (language.code !== "en") return categories;
   const reading = readNegotiation(turnNorm?.() ?? norm(language, turnText.slice(0, MAX_TURN_CHARS)));
   if (!reading.negotiates) return categories;
   return categories.map((c, i) =>
-    c === "price" || c === "other"
+    haggling(c)
       ? negotiationCategory(c, norm(language, sentences[i]!.slice(0, MAX_SENTENCE_CHARS)), reading)
       : c,
   );

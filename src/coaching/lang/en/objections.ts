@@ -115,7 +115,7 @@ const EN_HEDGE = [
 export const EN_VALUE_ARGUMENT = [
   "(since|considering|given|because|as|with|seeing as) (that )?(it's|it is|it has been|it was|they are|they're|they were|there is|there's|there are|it has|it needs|they need|the \\S+ (is|are|has|needs)|its|it|that it's|that they're)( \\S+){0,3} (used|old|older|outdated|damaged|missing|scratched|dented|worn|broken|cracked|chipped|stained|out of date|no longer|no warranty|not new|secondhand|second-hand|refurbished|needs? (work|repairs?|fixing))",
   "considering (the|its|their|it's|it|all the|how) (\\S+ )?(age|condition|damage|wear|mileage|miles|repairs?|scratches|defects?|issues?|problems?|size|location)",
-  "for (a|an) (\\S+ )?(used|old|older|secondhand|second-hand|refurbished|\\d+[- ]years?[- ]old|\\d+ yr old) ",
+  "for (a|an) (\\S+ )?(used|old|older|out of date|out-of-date|outdated|secondhand|second-hand|refurbished|\\d+[- ]years?[- ]old|\\d+ yr old)",
   "(worth|cost|costs|sells? for|goes for|go for|retails? for|listed for)( about| around| only)? ¤ (new|brand new|online|on amazon|at the store|elsewhere)",
   "(looked at|checked|seen|looking at) (the )?(comps|comparables|listings|kelley blue book|blue book|market value|similar (ones|listings|items))",
 ];
@@ -151,7 +151,8 @@ export const EN: CategoryLexicon = {
       "no worries",
       "not at all",
       "no doubt",
-      "not (too|that|so|very|overly|really) (expensive|pricey|costly|bad|high|steep)",
+      // "It's not too far" denies the complaint the "too far" cue looks for.
+      "(not|isn't|aren't|wasn't|weren't) (too|that|so|very|overly|really) (expensive|pricey|costly|bad|high|steep|long|far|small|big|slow|hard|difficult|old|complicated|complex)",
       "(price|pricing|cost|budget|money|timing|security|time|that|it|this)s? (isn't|aren't|wasn't|is never|is no longer|won't be|shouldn't be) (a|an|the|really an?|really the|any)? ?(issue|problem|concern|obstacle|blocker|constraint)",
       "(don't|doesn't) think (that|it|this|there)('s| is| will be| would be| are) (a|an|any|the) (problem|issue|concern|blocker)",
       "(we|i) (do |already )?(have|got|secured|approved) (the|a|enough|some) (budget|money|funds|funding|approval|sign-off|green light)",
@@ -263,6 +264,10 @@ export const EN: CategoryLexicon = {
       "(circle|check|come) back( to (me|us))? (in|next|after|later)",
       "(let me|let us|let's|need to|have to|want to|like to|need some time to|need time to|i'll|we'll|going to|got to|gotta) (think|sleep|mull|chew|reflect|ponder)( it)?( over| about| on)?",
       "think (it|this|that|things) (over|through)",
+      // Undecided about the amount: the decision is put off, not refused ("not sure how much I'd
+      // give", "I'll buy, I just don't know how much yet").
+      "(not sure|unsure|don't know|undecided|haven't decided|not decided)( yet)? (on )?how (much|many)( (i|we)('d| would| will|'ll| want to| can| could| should))?( \\S+){0,3} (donate|give|spend|contribute|commit|invest|pay|put in|buy|order)",
+      "(not sure|unsure|don't know|undecided|haven't decided|not decided)( yet)? (on )?how (much|many)( yet)?(?=[.!?,]|$)",
       "(need|want|give me|give us|take) (some|more|a bit of|a little|a few|a couple of)( more)? (time|days|weeks)",
       "(i'll|we'll|i might|we might|i may|we may) (consider|think about|revisit|keep (it|you|this) in mind)",
       "get back to (you|u)",
