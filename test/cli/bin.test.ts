@@ -12,13 +12,16 @@ const run = promisify(execFile);
 const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
 delete env.OPENAI_API_KEY;
 
-async function bin(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function bin(args: string[], attempt = 1): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, ["bin/debrief.js", ...args], { env });
     return { code: 0, stdout, stderr };
   } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    const e = err as { code: number | null; signal: string | null; stdout: string; stderr: string };
+    // Killed by a signal from outside (seen once in a full CI run, with nothing printed): that is
+    // the machine's doing, not the CLI's answer, so it runs once more. Exit codes are compared.
+    if (e.code === null && e.signal && attempt === 1) return bin(args, 2);
+    return { code: e.code ?? -1, stdout: e.stdout, stderr: e.stderr };
   }
 }
 
