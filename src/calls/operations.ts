@@ -11,9 +11,9 @@ import { recordEvent } from "../events/outbox.js";
 import { deleteJobs, enqueue } from "../jobs/store.js";
 import { playbookExists } from "../playbooks/store.js";
 import type { Transcript } from "../transcript/model.js";
-import { saveAnalysis } from "./save.js";
+import { insertAnalysedCall } from "./save.js";
 import type { CallDetail, CallMeta, CallSummary, ListCallsQuery } from "./schemas.js";
-import { callEventPayload } from "./status.js";
+import { callEventPayload, insertCall } from "./status.js";
 
 /** Business logic of calls, shared by the API, the CLI and the jobs. Handlers only validate, call and map. */
 export type CallCtx = OperationCtx;
@@ -291,12 +291,11 @@ async function insertCallWithJob(
 ): Promise<CreateResult> {
   const { services } = ctx;
   const job = await services.db.transaction(async (tx) => {
-    const ins = await tx.insert(calls).values(row).onConflictDoNothing().returning({ id: calls.id });
-    if (ins.length === 0) return null;
-    if (analysis) {
-      await saveAnalysis(tx, { call: row, analysis, now: row.createdAt });
-      Object.assign(row, { status: "done", analysis });
-    }
+    const inserted = analysis
+      ? await insertAnalysedCall(tx, { call: row, analysis, now: row.createdAt })
+      : await insertCall(tx, row);
+    if (!inserted) return null;
+    if (analysis) Object.assign(row, { status: "done", analysis, failure: null, updatedAt: row.createdAt });
     return enqueue(tx, services.jobs, { kind, orgId: row.orgId, subject: row.id, runAt: row.createdAt });
   });
   if (!job) {

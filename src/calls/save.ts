@@ -5,7 +5,7 @@ import type { Database } from "../db/database.js";
 import { type Call, callMetrics, calls } from "../db/schema/index.js";
 import type { Transcript } from "../transcript/model.js";
 import { metricsOfAnalysis, metricsOfCoaching } from "./metrics.js";
-import { setCallStatus } from "./status.js";
+import { insertCall, setCallStatus } from "./status.js";
 
 /**
  * The one writer of a call's analysis (upload, transcription, re-analysis, demo seed) and of its
@@ -61,6 +61,24 @@ export async function saveAnalysis(
     fields: { analysis, ...(input.transcript ? { transcript: input.transcript } : {}) },
   });
   if (row) await upsertAnalysisMetrics(tx, row, analysis, null, now);
+}
+
+/**
+ * Insert a new call that was analysed on arrival: `done` with its analysis, its event and its
+ * `call_metrics` row. False when an identical upload won the race (nothing written).
+ *
+ * @example
+ * await db.transaction((tx) => insertAnalysedCall(tx, { call: row, analysis, now: row.createdAt }));
+ */
+export async function insertAnalysedCall(
+  tx: Database,
+  input: { call: Call; analysis: FileAnalysis; now: Date },
+): Promise<boolean> {
+  const { analysis, now } = input;
+  const row: Call = { ...input.call, status: "done", analysis, failure: null, updatedAt: now };
+  if (!(await insertCall(tx, row))) return false;
+  await upsertAnalysisMetrics(tx, row, analysis, null, now);
+  return true;
 }
 
 /**

@@ -13,7 +13,8 @@ import { scheduleDispatch } from "../webhooks/jobs.js";
 
 /**
  * The one writer of a call's `status` and `coachingStatus`: every change in the code base goes
- * through `setCallStatus`, in the caller's transaction, and the changes subscribers care about
+ * through `setCallStatus` (a new call's first status through `insertCall`), in the caller's
+ * transaction, and the changes subscribers care about
  * write their domain event (outbox, src/events/outbox.ts) in that same transaction:
  * status `done` → `call.analyzed`, `failed` → `call.failed`, coaching `done` → `call.coached`.
  */
@@ -84,6 +85,31 @@ export async function setCallStatus(
     });
   if (type) await scheduleDispatch(tx, row.orgId, now);
   return row;
+}
+
+/**
+ * Insert a new call with its first status and, when that status announces something (an upload
+ * analysed on arrival is `done`), its event — one insert where an insert and an update used to be.
+ * False when the insert conflicted (an identical upload won a race): nothing was written.
+ *
+ * @example
+ * await db.transaction((tx) => insertCall(tx, { ...row, status: "done", analysis }));
+ */
+export async function insertCall(tx: Database, row: Call): Promise<boolean> {
+  const ins = await tx.insert(calls).values(row).onConflictDoNothing().returning({ id: calls.id });
+  if (ins.length === 0) return false;
+  const type = eventOf({ call: row, now: row.updatedAt, status: row.status });
+  if (type) {
+    await recordEvent(tx, {
+      orgId: row.orgId,
+      type,
+      subject: row.id,
+      payload: callEventPayload(row),
+      createdAt: row.updatedAt,
+    });
+    await scheduleDispatch(tx, row.orgId, row.updatedAt);
+  }
+  return true;
 }
 
 function eventOf(change: CallStatusChange): EventType | null {
