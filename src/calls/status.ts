@@ -75,15 +75,7 @@ export async function setCallStatus(
     });
   if (!row) return null;
   const type = eventOf(change);
-  if (type)
-    await recordEvent(tx, {
-      orgId: row.orgId,
-      type,
-      subject: row.id,
-      payload: callEventPayload(row),
-      createdAt: now,
-    });
-  if (type) await scheduleDispatch(tx, row.orgId, now);
+  if (type) await announce(tx, row, type, now);
   return row;
 }
 
@@ -99,17 +91,25 @@ export async function insertCall(tx: Database, row: Call): Promise<boolean> {
   const ins = await tx.insert(calls).values(row).onConflictDoNothing().returning({ id: calls.id });
   if (ins.length === 0) return false;
   const type = eventOf({ call: row, now: row.updatedAt, status: row.status });
-  if (type) {
-    await recordEvent(tx, {
-      orgId: row.orgId,
-      type,
-      subject: row.id,
-      payload: callEventPayload(row),
-      createdAt: row.updatedAt,
-    });
-    await scheduleDispatch(tx, row.orgId, row.updatedAt);
-  }
+  if (type) await announce(tx, row, type, row.updatedAt);
   return true;
+}
+
+/** A status change's event, and a kick of the organization's webhook dispatcher, in `tx`. */
+async function announce(
+  tx: Database,
+  row: Pick<Call, "id" | "orgId" | "status" | "coachingStatus" | "repUserId" | "crmDealId">,
+  type: EventType,
+  now: Date,
+): Promise<void> {
+  await recordEvent(tx, {
+    orgId: row.orgId,
+    type,
+    subject: row.id,
+    payload: callEventPayload(row),
+    createdAt: now,
+  });
+  await scheduleDispatch(tx, row.orgId, now);
 }
 
 function eventOf(change: CallStatusChange): EventType | null {
