@@ -6,13 +6,10 @@
  * change that is meant to alter the output, and review the diff.
  */
 import { readdirSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyzeCommand } from "../../src/cli/analyze.js";
-import type { CliIO } from "../../src/cli/io.js";
+import { root, runAnalyze } from "../coaching/helpers.js";
 
-const root = join(import.meta.dirname, "..", "..");
 const list = (dir: string, ext: RegExp) =>
   readdirSync(join(root, dir))
     .filter((f) => ext.test(f))
@@ -27,28 +24,17 @@ const FILES = [
 ];
 const PLAYBOOKS = ["discovery", "demo", "negotiation", "renewal"];
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    readFile: (p) => readFile(join(root, p), "utf8"),
-    readStdin: async () => "",
-    env: {},
-  };
-  const code = await analyzeCommand(args, io);
-  return { code, stdout, stderr };
-}
-
 describe("analyze --json output snapshots (rules coaching)", () => {
   for (const playbook of PLAYBOOKS) {
     it(`playbook ${playbook}: every fixture call`, async () => {
-      const { stdout, stderr } = await run([...FILES, "--json", "--engine", "rules", "--playbook", playbook]);
+      const { stdout, stderr } = await runAnalyze([
+        ...FILES,
+        "--json",
+        "--engine",
+        "rules",
+        "--playbook",
+        playbook,
+      ]);
       const lines = stdout.trim().split("\n");
       expect(lines.length).toBeGreaterThan(30);
       // One pretty-printed JSON document per file, so a diff names the file and the field.
@@ -58,7 +44,7 @@ describe("analyze --json output snapshots (rules coaching)", () => {
   }
 
   it("metrics only (--no-coaching): every fixture call", async () => {
-    const { stdout, stderr } = await run([...FILES, "--json", "--no-coaching"]);
+    const { stdout, stderr } = await runAnalyze([...FILES, "--json", "--no-coaching"]);
     const text = `${stdout
       .trim()
       .split("\n")
