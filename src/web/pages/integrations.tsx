@@ -3,7 +3,7 @@ import { CRM_VENDORS } from "../../db/schema/index.js";
 import { type DeliveryView, type EndpointView, WEBHOOK_EVENT_TYPES } from "../../webhooks/endpoints.js";
 import { when } from "../format.js";
 import type { WebUser } from "../session.js";
-import { CsrfField, Layout, Messages, TableWrap } from "./layout.js";
+import { CsrfField, DataTable, Layout, Messages } from "./layout.js";
 import { SettingsNav } from "./settings.js";
 
 /**
@@ -63,41 +63,30 @@ export function WebhooksPage(props: {
           </p>
         </div>
       ) : null}
-      <TableWrap label="Webhook endpoints table">
-        <table>
-          <caption>
-            {props.endpoints.length === 0 ? "No webhook endpoints yet." : "Webhook endpoints"}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">URL</th>
-              <th scope="col">Events</th>
-              <th scope="col">State</th>
-              <th scope="col">Created</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.endpoints.map((e) => (
-              <tr>
-                <th scope="row">
-                  <a href={`/settings/webhooks/${e.id}`}>{e.url}</a>
-                </th>
-                <td>{e.events ? e.events.join(", ") : "all"}</td>
-                <td>
-                  {e.enabled ? (
-                    <span class={`badge ${e.failingSince ? "warn" : "good"}`}>
-                      {e.failingSince ? `failing since ${when(e.failingSince)}` : "enabled"}
-                    </span>
-                  ) : (
-                    <span class="badge bad">disabled{e.disabledReason ? `: ${e.disabledReason}` : ""}</span>
-                  )}
-                </td>
-                <td>{when(e.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable
+        label="Webhook endpoints table"
+        caption={props.endpoints.length === 0 ? "No webhook endpoints yet." : "Webhook endpoints"}
+        columns={["URL", "Events", "State", "Created"]}
+      >
+        {props.endpoints.map((e) => (
+          <tr>
+            <th scope="row">
+              <a href={`/settings/webhooks/${e.id}`}>{e.url}</a>
+            </th>
+            <td>{e.events ? e.events.join(", ") : "all"}</td>
+            <td>
+              {e.enabled ? (
+                <span class={`badge ${e.failingSince ? "warn" : "good"}`}>
+                  {e.failingSince ? `failing since ${when(e.failingSince)}` : "enabled"}
+                </span>
+              ) : (
+                <span class="badge bad">disabled{e.disabledReason ? `: ${e.disabledReason}` : ""}</span>
+              )}
+            </td>
+            <td>{when(e.createdAt)}</td>
+          </tr>
+        ))}
+      </DataTable>
       <form method="post" action="/settings/webhooks" class="card" aria-labelledby="h-new-endpoint">
         <CsrfField token={csrf} />
         <h2 id="h-new-endpoint">Add an endpoint</h2>
@@ -151,55 +140,42 @@ export function WebhookPage(props: {
       </form>
       <section aria-labelledby="h-log">
         <h2 id="h-log">Delivery log</h2>
-        <TableWrap label="Deliveries table">
-          <table>
-            <caption>
-              {props.deliveries.length === 0 ? "Nothing was sent yet." : "Latest deliveries, newest first"}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Event</th>
-                <th scope="col">State</th>
-                <th scope="col" class="num">
-                  Attempts
-                </th>
-                <th scope="col">Last answer</th>
-                <th scope="col">Created</th>
-                <th scope="col">Replay</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.deliveries.map((d) => (
-                <tr>
-                  <th scope="row">
-                    <code>{d.eventType}</code> <span class="muted">{d.id}</span>
-                  </th>
-                  <td>
-                    <span class={`badge ${DELIVERY_CLASS[d.status]}`}>{DELIVERY_LABEL[d.status]}</span>
-                    {d.status === "pending" && d.nextAttemptAt ? (
-                      <span class="muted"> next {when(d.nextAttemptAt)}</span>
-                    ) : null}
-                  </td>
-                  <td class="num">{d.attempts}</td>
-                  <td>
-                    {d.responseStatus != null ? `HTTP ${d.responseStatus}` : "–"}
-                    {d.durationMs != null ? ` in ${d.durationMs} ms` : ""}
-                    {d.lastError ? <span class="bad"> {d.lastError}</span> : null}
-                  </td>
-                  <td>{when(d.createdAt)}</td>
-                  <td>
-                    <form method="post" action={`/settings/webhooks/${e.id}/deliveries/${d.id}/replay`}>
-                      <CsrfField token={csrf} />
-                      <button type="submit" class="secondary" aria-label={`Replay ${d.eventType} ${d.id}`}>
-                        Replay
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          label="Deliveries table"
+          caption={
+            props.deliveries.length === 0 ? "Nothing was sent yet." : "Latest deliveries, newest first"
+          }
+          columns={["Event", "State", { label: "Attempts", num: true }, "Last answer", "Created", "Replay"]}
+        >
+          {props.deliveries.map((d) => (
+            <tr>
+              <th scope="row">
+                <code>{d.eventType}</code> <span class="muted">{d.id}</span>
+              </th>
+              <td>
+                <span class={`badge ${DELIVERY_CLASS[d.status]}`}>{DELIVERY_LABEL[d.status]}</span>
+                {d.status === "pending" && d.nextAttemptAt ? (
+                  <span class="muted"> next {when(d.nextAttemptAt)}</span>
+                ) : null}
+              </td>
+              <td class="num">{d.attempts}</td>
+              <td>
+                {d.responseStatus != null ? `HTTP ${d.responseStatus}` : "–"}
+                {d.durationMs != null ? ` in ${d.durationMs} ms` : ""}
+                {d.lastError ? <span class="bad"> {d.lastError}</span> : null}
+              </td>
+              <td>{when(d.createdAt)}</td>
+              <td>
+                <form method="post" action={`/settings/webhooks/${e.id}/deliveries/${d.id}/replay`}>
+                  <CsrfField token={csrf} />
+                  <button type="submit" class="secondary" aria-label={`Replay ${d.eventType} ${d.id}`}>
+                    Replay
+                  </button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
     </Layout>
   );
@@ -267,42 +243,32 @@ export function CrmConnectionsPage(props: {
           </dl>
         </div>
       ) : null}
-      <TableWrap label="CRM connections table">
-        <table>
-          <caption>{props.connections.length === 0 ? "No CRM connected yet." : "Connections"}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Connection</th>
-              <th scope="col">Webhook URL</th>
-              <th scope="col">Write-back</th>
-              <th scope="col">Created</th>
-              <th scope="col">Delete</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.connections.map((c) => (
-              <tr>
-                <th scope="row">
-                  {c.name ?? VENDOR_LABEL[c.vendor]} <span class="muted">({VENDOR_LABEL[c.vendor]})</span>
-                </th>
-                <td>
-                  <code>{c.webhookUrl}</code>
-                </td>
-                <td>{c.writeBack ? "yes" : "no"}</td>
-                <td>{when(c.createdAt)}</td>
-                <td>
-                  <form method="post" action={`/settings/crm/${c.id}/delete`}>
-                    <CsrfField token={csrf} />
-                    <button type="submit" class="danger" aria-label={`Delete connection ${c.name ?? c.id}`}>
-                      Delete
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable
+        label="CRM connections table"
+        caption={props.connections.length === 0 ? "No CRM connected yet." : "Connections"}
+        columns={["Connection", "Webhook URL", "Write-back", "Created", "Delete"]}
+      >
+        {props.connections.map((c) => (
+          <tr>
+            <th scope="row">
+              {c.name ?? VENDOR_LABEL[c.vendor]} <span class="muted">({VENDOR_LABEL[c.vendor]})</span>
+            </th>
+            <td>
+              <code>{c.webhookUrl}</code>
+            </td>
+            <td>{c.writeBack ? "yes" : "no"}</td>
+            <td>{when(c.createdAt)}</td>
+            <td>
+              <form method="post" action={`/settings/crm/${c.id}/delete`}>
+                <CsrfField token={csrf} />
+                <button type="submit" class="danger" aria-label={`Delete connection ${c.name ?? c.id}`}>
+                  Delete
+                </button>
+              </form>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <form method="post" action="/settings/crm" class="card" aria-labelledby="h-new-crm">
         <CsrfField token={csrf} />
         <h2 id="h-new-crm">Connect a CRM</h2>

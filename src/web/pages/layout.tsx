@@ -110,3 +110,43 @@ export function TableWrap(props: { label: string; children: Child }) {
     </section>
   );
 }
+
+/** A column heading of {@link DataTable}: its label, and `num` for right-aligned figures. */
+export type Column = string | { label: string; num: true };
+
+/**
+ * A captioned table in its scroll box, with one header row of column headings; rows are the children.
+ *
+ * @example
+ * <DataTable label="People table" caption="People" columns={["Name", { label: "Calls", num: true }]}>
+ *   {rows.map((r) => <tr><th scope="row">{r.name}</th><td class="num">{r.calls}</td></tr>)}
+ * </DataTable>
+ */
+export function DataTable(props: {
+  label: string;
+  caption: Child;
+  columns: readonly Column[];
+  children: Child;
+}) {
+  return (
+    <TableWrap label={props.label}>
+      <table>
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            {props.columns.map((c) =>
+              typeof c === "string" ? (
+                <th scope="col">{c}</th>
+              ) : (
+                <th scope="col" class="num">
+                  {c.label}
+                </th>
+              ),
+            )}
+          </tr>
+        </thead>
+        <tbody>{props.children}</tbody>
+      </table>
+    </TableWrap>
+  );
+}

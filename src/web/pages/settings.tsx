@@ -5,7 +5,7 @@ import { USER_ROLES } from "../../db/schema/index.js";
 import type { PlaybookEntry } from "../../playbooks/store.js";
 import { when } from "../format.js";
 import type { WebUser } from "../session.js";
-import { CsrfField, Layout, Messages, TableWrap } from "./layout.js";
+import { CsrfField, DataTable, Layout, Messages } from "./layout.js";
 
 /** The settings sections, as links (the current one marked). */
 export function SettingsNav(props: { current: "users" | "playbooks" | "webhooks" | "crm" }) {
@@ -49,57 +49,48 @@ export function UsersPage(props: {
           </p>
         </div>
       ) : null}
-      <TableWrap label="People table">
-        <table>
-          <caption>People in {props.user.orgName}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">E-mail</th>
-              <th scope="col">Role</th>
-              <th scope="col">API keys</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.users.map((u) => (
-              <tr>
-                <th scope="row">{u.name}</th>
-                <td>{u.email}</td>
-                <td>{u.role}</td>
-                <td>
-                  <ul class="checklist">
-                    {props.keys
-                      .filter((k) => k.userId === u.id)
-                      .map((k) => (
-                        <li>
-                          <code>{k.start}…</code> {k.name}{" "}
-                          <span class="muted">
-                            created {when(k.createdAt)}
-                            {k.lastUsedAt ? `, last used ${when(k.lastUsedAt)}` : ""}
-                          </span>{" "}
-                          {k.revokedAt ? (
-                            <span class="badge bad">revoked</span>
-                          ) : (
-                            <form method="post" action={`/settings/keys/${k.id}/revoke`}>
-                              <CsrfField token={csrf} />
-                              <button
-                                type="submit"
-                                class="danger"
-                                aria-label={`Revoke key ${k.start} of ${u.name}`}
-                              >
-                                Revoke
-                              </button>
-                            </form>
-                          )}
-                        </li>
-                      ))}
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable
+        label="People table"
+        caption={`People in ${props.user.orgName}`}
+        columns={["Name", "E-mail", "Role", "API keys"]}
+      >
+        {props.users.map((u) => (
+          <tr>
+            <th scope="row">{u.name}</th>
+            <td>{u.email}</td>
+            <td>{u.role}</td>
+            <td>
+              <ul class="checklist">
+                {props.keys
+                  .filter((k) => k.userId === u.id)
+                  .map((k) => (
+                    <li>
+                      <code>{k.start}…</code> {k.name}{" "}
+                      <span class="muted">
+                        created {when(k.createdAt)}
+                        {k.lastUsedAt ? `, last used ${when(k.lastUsedAt)}` : ""}
+                      </span>{" "}
+                      {k.revokedAt ? (
+                        <span class="badge bad">revoked</span>
+                      ) : (
+                        <form method="post" action={`/settings/keys/${k.id}/revoke`}>
+                          <CsrfField token={csrf} />
+                          <button
+                            type="submit"
+                            class="danger"
+                            aria-label={`Revoke key ${k.start} of ${u.name}`}
+                          >
+                            Revoke
+                          </button>
+                        </form>
+                      )}
+                    </li>
+                  ))}
+              </ul>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <div class="grid">
         <form method="post" action="/settings/users" class="card" aria-labelledby="h-new-user">
           <h2 id="h-new-user">Add a person</h2>
@@ -146,38 +137,27 @@ export function PlaybooksPage(props: { user: WebUser; playbooks: PlaybookEntry[]
       <h1>Playbooks</h1>
       <SettingsNav current="playbooks" />
       <Messages notice={props.notice} />
-      <TableWrap label="Playbooks table">
-        <table>
-          <caption>Playbooks calls are judged against</caption>
-          <thead>
-            <tr>
-              <th scope="col">Playbook</th>
-              <th scope="col">Id</th>
-              <th scope="col">Stage</th>
-              <th scope="col">Version</th>
-              <th scope="col">Items</th>
-              <th scope="col">Origin</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.playbooks.map((p) => (
-              <tr>
-                <th scope="row">
-                  <a href={`/settings/playbooks/${p.id}`}>{p.name}</a>
-                  {p.isDefault ? <span class="badge good"> default</span> : null}
-                </th>
-                <td>
-                  <code>{p.id}</code>
-                </td>
-                <td>{p.stage}</td>
-                <td>{p.version}</td>
-                <td class="num">{p.definition.items.length}</td>
-                <td>{p.builtin ? "built in" : "this organization"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable
+        label="Playbooks table"
+        caption="Playbooks calls are judged against"
+        columns={["Playbook", "Id", "Stage", "Version", "Items", "Origin"]}
+      >
+        {props.playbooks.map((p) => (
+          <tr>
+            <th scope="row">
+              <a href={`/settings/playbooks/${p.id}`}>{p.name}</a>
+              {p.isDefault ? <span class="badge good"> default</span> : null}
+            </th>
+            <td>
+              <code>{p.id}</code>
+            </td>
+            <td>{p.stage}</td>
+            <td>{p.version}</td>
+            <td class="num">{p.definition.items.length}</td>
+            <td>{p.builtin ? "built in" : "this organization"}</td>
+          </tr>
+        ))}
+      </DataTable>
       <p>
         <a class="button" href="/settings/playbooks/new">
           New playbook
