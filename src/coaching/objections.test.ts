@@ -4,6 +4,7 @@ import { analyzeTranscript } from "../analysis/analyze.js";
 import type { Transcript, Utterance } from "../transcript/model.js";
 import { type Objection, ObjectionSchema } from "./contract.js";
 import type { CoachingInput } from "./engine.js";
+import { coachingLanguage } from "./lang/index.js";
 import { classifyObjection, detectObjections, objectionMetrics } from "./objections.js";
 
 const en = { language: "en" };
@@ -465,6 +466,45 @@ describe("detectObjections: handling", () => {
     expect(o?.handling.acknowledged).toBe(true);
     expect(o?.handling.responded).toBe(true);
     expect(o?.resolved).toBe(true);
+  });
+
+  it("a reply that starts with a refusal is not resolved, even when it then moves on", () => {
+    const utts = [
+      u("cust", 0, 3, "Not right now, we're busy with a migration."),
+      u("rep", 3.5, 9, "Makes sense. Setup takes two days and our team handles the import for you."),
+      u("cust", 9.5, 12, "No, let's move on. What does the reporting look like for managers?"),
+    ];
+    const [o] = detectObjections(input(utts));
+    expect(o?.category).toBe("timing");
+    expect(o?.resolved).toBe(false);
+  });
+
+  it("reads a leading refusal word in every language, with or without punctuation", () => {
+    const refusals: Array<[string, string]> = [
+      ["en", "No, let's move on."],
+      ["en", "nope let's move on"],
+      ["en", "no I think we're done"],
+      ["en", "No."],
+      ["en", "Not really. Let's talk about the reports."],
+      ["de", "Nein, lassen Sie uns weitermachen."],
+      ["es", "No, sigamos con otra cosa."],
+      ["fr", "Non, passons à autre chose."],
+      ["pt", "Não, vamos seguir em frente."],
+      ["ru", "Нет, давайте дальше."],
+    ];
+    for (const [language, text] of refusals) {
+      const reject = coachingLanguage(language).objections.handling.reject;
+      expect(reject.test(coachingLanguage(language).objections.normalize(text)), text).toBe(true);
+    }
+    // A word that only starts with "no", "no" as a determiner and the idioms of agreement are no refusal.
+    const en = coachingLanguage("en").objections;
+    for (const text of [
+      "Nothing else, thanks.",
+      "No more write-offs from failures we didn't catch.",
+      "No problem, that works.",
+      "No worries, let's go ahead.",
+    ])
+      expect(en.handling.reject.test(en.normalize(text)), text).toBe(false);
   });
 
   it("backchannels neither close the window nor count as replies", () => {

@@ -586,8 +586,10 @@ export const EN_HANDLING: HandlingLexicon = {
     "(thanks|thank you)( for| that)",
   ]),
   reject: compile([
-    "^(no|nope|nah|not really)[,.!]? ",
-    "^(no|nope|nah|not really)[.!]*$",
+    // "No" as an interjection: before punctuation, the end or a clause ("no I think we're done"),
+    // not the determiner of "no more write-offs", "no problem", "no one else".
+    "^(nope|nah|not really)",
+    "^no([,.!]|$| (i|i'm|i'd|i'll|i've|we|we're|we'd|we'll|we've|it|it's|that|that's|this|thanks|thank|sorry|not|no|still|but|well|actually|honestly|really|you|you're|they|they're|the|way|sir|man|don't|didn't|doesn't|let's|let|just|never)\\b)",
     "(still|again|as i said|like i said|i told you|doesn't (help|change|solve|address)|didn't (help|answer)|not (convinced|sold|sure)|don't think so|doesn't work|won't work|not what i)",
   ]),
   backchannel: compile([
