@@ -17,10 +17,10 @@ describe.skipIf(!hasData)("objection detection on the labelled dev sets", () => 
   };
 
   it.each([
-    ["p4g", "punctuated", 0.57, 0.59, 0.8],
-    ["p4g", "no punctuation", 0.57, 0.59, 0.8],
-    ["cb", "punctuated", 0.77, 0.84, 0.84],
-    ["cb", "no punctuation", 0.75, 0.83, 0.83],
+    ["p4g", "punctuated", 0.58, 0.6, 0.84],
+    ["p4g", "no punctuation", 0.58, 0.6, 0.84],
+    ["cb", "punctuated", 0.77, 0.84, 0.85],
+    ["cb", "no punctuation", 0.75, 0.83, 0.85],
   ] as const)("%s, %s: F1 ≥ %s, precision ≥ %s, category accuracy ≥ %s", (corpus, condition, f1, p, acc) => {
     const s = get(corpus, condition, "debrief");
     expect(s.f1).toBeGreaterThanOrEqual(f1);

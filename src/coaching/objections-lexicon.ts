@@ -15,6 +15,7 @@
  *   `⋯`          a gap of up to seven words
  *   `#`          a number, optionally with a currency sign ("$1,200", "120k", "500")
  *   `¤`          an amount of money: a number with a currency sign or word ("$500", "500 dollars", "20k")
+ *   `$`          the end of the text, after any closing punctuation (`\$` is a dollar sign)
  * and every pattern is anchored on word boundaries at both ends (Unicode-aware, so Cyrillic works).
  */
 import { foldText } from "../text/fold.js";
@@ -40,6 +41,10 @@ function expand(pattern: string): string {
     } else if (c === "[") {
       inClass = true;
       out += c;
+    } else if (c === "$") {
+      // The end of the text, after any closing punctuation: "maybe$" matches "Maybe." as it
+      // matches the unpunctuated "maybe".
+      out += String.raw`[.!?…\s]*$`;
     } else if (c === " " && pattern[i + 1] === "?") {
       out += String.raw`[,;:]?\s*`;
       i++;
@@ -67,6 +72,18 @@ export function compile(patterns: readonly string[], flags = ""): RegExp {
 /** Something that says whether a text holds a match: a RegExp, or `compileAny`'s pieces. */
 export interface Matcher {
   test(text: string): boolean;
+  /** Where the leftmost match starts and ends, or null (for cues of several categories in one sentence). */
+  span(text: string): [number, number] | null;
+}
+
+/** The leftmost match of any of `parts` in `text`. */
+function leftmost(parts: readonly RegExp[], text: string): [number, number] | null {
+  let best: [number, number] | null = null;
+  for (const r of parts) {
+    const m = r.exec(text);
+    if (m !== null && (best === null || m.index < best[0])) best = [m.index, m.index + m[0].length];
+  }
+  return best;
 }
 
 /**
@@ -86,7 +103,10 @@ export function compileAny(patterns: readonly string[]): Matcher {
   const expanded = patterns.map(expand);
   const total = expanded.reduce((n, p) => n + p.length + 1, 0);
   const pieces = Math.max(1, Math.ceil(total / MAX_ALTERNATION_CHARS));
-  if (pieces === 1) return new RegExp(`${B}(?:${expanded.join("|")})${E}`);
+  if (pieces === 1) {
+    const re = new RegExp(`${B}(?:${expanded.join("|")})${E}`);
+    return { test: (text) => re.test(text), span: (text) => leftmost([re], text) };
+  }
   const target = total / pieces;
   const parts: RegExp[] = [];
   let chunk: string[] = [];
@@ -106,6 +126,7 @@ export function compileAny(patterns: readonly string[]): Matcher {
       for (const r of parts) if (r.test(text)) return true;
       return false;
     },
+    span: (text) => leftmost(parts, text),
   };
 }
 
@@ -170,6 +191,18 @@ export interface CategoryLexicon {
   shortPriceReaction: RegExp;
   /** A counter-offer ("how about 400?"): a price objection when money is on the table. */
   counterOffer: RegExp;
+  /** A hedge that is an objection only as the last sentence of the customer's turn ("…maybe."). */
+  finalHedge?: RegExp;
+  /** How clauses are marked, for sentences with cues of several categories; without it, CATEGORY_ORDER alone decides. */
+  clauses?: ClauseLexicon;
+}
+
+/** The words that separate clauses within a sentence (what punctuation does in written text). */
+export interface ClauseLexicon {
+  /** Between two clauses: sentence punctuation or a conjunction ("and", "because", "if"…). */
+  boundary: RegExp;
+  /** A conjunction that opens a clause contrasting with the one before ("but"). */
+  contrast: RegExp;
 }
 
 /** When one sentence carries cues of several categories, the first one in this order wins. */

@@ -26,6 +26,8 @@ describe("classifyTurn: a haggling turn is a bid unless it gives a reason", () =
     ["Money's a bit tight. Would you take 300 if I pick it up myself?", [null, "other"]],
     ["That's steep for my budget. Could you throw in the pump?", ["other", "other"]],
     ["If we sign for three years, can you lower the price?", ["other"]],
+    // …in any tense of the verb
+    ["It's steep since it's used. Would you do 200 if I picked it up?", ["other", "other"]],
   ])("%s → %j", (text, expected) => {
     expect(turn(text)).toEqual(expected);
   });

@@ -28,7 +28,7 @@ import { compileAny } from "./objections-lexicon.js";
 const TRADE_CUES = [
   "(i'll|i will|i can|i could|i'd|and|i'm willing to|i am willing to|i would) (also )?(come )?(pick (it|them|this|that|those|these) up|come (and )?(get|grab|collect) (it|them))",
   "(pay|paying|have it in|in|with|all) cash",
-  "if (i|we) (also )?(pick|come (get|pick|grab)|pay|do|take|bring|mow|help|cover|handle|sign|haul|move|clean)",
+  "if (i|we) (also )?(pick~|come (get|pick|grab)|pay|paid|do|did|take|took|bring|brought|mow~|help~|cover~|handle~|sign~|haul~|move~|clean~)",
   "(throw|toss) (\\S+ ){0,3}(in|into)",
   "(any|some|the|other) (accessories|extras|add-ons)",
   "(i could|i can|i'll|i will|i'd) (also )?(mow|help (you )?out with|do (some|the) (repairs|maintenance|work|labor)|supply|provide)",

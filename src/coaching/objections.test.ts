@@ -1,10 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyzeTranscript } from "../analysis/analyze.js";
+import { splitSentences } from "../text/sentences.js";
 import type { Transcript, Utterance } from "../transcript/model.js";
 import { type Objection, ObjectionSchema } from "./contract.js";
 import type { CoachingInput } from "./engine.js";
-import { classifyObjection, detectObjections, objectionMetrics } from "./objections.js";
+import { coachingLanguage } from "./lang/index.js";
+import { classifyObjection, classifyTurn, detectObjections, objectionMetrics } from "./objections.js";
 
 const en = { language: "en" };
 const ru = { language: "ru" };
@@ -215,6 +217,15 @@ describe("classifyObjection: resistance cue families", () => {
     ["I've already donated to the food bank this year.", "other"],
     ["I'd feel more comfortable with something local.", "other"],
     ["I'm not really inclined to, to be honest.", "other"],
+    ["I always try to give to the food bank.", "other"],
+    ["Usually I donate to local causes.", "other"],
+    ["I've given to the Red Cross in the past.", "other"],
+    ["What do you think about donating yourself?", "other"],
+    // hesitance stated as the whole sentence, with or without a full stop
+    ["I don't know.", "other"],
+    ["i don't know", "other"],
+    ["i'm not to sure about that", "other"],
+    ["Not without seeing a contract first.", "other"],
     // undecided about the amount: the decision is put off (timing), not refused
     ["We'll sign up, we just haven't decided how many seats to buy.", "timing"],
     ["I'm not sure how much I would want to spend on it.", "timing"],
@@ -228,6 +239,7 @@ describe("classifyObjection: resistance cue families", () => {
     ["I want to make sure my money is really helping someone.", "trust"],
     ["It's hard to tell whether they do what they promise.", "trust"],
     ["Is this a real charity?", "trust"],
+    ["I'm not sure how this onboarding process will work.", "trust"],
     // stalling to research first
     ["I'd want to read up on them first.", "timing"],
     ["We'll check it out and let you know.", "timing"],
@@ -273,6 +285,40 @@ describe("classifyObjection: resistance cue families", () => {
     expect(classifyObjection("Sorry.", { language: "en", previousText: "Can I count you in for ten?" })).toBe(
       "need",
     );
+  });
+});
+
+describe("classifyObjection: sentences with cues of several categories", () => {
+  it.each([
+    // overlapping cues: the order of CATEGORY_ORDER
+    ["It's cheaper elsewhere.", "competitor"],
+    ["Before we sign, how do I know the data is safe?", "trust"],
+    // separate clauses: the first objection raised, as with punctuated sentences
+    ["its too expensive and we already use gong", "price"],
+    ["we already use gong and honestly its too expensive", "competitor"],
+    ["We'd pay 400 if you can share some references.", "other"],
+    ["we'd pay 400 if you can share some references", "other"],
+    // a clause opened by "but" takes over from the one it contrasts with
+    ["We're happy with our current vendor, but maybe next quarter.", "timing"],
+    ["we're happy with our current vendor but maybe next quarter", "timing"],
+    ["I'd need my CFO to sign off, but honestly it's also too expensive.", "price"],
+    // …only when its own first clause holds a cue
+    ["I'd need my CFO to sign off, but if you send the deck I'll forward it.", "authority"],
+  ] as const)("%s → %s", (sentence, category) => {
+    expect(classifyObjection(sentence, en)).toBe(category);
+  });
+});
+
+describe("classifyTurn: a hedge as the customer's last word", () => {
+  const turn = (text: string) => classifyTurn(text, splitSentences(text), en);
+  it("'Maybe.' alone, or at the end of the turn, is hesitance", () => {
+    expect(turn("Maybe.")).toEqual(["other"]);
+    expect(turn("maybe")).toEqual(["other"]);
+    expect(turn("A few seats, maybe.")).toEqual(["other"]);
+  });
+  it("followed by more, the rest of the turn says what it meant", () => {
+    expect(turn("Possibly. That might be a good way to start.")).toEqual([null, null]);
+    expect(turn("Maybe. Send me an invite and I'll see.")).toEqual([null, null]);
   });
 });
 
@@ -465,6 +511,45 @@ describe("detectObjections: handling", () => {
     expect(o?.handling.acknowledged).toBe(true);
     expect(o?.handling.responded).toBe(true);
     expect(o?.resolved).toBe(true);
+  });
+
+  it("a reply that starts with a refusal is not resolved, even when it then moves on", () => {
+    const utts = [
+      u("cust", 0, 3, "Not right now, we're busy with a migration."),
+      u("rep", 3.5, 9, "Makes sense. Setup takes two days and our team handles the import for you."),
+      u("cust", 9.5, 12, "No, let's move on. What does the reporting look like for managers?"),
+    ];
+    const [o] = detectObjections(input(utts));
+    expect(o?.category).toBe("timing");
+    expect(o?.resolved).toBe(false);
+  });
+
+  it("reads a leading refusal word in every language, with or without punctuation", () => {
+    const refusals: Array<[string, string]> = [
+      ["en", "No, let's move on."],
+      ["en", "nope let's move on"],
+      ["en", "no I think we're done"],
+      ["en", "No."],
+      ["en", "Not really. Let's talk about the reports."],
+      ["de", "Nein, lassen Sie uns weitermachen."],
+      ["es", "No, sigamos con otra cosa."],
+      ["fr", "Non, passons à autre chose."],
+      ["pt", "Não, vamos seguir em frente."],
+      ["ru", "Нет, давайте дальше."],
+    ];
+    for (const [language, text] of refusals) {
+      const reject = coachingLanguage(language).objections.handling.reject;
+      expect(reject.test(coachingLanguage(language).objections.normalize(text)), text).toBe(true);
+    }
+    // A word that only starts with "no", "no" as a determiner and the idioms of agreement are no refusal.
+    const en = coachingLanguage("en").objections;
+    for (const text of [
+      "Nothing else, thanks.",
+      "No more write-offs from failures we didn't catch.",
+      "No problem, that works.",
+      "No worries, let's go ahead.",
+    ])
+      expect(en.handling.reject.test(en.normalize(text)), text).toBe(false);
   });
 
   it("backchannels neither close the window nor count as replies", () => {

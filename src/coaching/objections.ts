@@ -15,7 +15,12 @@ import type { Utterance } from "../transcript/model.js";
 import type { Evidence, Handling, Objection, ObjectionCategory, ObjectionMetricsSchema } from "./contract.js";
 import type { CoachingInput } from "./engine.js";
 import { type CoachingLanguage, coachingLanguage } from "./lang/index.js";
-import { CATEGORY_ORDER, type HandlingLexicon } from "./objections-lexicon.js";
+import {
+  CATEGORY_ORDER,
+  type CategoryLexicon,
+  type ClauseLexicon,
+  type HandlingLexicon,
+} from "./objections-lexicon.js";
 import { negotiationCategory, readNegotiation } from "./objections-negotiation.js";
 
 /**
@@ -75,15 +80,8 @@ export function classifyObjection(
   lex.neutral.lastIndex = 0;
   const text = full.replace(lex.neutral, " ");
 
-  for (const category of CATEGORY_ORDER) {
-    if (!lex.cues[category].test(text)) continue;
-    // "Our costs are too high" is the customer's pain (a reason to buy), not an objection to the
-    // offer — unless the sentence also points at the seller's price ("…and your quote is too").
-    if (category === "price" && lex.pain.test(text) && !lex.offer.test(text)) continue;
-    // "OK, 35 sounds fair" after the rep offered 35 accepts the rep's number: not a bid.
-    if (category === "other" && echoesNumbers(text, context.previousText)) continue;
-    return category;
-  }
+  const found = cueCategory(text, lex, context.previousText);
+  if (found !== null) return found;
 
   // Short replies read the rep's preceding turn (normalised only when needed).
   const prevRaw = context.previousText;
@@ -106,6 +104,69 @@ export function classifyObjection(
 }
 
 /**
+ * The category of a normalised sentence: of the categories whose cues match (after the pain and
+ * echo checks), the first in CATEGORY_ORDER — unless the sentence has several clauses and the
+ * language marks them (see `readClauses`).
+ */
+function cueCategory(
+  text: string,
+  lex: CategoryLexicon,
+  previousText: string | undefined,
+): ObjectionCategory | null {
+  let first: ObjectionCategory | null = null;
+  let more: ObjectionCategory[] | null = null;
+  for (const category of CATEGORY_ORDER) {
+    if (!lex.cues[category].test(text)) continue;
+    // "Our costs are too high" is the customer's pain (a reason to buy), not an objection to the
+    // offer — unless the sentence also points at the seller's price ("…and your quote is too").
+    if (category === "price" && lex.pain.test(text) && !lex.offer.test(text)) continue;
+    // "OK, 35 sounds fair" after the rep offered 35 accepts the rep's number: not a bid.
+    if (category === "other" && echoesNumbers(text, previousText)) continue;
+    if (lex.clauses === undefined) return category;
+    if (first === null) first = category;
+    else if (more === null) more = [first, category];
+    else more.push(category);
+  }
+  return more === null || lex.clauses === undefined ? first : readClauses(text, more, lex, lex.clauses);
+}
+
+/**
+ * One sentence with cues of several categories (`hits`, in CATEGORY_ORDER), read clause by clause,
+ * as the sentences of punctuated text are: a cue that ends before the first-ranked cue begins,
+ * with a clause boundary between them ("we'd pay 400 if you can share some references"), wins —
+ * the first objection raised is the one the customer makes; and a clause opened by a contrast
+ * ("we're happy with our vendor, but maybe next quarter") takes over from what it contrasts
+ * with, when its own first clause holds a cue. Overlapping cues ("cheaper elsewhere") keep the
+ * order of CATEGORY_ORDER.
+ */
+function readClauses(
+  text: string,
+  hits: readonly ObjectionCategory[],
+  lex: CategoryLexicon,
+  clauses: ClauseLexicon,
+): ObjectionCategory {
+  const spans = hits.map((c) => ({ c, at: lex.cues[c].span(text) ?? [0, 0] }));
+  const ranked = spans[0]!;
+  let pick = ranked;
+  for (const h of spans)
+    if (
+      h.at[1] <= ranked.at[0] &&
+      h.at[0] < pick.at[0] &&
+      clauses.boundary.test(text.slice(h.at[1], ranked.at[0]))
+    )
+      pick = h;
+  const after = text.slice(pick.at[1]);
+  const contrast = clauses.contrast.exec(after);
+  if (contrast !== null) {
+    const rest = after.slice(contrast.index + contrast[0].length);
+    const end = rest.search(clauses.boundary);
+    const clause = end < 0 ? rest : rest.slice(0, end);
+    for (const c of hits) if (c !== pick.c && lex.cues[c].test(clause)) return c;
+  }
+  return pick.c;
+}
+
+/**
  * The objection category of each sentence of one customer turn (`sentences` = `splitSentences`
  * of `turnText`): `classifyObjection` per sentence, then, in English, the turn read whole for
  * negotiation (a haggling turn is a bid unless it gives a reason; see objections-negotiation.ts).
@@ -120,6 +181,13 @@ export function classifyTurn(
   norm: Normalizer = plainNormalize,
 ): Array<ObjectionCategory | null> {
   const categories = sentences.map((s) => classifyObjection(s, context, norm));
+  const last = sentences.length - 1;
+  if (last >= 0 && categories[last] === null) {
+    const lastLanguage = languageFor(context.language ?? "en", sentences[last]!);
+    const hedge = lastLanguage.objections.categories.finalHedge;
+    if (hedge?.test(norm(lastLanguage, sentences[last]!.slice(0, MAX_SENTENCE_CHARS))) === true)
+      categories[last] = "other";
+  }
   const haggling = (c: ObjectionCategory | null): boolean => c === "price" || c === "other" || c === "need";
   if (!categories.some(haggling)) return categories;
   const language = languageFor(context.language ?? "en", turnText);

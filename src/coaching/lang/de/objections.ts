@@ -133,7 +133,7 @@ export const DE_HANDLING: HandlingLexicon = {
     "^(ja|ok|gut|passt)[.!]*$",
   ]),
   reject: compile([
-    "^nein[,.!]? ",
+    "^nein[,.!]?",
     "^nein[.!]*$",
     "(trotzdem|immer noch|[uü]berzeugt mich nicht|hilft nicht)",
   ]),

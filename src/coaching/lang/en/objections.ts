@@ -75,6 +75,8 @@ const EN_DEFLECT = [
   `how (much|often) (do|did|would|will|have|are) you( \\S+)? (${EN_GIVE}|pay|spend|buy)`,
   `(you|you guys) (should|could|can) (${EN_GIVE}|buy|pay|do it) (yourself|yourselves|too|first)`,
   `if you ${EN_GIVE}`,
+  // The ask handed back as a question about the persuader's own view: "What do you think about donating yourself?"
+  `(how|what) do you (feel|think) (about|of) ${EN_GIVE}`,
   `(if|when) (everyone|everybody|people|others|the government|governments|rich people|someone else|more people|we all|all of us)( \\S+){0,3} (would|just|did|could|only)?( \\S+)? (${EN_GIVE}|help~|pitch~ in|chip~ in|pay~|step~ up)`,
   "(government's|governments'|someone else's|the state's|their) (job|responsibility|problem|duty)",
   "(fall|be|rest) on (the rest|others|everyone|the government|someone else|other people)",
@@ -90,9 +92,10 @@ const EN_PERSONAL_CHOICE = [
   `(i|we)('ve| have)? (already|currently|still) ${EN_GIVE}`,
   `(i|we)('re| are| am)? (already|currently) (donating|giving|contributing|supporting|volunteering)`,
   `(i|we) (do |also |still |only |mainly |mostly )?${EN_GIVE} (to|regularly|already|monthly|every|often|usually|sometimes|a lot|when(ever)?|at)`,
-  `(i|we) (usually|normally|typically|always|regularly|often|sometimes|mostly|mainly|tend to|try to|like to|prefer to|choose to) (\\S+ )?${EN_GIVE}`,
+  `(i|we) (usually|normally|typically|always|regularly|often|sometimes|mostly|mainly|tend to|try to|like to|prefer to|choose to) (\\S+ ){0,2}${EN_GIVE}`,
+  `(usually|normally|typically|regularly|mostly|mainly) (i|we) ${EN_GIVE}`,
   `(i|we)('d| would)? (prefer|rather) (to )?${EN_GIVE}`,
-  "(i|we)('ve| have)? (\\S+ )?(donated|volunteered|contributed to)",
+  "(i|we)('ve| have)? (\\S+ )?(donated|volunteered|contributed to|given to|gave to)",
   `(i|we) (almost |hardly |rarely )?(never|rarely|seldom|hardly ever) ${EN_GIVE}`,
   "(i'm|i am|we're|we are) more (willing|inclined|comfortable|likely|interested|keen)",
   "(i'd|i would|we'd|we would) (feel|be) more comfortable",
@@ -414,7 +417,8 @@ export const EN: CategoryLexicon = {
       "(what's|is there) (the |a |any )?(guarantee|warranty|sla|refund policy|money-?back|catch)",
       "(what's|where's) the catch",
       "(risky|a risk|the risk|big risk|a gamble|leap of faith|unproven|untested|too new)",
-      "(not sure|unsure|don't know) (if|whether|that|how) (it|this|that|you|your|they|the (product|tool|platform|charity|organization)) (will |would |can |could |really |actually )?(work|works|deliver|help|handle|scale|integrate|live up|legit)",
+      // The subject may be a short noun phrase: "how this onboarding process will work".
+      "(not sure|unsure|don't know) (if|whether|that|how) (it|this|that|you|they|(your|the|this|these|those|their|its)( \\S+){1,2}) (will |would |can |could |really |actually )?(work|works|deliver|help|handle|scale|integrate|live up|legit)",
       "(it|this|that|they|you) (won't|never|didn't|doesn't) (actually |really )?(deliver|live up|pan out)",
       "(prove|proven) (it|that|yourselves)",
       "(tried|used) (something|a tool|one|it|this|that|\\S+) (like (this|that) )?before",
@@ -435,7 +439,10 @@ export const EN: CategoryLexicon = {
     ]),
     other: compileAny([
       "(i'm|we're) (still )?(not (really |entirely |totally |quite |too |so |100% )?(sure|certain|convinced|decided)|unsure|uncertain|undecided|hesitant|torn|on the fence|conflicted|ambivalent)",
-      "not (so |too |really |entirely |quite )?sure( yet)?( about (it|this|that))?",
+      // "to" for "too" is a common slip in chat and ASR text: "not to sure about that".
+      "not (so |too |to |really |entirely |quite )?sure( yet)?( about (it|this|that))?",
+      // A refusal with a condition: "Not without seeing a contract first."
+      "^(\\S+ )?not without",
       "(i|we) don't know( about (it|this|that)| yet| if (we|i|it|that|this) (should|want|need|can|will|would))",
       "(i|we) don't know$",
       "(i|we) (haven't|still haven't) decided",
@@ -444,7 +451,6 @@ export const EN: CategoryLexicon = {
       "(problem|issue)s? (with|about) (this|that|it|your|the (price|proposal|contract|product|tool|platform|offer|deal|terms))",
       "(i|we) (have|'ve got|got|still have) (some |a few |a couple of |real |serious |my |our )?(concerns?|reservations?|doubts?|hesitations?|objections?)",
       "(i|we)('d| would) rather",
-      "(maybe|perhaps|possibly|might|probably not)$",
       "(maybe|perhaps),? (maybe|not|a (little|bit|small))",
       "(i|we) (might|may) (not|consider)",
       "(not|isn't|doesn't|wasn't) what (i|we) (need|want|had in mind|were looking for|expected)",
@@ -494,6 +500,14 @@ export const EN: CategoryLexicon = {
     "(how about|what about|would you (take|do|accept)|can you do|could you do|i'll (take|do|pay|give you)|i (can|could) (do|pay|offer)|i'd (do|pay|offer)) #(?=[.!?,]|$| (for|and|if|dollars|bucks|cash|instead|then|today|tonight|now))",
     "#( dollars| bucks)? (is|would be|sounds|seems) (my|our|the) (max|maximum|limit|best|final|top|budget|offer)",
   ]),
+  // "Maybe." as the customer's last word; followed by more ("Maybe. That could be a good start."),
+  // the rest of the turn says what it meant.
+  finalHedge: compile(["(maybe|perhaps|possibly|might|probably not)$"]),
+  clauses: {
+    // Commas are no boundary: "Before we sign, how do I know…" is one question.
+    boundary: /[.;!?]|\b(?:and|but|so|because|though|although|if|or|since|while|when|plus)\b/,
+    contrast: /\bbut\b/,
+  },
 };
 
 export const EN_HANDLING: HandlingLexicon = {
@@ -586,8 +600,10 @@ export const EN_HANDLING: HandlingLexicon = {
     "(thanks|thank you)( for| that)",
   ]),
   reject: compile([
-    "^(no|nope|nah|not really)[,.!]? ",
-    "^(no|nope|nah|not really)[.!]*$",
+    // "No" as an interjection: before punctuation, the end or a clause ("no I think we're done"),
+    // not the determiner of "no more write-offs", "no problem", "no one else".
+    "^(nope|nah|not really)",
+    "^no([,.!]|$| (i|i'm|i'd|i'll|i've|we|we're|we'd|we'll|we've|it|it's|that|that's|this|thanks|thank|sorry|not|no|still|but|well|actually|honestly|really|you|you're|they|they're|the|way|sir|man|don't|didn't|doesn't|let's|let|just|never)\\b)",
     "(still|again|as i said|like i said|i told you|doesn't (help|change|solve|address)|didn't (help|answer)|not (convinced|sold|sure)|don't think so|doesn't work|won't work|not what i)",
   ]),
   backchannel: compile([

@@ -139,7 +139,7 @@ export const ES_HANDLING: HandlingLexicon = {
     "^(s[ií]|vale|ok|claro|bien)[.!]*$",
   ]),
   reject: compile([
-    "^no[,.!]? ",
+    "^no(?! (hay )?(problema|te preocupes|se preocupe))[,.!]?",
     "^no[.!]*$",
     "(sigue siendo|aun as[ií]|a[uú]n as[ií]|no me convence|no resuelve)",
   ]),

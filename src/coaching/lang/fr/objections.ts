@@ -133,7 +133,7 @@ export const FR_HANDLING: HandlingLexicon = {
     "^(oui|ok|d'accord|entendu)[.!]*$",
   ]),
   reject: compile([
-    "^non[,.!]? ",
+    "^non[,.!]?",
     "^non[.!]*$",
     "(toujours|quand m[eê]me|(ça|cela) ne r[eè]gle pas|pas convaincu)",
   ]),

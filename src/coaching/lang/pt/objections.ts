@@ -130,7 +130,7 @@ export const PT_HANDLING: HandlingLexicon = {
     "^(sim|ok|certo|claro)[.!]*$",
   ]),
   reject: compile([
-    "^n[aã]o[,.!]? ",
+    "^n[aã]o(?! (tem )?problema)[,.!]?",
     "^n[aã]o[.!]*$",
     "(continua|mesmo assim|ainda assim|n[aã]o me convence|n[aã]o resolve)",
   ]),
