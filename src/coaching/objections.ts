@@ -9,7 +9,8 @@
  * its length.
  */
 import type { z } from "zod";
-import { detectQuestions } from "../analysis/questions/index.js";
+import { utteranceReadings } from "../analysis/analyze.js";
+import { detectQuestions, type UtteranceReading } from "../analysis/questions/index.js";
 import { splitSentences } from "../text/sentences.js";
 import type { Utterance } from "../transcript/model.js";
 import type { Evidence, Handling, Objection, ObjectionCategory, ObjectionMetricsSchema } from "./contract.js";
@@ -212,8 +213,10 @@ interface Turn {
   previousText: string | undefined;
   /** Only backchannels ("mm-hmm", "yeah") or empty. */
   backchannel: boolean;
+  /** The metric pass's reading of this utterance, when the analysis has it and read this text. */
+  reading: UtteranceReading | undefined;
   // Lazily computed, at most once per call:
-  sentences?: string[];
+  sentences?: readonly string[];
   norm?: string;
   categories?: Array<ObjectionCategory | null>;
   rep?: RepSentence[];
@@ -276,6 +279,7 @@ class Call {
     readonly language: string,
     readonly isRep: (id: string) => boolean,
     readonly isCustomer: (id: string) => boolean,
+    readings?: ReadonlyMap<Utterance, UtteranceReading>,
   ) {
     const lang = languageFor(language, "");
     this.h = lang.objections.handling;
@@ -289,11 +293,13 @@ class Call {
       const text = raw.length > MAX_UTTERANCE_CHARS ? raw.slice(0, MAX_UTTERANCE_CHARS) : raw;
       const empty = !/[\p{L}\p{N}]/u.test(text);
       const backchannel = empty || (text.length <= 40 && this.h.backchannel.test(this.normalize(text)));
+      const reading = readings?.get(u);
       const turn: Turn = {
         u: text === raw ? u : { ...u, text },
         index,
         previousText: u.speaker !== lastSpeaker ? lastText : undefined,
         backchannel,
+        reading: reading !== undefined && reading.text === text ? reading : undefined,
       };
       if (!empty) {
         lastText = text;
@@ -303,8 +309,8 @@ class Call {
     });
   }
 
-  sentences(t: Turn): string[] {
-    t.sentences ??= splitSentences(t.u.text);
+  sentences(t: Turn): readonly string[] {
+    t.sentences ??= t.reading?.sentences ?? splitSentences(t.u.text);
     return t.sentences;
   }
 
@@ -335,7 +341,8 @@ class Call {
         t.previousText !== undefined
           ? { language: this.language, previousText: t.previousText }
           : { language: this.language };
-      const questions = new Set(detectQuestions(t.u.text, ctx).map((q) => q.text));
+      // The metric pass's answers where it read the same text after the same previous text.
+      const questions = new Set(detectQuestions(t.u.text, ctx, t.reading).map((q) => q.text));
       t.rep = this.sentences(t).map((text) => {
         const norm = this.normalize(text);
         return {
@@ -373,7 +380,7 @@ export function detectObjections(input: CoachingInput): Objection[] {
     hasCustomer ? roles.get(id) === "customer" : roles.get(id) !== "rep";
   const isRep = (id: string): boolean => (hasRep ? roles.get(id) === "rep" : !isCustomer(id));
 
-  const call = new Call(utterances, language, isRep, isCustomer);
+  const call = new Call(utterances, language, isRep, isCustomer, analysis && utteranceReadings(analysis));
   const out: Objection[] = [];
   /** The turn index and category of the latest objection, and the rep's first reply to it. */
   let latest: number | undefined;

@@ -1,3 +1,4 @@
+import { utteranceReadings } from "../../analysis/analyze.js";
 import { splitSentences } from "../../text/sentences.js";
 import { wordParts } from "../../text/words.js";
 import type { Role } from "../../transcript/model.js";
@@ -92,9 +93,14 @@ function computeSentences(input: CoachingInput): CallSentence[] {
   for (const s of input.transcript.speakers ?? []) if (s.role && !roles.has(s.id)) roles.set(s.id, s.role);
   const questions = new Set(input.analysis.questions.map((q) => `${q.speaker}\u0000${q.text}`));
   const out: CallSentence[] = [];
+  const readings = utteranceReadings(input.analysis);
   input.transcript.utterances.forEach((ut, u) => {
     const role = roles.get(ut.speaker) ?? "other";
-    splitSentences(ut.text).forEach((text, pos) => {
+    // The metric pass split this text already (when this process analysed the call).
+    const reading = readings?.get(ut);
+    const split =
+      reading !== undefined && reading.text === ut.text ? reading.sentences : splitSentences(ut.text);
+    split.forEach((text, pos) => {
       const question =
         questions.has(`${ut.speaker}\u0000${text}`) || /[?？]["'”»)]*$/.test(text) || invitation.test(text);
       // One tokenisation for both: stemsIn and contentStems of the same words.
