@@ -11,6 +11,7 @@
 import type { z } from "zod";
 import { utteranceReadings } from "../analysis/analyze.js";
 import { detectQuestions, type UtteranceReading } from "../analysis/questions/index.js";
+import { eachMatch } from "../text/regex.js";
 import { splitSentences } from "../text/sentences.js";
 import type { Utterance } from "../transcript/model.js";
 import type { Evidence, Handling, Objection, ObjectionCategory, ObjectionMetricsSchema } from "./contract.js";
@@ -234,14 +235,15 @@ function turnEnd(u: Utterance): number | null {
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
+const STEM_WORD_RE = /[\p{L}\p{N}']+/gu;
+
 /** Content stems of a normalised text (first five letters of words of four letters or more). */
 function stems(norm: string, stop: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
-  for (const m of norm.matchAll(/[\p{L}\p{N}']+/gu)) {
+  eachMatch(STEM_WORD_RE, norm, (m) => {
     const w = m[0];
-    if (w.length < 4 || stop.has(w)) continue;
-    out.add(w.slice(0, 5));
-  }
+    if (w.length >= 4 && !stop.has(w)) out.add(w.slice(0, 5));
+  });
   return out;
 }
 
