@@ -301,9 +301,11 @@ export function evaluatePlaybookRules(input: CoachingInput): PlaybookResult | nu
     });
 
     // Forbidden phrases said by the rep: the item is missed, whatever else happened.
-    const forbidden = sentences.filter(
-      (s) => s.role === "rep" && c.forbidden.some((p) => containsPhrase(s.stems, p)),
-    );
+    // (Most items forbid nothing: no pass over the call for them.)
+    const forbidden =
+      c.forbidden.length === 0
+        ? []
+        : sentences.filter((s) => s.role === "rep" && c.forbidden.some((p) => containsPhrase(s.stems, p)));
     if (forbidden.length > 0) return result("missed", null, quotes(index, forbidden.slice(0, 3)));
 
     const hits: Hit[] = [];
@@ -333,7 +335,7 @@ export function evaluatePlaybookRules(input: CoachingInput): PlaybookResult | nu
             bonus = 0.8;
           } else if (picked) bonus = 0.8;
         }
-        hits.push({ s, score: base + bonus, ...(answer ? { answer } : {}) });
+        hits.push(answer ? { s, score: base + bonus, answer } : { s, score: base + bonus });
       } else {
         customerUtterances.add(s.u);
         const k = s.question ? replyTo(s.u) : null;
