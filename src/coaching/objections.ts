@@ -46,6 +46,7 @@ const CYRILLIC_RE = /[\u0400-\u04FF]/;
 const LATIN_WORD_RE = /[A-Za-z]{2,}\s+[A-Za-z]{2,}/;
 
 function mostlyCyrillic(text: string): boolean {
+  if (!CYRILLIC_RE.test(text)) return false; // (most sentences: no scan that builds a list)
   const cyr = text.match(/[\u0400-\u04FF]/g)?.length ?? 0;
   if (cyr === 0) return false;
   const lat = text.match(/[A-Za-z]/g)?.length ?? 0;

@@ -1,3 +1,4 @@
+import { utteranceReadings } from "../analysis/analyze.js";
 import { matchKey } from "../text/match.js";
 import type { Role, Transcript, Utterance } from "../transcript/model.js";
 import type { Evidence, Objection, Playbook, PlaybookItemResult, PlaybookResult } from "./contract.js";
@@ -47,7 +48,7 @@ export function roleMap(input: Pick<CoachingInput, "transcript" | "analysis">): 
 
 export function createVerifier(input: CoachingInput): Verifier {
   const index = createEvidenceIndex(input.transcript);
-  const guard = createInjectionGuard(input.transcript);
+  const guard = createInjectionGuard(input.transcript, utteranceReadings(input.analysis));
   const roles = roleMap(input);
   const roleOf = (speaker: string): Role => roles.get(speaker) ?? "other";
   const sides = sidesOf(input.playbook);
