@@ -75,6 +75,9 @@ function asciiWalk(text: string, out: MatchToken[] | null, forms: string[] | nul
   const n = text.length;
   let count = 0;
   let i = 0;
+  // Lower-cased once (ASCII keeps every offset); each word is then one slice of it. Any non-ASCII
+  // character ends the scan before a slice past it is taken.
+  const lower = out !== null || forms !== null ? text.toLowerCase() : text;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c >= 128) return -1;
@@ -96,7 +99,7 @@ function asciiWalk(text: string, out: MatchToken[] | null, forms: string[] | nul
     }
     count++;
     if (out !== null || forms !== null) {
-      const word = text.slice(from, i).toLowerCase();
+      const word = lower.slice(from, i);
       const norm = apostrophe ? word.replace(/['`]/g, "") : word;
       if (out !== null) out.push({ norm, from, to: i });
       else forms!.push(norm);

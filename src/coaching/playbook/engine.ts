@@ -192,17 +192,18 @@ function baseMatches(items: readonly CompiledItem[], sentences: readonly CallSen
   sentences.forEach((s, si) => {
     signal.fill(0);
     best.fill(0);
-    for (const w of s.stemSet) {
+    // (Set.forEach, not for…of: the sets' iterators allocated a result per stem here.)
+    s.stemSet.forEach((w) => {
       const list = byFirst.get(w);
-      if (list === undefined) continue;
+      if (list === undefined) return;
       for (const { item, phrase } of list)
         if (signal[item] === 0 && containsPhrase(s.stems, phrase)) signal[item] = 1;
-    }
-    for (const w of s.content) {
+    });
+    s.content.forEach((w) => {
       const list = byStem.get(w);
-      if (list === undefined) continue;
+      if (list === undefined) return;
       for (const e of list) if (shared[e]!++ === 0) touched.push(e);
-    }
+    });
     for (const e of touched) {
       const n = shared[e]!;
       shared[e] = 0;
