@@ -1,7 +1,12 @@
 import type { Role, Transcript, Utterance } from "../transcript/model.js";
 import { fillerCounterFor } from "./fillers.js";
 import { detectLanguage } from "./language.js";
-import { detectQuestions, type QuestionContext } from "./questions/index.js";
+import {
+  type QuestionContext,
+  questionsOf,
+  readUtterance,
+  type UtteranceReading,
+} from "./questions/index.js";
 import type { CallAnalysis, Question, SpeakerStats } from "./result.js";
 import { assignRoles, type RoleOptions, type SpeakerFacts } from "./roles.js";
 import {
@@ -61,6 +66,7 @@ export function analyzeTranscriptDetailed(
   const allSegments: Interval[] = [];
   const questions: Question[] = [];
   let last: { speaker: string; text: string } | undefined;
+  const readings = new Map<Utterance, UtteranceReading>();
 
   utterances.forEach((u, index) => {
     const s = speakerOf(u.speaker);
@@ -93,7 +99,9 @@ export function analyzeTranscriptDetailed(
     const context: QuestionContext = { language };
     if (last && last.speaker !== u.speaker) context.previousText = last.text;
     if (next !== undefined && next.speaker !== u.speaker) context.nextText = next.text;
-    const found = detectQuestions(u.text, context);
+    const reading = readUtterance(u.text, context);
+    readings.set(u, reading);
+    const found = questionsOf(reading);
     if (found.length > 0) {
       const start = u.start ?? u.words?.[0]?.start ?? null;
       for (const q of found)
@@ -214,7 +222,23 @@ export function analyzeTranscriptDetailed(
     },
     questions,
   };
+  analysisReadings.set(analysis, readings);
   return { analysis, unmatchedRoleOptions: unmatched };
+}
+
+const analysisReadings = new WeakMap<CallAnalysis, ReadonlyMap<Utterance, UtteranceReading>>();
+
+/**
+ * How the metric pass read each utterance of the transcript it analysed (sentences, question
+ * answers and their context), for later readers of the same call: coaching splits and classifies
+ * the same texts again otherwise. Only for an analysis this process computed (undefined for one
+ * read back from storage or copied to another thread); not part of the analysis contract. Each
+ * reading names the text and context it rests on, so a reader checks it still applies.
+ */
+export function utteranceReadings(
+  analysis: CallAnalysis,
+): ReadonlyMap<Utterance, UtteranceReading> | undefined {
+  return analysisReadings.get(analysis);
 }
 
 /**

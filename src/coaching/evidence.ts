@@ -34,14 +34,34 @@ interface Entry {
   speaker: string;
   start: number | null;
   text: string;
-  tokens: MatchToken[];
   /** Offset of this utterance's normalized text in the joined corpus. */
   offset: number;
+  norm: string;
+  words: ReadonlyArray<{ text: string; start: number }> | undefined;
+  /** Tokens, their offsets and start times: computed when a quote is found in the utterance. */
+  located: Located | null;
+  sentences: Set<string> | null;
+}
+
+interface Located {
+  tokens: MatchToken[];
   /** Offsets of each token within the utterance's normalized text. */
   tokenStarts: number[];
-  norm: string;
   wordStarts: Array<number | null> | null;
-  sentences: Set<string> | null;
+}
+
+function locate(e: Entry): Located {
+  if (e.located === null) {
+    const tokens = matchTokens(e.text);
+    const tokenStarts: number[] = [];
+    let pos = 0;
+    for (const t of tokens) {
+      tokenStarts.push(pos);
+      pos += t.norm.length + 1;
+    }
+    e.located = { tokens, tokenStarts, wordStarts: wordStartsFor(e.words, tokens.length) };
+  }
+  return e.located;
 }
 
 const SEP = "\u0001";
@@ -83,23 +103,16 @@ function buildEvidenceIndex(transcript: Transcript): EvidenceIndex {
   let offset = 0;
   for (const u of transcript.utterances) {
     const text = typeof u.text === "string" ? u.text : "";
-    const tokens = matchTokens(text);
-    const tokenStarts: number[] = [];
-    let pos = 0;
-    for (const t of tokens) {
-      tokenStarts.push(pos);
-      pos += t.norm.length + 1;
-    }
-    const norm = tokens.map((t) => t.norm).join(" ");
+    // The match key is the tokens' forms joined; the tokens themselves wait for a find.
+    const norm = matchKey(text);
     entries.push({
       speaker: u.speaker,
       start: u.start,
       text,
-      tokens,
       offset,
-      tokenStarts,
       norm,
-      wordStarts: wordStartsFor(u.words, tokens.length),
+      words: u.words,
+      located: null,
       sentences: null,
     });
     parts.push(norm);
@@ -151,13 +164,14 @@ function buildEvidenceIndex(transcript: Transcript): EvidenceIndex {
         if (speaker !== null && e.speaker !== speaker) continue;
         if (words < MIN_FREE_QUOTE_WORDS && q !== e.norm && !sentencesOf(e).has(q)) continue;
 
-        const first = lastAtOrBelow(e.tokenStarts, at - e.offset);
+        const { tokens, tokenStarts, wordStarts } = locate(e);
+        const first = lastAtOrBelow(tokenStarts, at - e.offset);
         const last = first + words - 1;
-        const tFirst = e.tokens[first]!;
-        const tLast = e.tokens[last]!;
+        const tFirst = tokens[first]!;
+        const tLast = tokens[last]!;
         const trailing = TRAILING_RE.exec(e.text.slice(tLast.to));
         const found = e.text.slice(tFirst.from, tLast.to + (trailing ? trailing[0].length : 0));
-        return { speaker: e.speaker, start: e.wordStarts?.[first] ?? e.start, quote: found };
+        return { speaker: e.speaker, start: wordStarts?.[first] ?? e.start, quote: found };
       }
     },
   };

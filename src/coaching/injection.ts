@@ -1,6 +1,7 @@
+import type { UtteranceReading } from "../analysis/questions/index.js";
 import { matchKey } from "../text/match.js";
 import { splitSentences } from "../text/sentences.js";
-import type { Transcript } from "../transcript/model.js";
+import type { Transcript, Utterance } from "../transcript/model.js";
 import type { Evidence } from "./contract.js";
 
 /**
@@ -53,11 +54,17 @@ export interface InjectionGuard {
  * Scan the transcript once; `taints` then checks a quote against the flagged sentences of its
  * speaker (on normalized words, so punctuation and case do not matter).
  */
-export function createInjectionGuard(transcript: Transcript): InjectionGuard {
+export function createInjectionGuard(
+  transcript: Transcript,
+  /** The metric pass's reading of each utterance (`utteranceReadings`), whose sentences it reuses. */
+  readings?: ReadonlyMap<Utterance, UtteranceReading>,
+): InjectionGuard {
   const bySpeaker = new Map<string, Array<{ utterance: string; sentence: string }>>();
   let flagged = 0;
   for (const u of transcript.utterances) {
-    const sentences = splitSentences(u.text);
+    const reading = readings?.get(u);
+    const sentences =
+      reading !== undefined && reading.text === u.text ? reading.sentences : splitSentences(u.text);
     let utterance: string | null = null;
     for (const s of sentences) {
       if (!looksLikeInjection(s)) continue;

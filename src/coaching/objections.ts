@@ -9,7 +9,9 @@
  * its length.
  */
 import type { z } from "zod";
-import { detectQuestions } from "../analysis/questions/index.js";
+import { utteranceReadings } from "../analysis/analyze.js";
+import { detectQuestions, type UtteranceReading } from "../analysis/questions/index.js";
+import { eachMatch } from "../text/regex.js";
 import { splitSentences } from "../text/sentences.js";
 import type { Utterance } from "../transcript/model.js";
 import type { Evidence, Handling, Objection, ObjectionCategory, ObjectionMetricsSchema } from "./contract.js";
@@ -49,6 +51,7 @@ const CYRILLIC_RE = /[\u0400-\u04FF]/;
 const LATIN_WORD_RE = /[A-Za-z]{2,}\s+[A-Za-z]{2,}/;
 
 function mostlyCyrillic(text: string): boolean {
+  if (!CYRILLIC_RE.test(text)) return false; // (most sentences: no scan that builds a list)
   const cyr = text.match(/[\u0400-\u04FF]/g)?.length ?? 0;
   if (cyr === 0) return false;
   const lat = text.match(/[A-Za-z]/g)?.length ?? 0;
@@ -280,8 +283,10 @@ interface Turn {
   previousText: string | undefined;
   /** Only backchannels ("mm-hmm", "yeah") or empty. */
   backchannel: boolean;
+  /** The metric pass's reading of this utterance, when the analysis has it and read this text. */
+  reading: UtteranceReading | undefined;
   // Lazily computed, at most once per call:
-  sentences?: string[];
+  sentences?: readonly string[];
   norm?: string;
   categories?: Array<ObjectionCategory | null>;
   rep?: RepSentence[];
@@ -299,14 +304,15 @@ function turnEnd(u: Utterance): number | null {
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
+const STEM_WORD_RE = /[\p{L}\p{N}']+/gu;
+
 /** Content stems of a normalised text (first five letters of words of four letters or more). */
 function stems(norm: string, stop: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
-  for (const m of norm.matchAll(/[\p{L}\p{N}']+/gu)) {
+  eachMatch(STEM_WORD_RE, norm, (m) => {
     const w = m[0];
-    if (w.length < 4 || stop.has(w)) continue;
-    out.add(w.slice(0, 5));
-  }
+    if (w.length >= 4 && !stop.has(w)) out.add(w.slice(0, 5));
+  });
   return out;
 }
 
@@ -344,6 +350,7 @@ class Call {
     readonly language: string,
     readonly isRep: (id: string) => boolean,
     readonly isCustomer: (id: string) => boolean,
+    readings?: ReadonlyMap<Utterance, UtteranceReading>,
   ) {
     const lang = languageFor(language, "");
     this.h = lang.objections.handling;
@@ -357,11 +364,13 @@ class Call {
       const text = raw.length > MAX_UTTERANCE_CHARS ? raw.slice(0, MAX_UTTERANCE_CHARS) : raw;
       const empty = !/[\p{L}\p{N}]/u.test(text);
       const backchannel = empty || (text.length <= 40 && this.h.backchannel.test(this.normalize(text)));
+      const reading = readings?.get(u);
       const turn: Turn = {
         u: text === raw ? u : { ...u, text },
         index,
         previousText: u.speaker !== lastSpeaker ? lastText : undefined,
         backchannel,
+        reading: reading !== undefined && reading.text === text ? reading : undefined,
       };
       if (!empty) {
         lastText = text;
@@ -371,8 +380,8 @@ class Call {
     });
   }
 
-  sentences(t: Turn): string[] {
-    t.sentences ??= splitSentences(t.u.text);
+  sentences(t: Turn): readonly string[] {
+    t.sentences ??= t.reading?.sentences ?? splitSentences(t.u.text);
     return t.sentences;
   }
 
@@ -403,7 +412,8 @@ class Call {
         t.previousText !== undefined
           ? { language: this.language, previousText: t.previousText }
           : { language: this.language };
-      const questions = new Set(detectQuestions(t.u.text, ctx).map((q) => q.text));
+      // The metric pass's answers where it read the same text after the same previous text.
+      const questions = new Set(detectQuestions(t.u.text, ctx, t.reading).map((q) => q.text));
       t.rep = this.sentences(t).map((text) => {
         const norm = this.normalize(text);
         return {
@@ -441,7 +451,7 @@ export function detectObjections(input: CoachingInput): Objection[] {
     hasCustomer ? roles.get(id) === "customer" : roles.get(id) !== "rep";
   const isRep = (id: string): boolean => (hasRep ? roles.get(id) === "rep" : !isCustomer(id));
 
-  const call = new Call(utterances, language, isRep, isCustomer);
+  const call = new Call(utterances, language, isRep, isCustomer, analysis && utteranceReadings(analysis));
   const out: Objection[] = [];
   /** The turn index and category of the latest objection, and the rep's first reply to it. */
   let latest: number | undefined;

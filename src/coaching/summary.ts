@@ -1,4 +1,5 @@
 import { evaluateBenchmarks } from "../analysis/benchmarks.js";
+import { eachMatch } from "../text/regex.js";
 import type { CrmFields, Handling, Objection, PlaybookResult, Summary } from "./contract.js";
 import type { CoachingInput } from "./engine.js";
 import { type CoachingLanguage, callLanguage, localizePlaybook } from "./lang/index.js";
@@ -168,8 +169,11 @@ function findNextSteps(ctx: Ctx): NextStep[] {
     // Questions are proposals, not commitments — except requests ("Can you send me the list by Friday?").
     if (s.question && !rules.nextStepLead.test(s.text) && !rules.commitOther.test(s.text)) continue;
     // One sentence can hold several commitments: "I'll send …, and I'll book …".
+    // (split only where a separator occurs: most sentences hold none, and split would copy them.)
     let parts = [s.text];
-    for (const split of rules.commitSplits) parts = parts.flatMap((p) => p.split(split));
+    for (const split of rules.commitSplits)
+      if (split.global || split.sticky || parts.some((p) => split.test(p)))
+        parts = parts.flatMap((p) => p.split(split));
     parts = parts.map((p) => p.trim());
     for (const part of parts) {
       if (!isCommitment(rules, part)) continue;
@@ -262,13 +266,16 @@ function findDecisionMakers(ctx: Ctx): string[] {
     // Titles and names need a decision context: the sentence itself, or the rep question it answers.
     const prev = ctx.byUtterance.get(s.u - 1) ?? [];
     const decisionContext = () => hasCue(s) || prev.some((p) => p.question && hasCue(p));
-    for (const m of s.text.matchAll(C_LEVEL_RE)) out.push(m[1]!);
+    eachMatch(C_LEVEL_RE, s.text, (m) => out.push(m[1]!));
     if (s.role !== "customer") continue;
     if (r.roleName)
-      for (const m of s.text.matchAll(r.roleName)) if (decisionContext()) out.push(`${m[2]} (${m[1]})`);
+      eachMatch(r.roleName, s.text, (m) => {
+        if (decisionContext()) out.push(`${m[2]} (${m[1]})`);
+      });
     for (const title of r.titles)
-      for (const m of s.text.matchAll(title))
+      eachMatch(title, s.text, (m) => {
         if (decisionContext()) out.push(m[1]!.replace(/^(?:our|my)\s+/i, (w) => w.toLowerCase()));
+      });
     const named = r.namedDecider?.exec(s.text);
     if (named && !/^(?:I|We|You|It|That|This|They|He|She)$/.test(named[1]!)) out.push(named[1]!);
   }
@@ -285,16 +292,16 @@ const KNOWN_TOOLS_RE = new RegExp(
 function findCompetitors(ctx: Ctx): string[] {
   const out: string[] = [];
   for (const s of ctx.sentences) {
-    for (const m of s.text.matchAll(KNOWN_TOOLS_RE)) out.push(m[1]!);
+    eachMatch(KNOWN_TOOLS_RE, s.text, (m) => out.push(m[1]!));
     if (s.role !== "customer") continue;
     if (!ctx.rules.competitorCue) continue;
-    for (const m of s.text.matchAll(ctx.rules.competitorCue)) {
+    eachMatch(ctx.rules.competitorCue, s.text, (m) => {
       const name = m[1]!.replace(/[.,]+$/, "");
       const first = name.split(/\s+/)[0]!;
       const not = ctx.notProducts;
-      if (not.has(first) || not.has(first.replace(/s$/, "")) || name.length < 3) continue;
+      if (not.has(first) || not.has(first.replace(/s$/, "")) || name.length < 3) return;
       out.push(name);
-    }
+    });
   }
   return dedupe(out);
 }

@@ -1,10 +1,13 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyzeTranscript } from "../analysis/analyze.js";
+import { matchKey } from "../text/match.js";
+import type { Transcript } from "../transcript/model.js";
 import { parseTranscript } from "../transcript/parse.js";
 import type { CoachingContent } from "./engine.js";
 import { parsePlaybook } from "./playbook/parse.js";
-import { createVerifier, fillResponseDelays, playbookScore, settleItem } from "./verify.js";
+import { createVerifier, fillResponseDelays, playbookScore, settleItem, utteranceOf } from "./verify.js";
 
 const { transcript } = parseTranscript(readFileSync("fixtures/calls/discovery-acme.vtt", "utf8"));
 const playbook = parsePlaybook(readFileSync("fixtures/playbooks/discovery.yaml", "utf8"), "discovery.yaml");
@@ -138,5 +141,65 @@ describe("settleItem", () => {
     const i = (status: "covered" | "partly" | "missed") => ({ ...item, status, evidence: [] });
     expect(playbookScore([i("covered"), i("partly"), i("missed"), i("missed")])).toBe(0.375);
     expect(playbookScore([])).toBe(0);
+  });
+});
+
+describe("utteranceOf", () => {
+  // The plain scan it replaces: every utterance in order, speaker, time and words checked.
+  const reference = (t: Transcript, e: { speaker: string; start: number | null; quote: string }) => {
+    const q = matchKey(e.quote);
+    if (q === "") return null;
+    const short = q.split(" ").length < 3;
+    for (let i = 0; i < t.utterances.length; i++) {
+      const u = t.utterances[i]!;
+      if (u.speaker !== e.speaker) continue;
+      if (e.start !== null) {
+        if (u.start === null || u.start > e.start + 1e-6) continue;
+        if (u.end !== null && u.end < e.start - 1e-6) continue;
+      }
+      const k = ` ${matchKey(u.text)} `;
+      if (short ? k === ` ${q} ` : k.includes(` ${q} `)) return i;
+    }
+    return null;
+  };
+  const WORDS = ["we", "need", "a", "pilot", "budget", "is", "tight", "okay"];
+  const time = fc.option(
+    fc.integer({ min: 0, max: 40 }).map((n) => n / 2),
+    { nil: null },
+  );
+  const utterance = fc.record({
+    speaker: fc.constantFrom("A", "B"),
+    start: time,
+    length: fc.option(
+      fc.integer({ min: 0, max: 12 }).map((n) => n / 2),
+      { nil: null },
+    ),
+    text: fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 5 }).map((w) => w.join(" ")),
+  });
+
+  it("finds the utterance the plain scan finds, in order or not, timed or not", () => {
+    fc.assert(
+      fc.property(
+        fc.array(utterance, { minLength: 1, maxLength: 12 }),
+        fc.boolean(),
+        fc.constantFrom("A", "B"),
+        time,
+        fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 3 }),
+        (list, sortByStart, speaker, start, quote) => {
+          const rows = sortByStart ? [...list].sort((a, b) => (a.start ?? 0) - (b.start ?? 0)) : list;
+          const t: Transcript = {
+            utterances: rows.map((u) => ({
+              speaker: u.speaker,
+              start: u.start,
+              end: u.start === null || u.length === null ? null : u.start + u.length,
+              text: u.text,
+            })),
+          };
+          const e = { speaker, start, quote: quote.join(" ") };
+          expect(utteranceOf(t, e)?.index ?? null).toBe(reference(t, e));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

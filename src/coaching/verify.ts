@@ -1,3 +1,4 @@
+import { utteranceReadings } from "../analysis/analyze.js";
 import { matchKey } from "../text/match.js";
 import type { Role, Transcript, Utterance } from "../transcript/model.js";
 import type { Evidence, Objection, Playbook, PlaybookItemResult, PlaybookResult } from "./contract.js";
@@ -47,7 +48,7 @@ export function roleMap(input: Pick<CoachingInput, "transcript" | "analysis">): 
 
 export function createVerifier(input: CoachingInput): Verifier {
   const index = createEvidenceIndex(input.transcript);
-  const guard = createInjectionGuard(input.transcript);
+  const guard = createInjectionGuard(input.transcript, utteranceReadings(input.analysis));
   const roles = roleMap(input);
   const roleOf = (speaker: string): Role => roles.get(speaker) ?? "other";
   const sides = sidesOf(input.playbook);
@@ -192,15 +193,57 @@ export function sidesOf(playbook: Playbook | null): Map<string, Side> {
 
 // ─────────────────────────── locating quotes in utterances ───────────────────────────
 
-/** Normalized text of every utterance, computed once per transcript. */
-const NORMS = new WeakMap<Transcript, string[]>();
-function norms(transcript: Transcript): string[] {
-  let n = NORMS.get(transcript);
-  if (!n) {
-    n = utteranceKeys(transcript).map((k) => ` ${k} `);
-    NORMS.set(transcript, n);
+/**
+ * Per transcript, computed once: every utterance's normalized text, and each speaker's utterance
+ * indexes (in transcript order) with, when all of them are timed and in order of start, the
+ * running maximum of their ends — which lets a timed lookup skip to its first candidate.
+ */
+interface Located {
+  text: string[];
+  bySpeaker: Map<string, SpeakerUtterances>;
+}
+interface SpeakerUtterances {
+  indexes: number[];
+  /** Starts of the speaker's utterances, nondecreasing; null when one is untimed or out of order. */
+  starts: Float64Array | null;
+  /** Running maximum of their ends (an untimed end counts as +∞). */
+  maxEnds: Float64Array | null;
+}
+
+const LOCATED = new WeakMap<Transcript, Located>();
+function located(transcript: Transcript): Located {
+  let l = LOCATED.get(transcript);
+  if (!l) {
+    const text = utteranceKeys(transcript).map((k) => ` ${k} `);
+    const lists = new Map<string, number[]>();
+    transcript.utterances.forEach((u, i) => {
+      const list = lists.get(u.speaker);
+      if (list) list.push(i);
+      else lists.set(u.speaker, [i]);
+    });
+    const bySpeaker = new Map<string, SpeakerUtterances>();
+    for (const [speaker, indexes] of lists) {
+      let starts: Float64Array | null = new Float64Array(indexes.length);
+      const maxEnds = new Float64Array(indexes.length);
+      let max = Number.NEGATIVE_INFINITY;
+      for (let k = 0; k < indexes.length; k++) {
+        const u = transcript.utterances[indexes[k]!]!;
+        if (!Number.isFinite(u.start) || (k > 0 && u.start! < starts[k - 1]!)) {
+          starts = null;
+          break;
+        }
+        starts[k] = u.start!;
+        // An end that is not a number never excludes the utterance: +∞.
+        const end = typeof u.end === "number" && !Number.isNaN(u.end) ? u.end : Number.POSITIVE_INFINITY;
+        max = Math.max(max, end);
+        maxEnds[k] = max;
+      }
+      bySpeaker.set(speaker, { indexes, starts, maxEnds: starts === null ? null : maxEnds });
+    }
+    l = { text, bySpeaker };
+    LOCATED.set(transcript, l);
   }
-  return n;
+  return l;
 }
 
 const EPS = 1e-6;
@@ -209,7 +252,8 @@ const MIN_WORDS = 3;
 
 /**
  * The utterance a quote comes from: same speaker, covering `start` when there is one, holding the
- * quote's words (word-bounded, normalized as the evidence index does). Null when none does.
+ * quote's words (word-bounded, normalized as the evidence index does). Null when none does; the
+ * first in transcript order when several do.
  */
 export function utteranceOf(
   transcript: Transcript,
@@ -218,19 +262,44 @@ export function utteranceOf(
   const q = matchKey(e.quote);
   if (q === "") return null;
   const short = q.split(" ").length < MIN_WORDS;
+  const padded = ` ${q} `;
   const list = transcript.utterances;
-  const text = norms(transcript);
-  for (let i = 0; i < list.length; i++) {
+  const { text, bySpeaker } = located(transcript);
+  const mine = bySpeaker.get(e.speaker);
+  if (mine === undefined) return null;
+  const { indexes, starts, maxEnds } = mine;
+  let from = 0;
+  let to = indexes.length;
+  if (typeof e.start === "number" && Number.isFinite(e.start) && starts !== null && maxEnds !== null) {
+    // Candidates start by e.start + EPS (a prefix: starts are in order) and end at e.start - EPS or
+    // later; the first such end is where the running maximum first reaches it.
+    to = firstFrom(starts, e.start + EPS, true);
+    from = firstFrom(maxEnds, e.start - EPS, false);
+  }
+  for (let k = from; k < to; k++) {
+    const i = indexes[k]!;
     const u = list[i]!;
-    if (u.speaker !== e.speaker) continue;
     if (e.start !== null) {
       if (u.start === null || u.start > e.start + EPS) continue;
       if (u.end !== null && u.end < e.start - EPS) continue;
     }
     const t = text[i]!;
-    if (short ? t === ` ${q} ` : t.includes(` ${q} `)) return { index: i, utterance: u };
+    if (short ? t === padded : t.includes(padded)) return { index: i, utterance: u };
   }
   return null;
+}
+
+/** The first position whose value is ≥ x (> x when `strict`) in nondecreasing values, or the length. */
+function firstFrom(values: Float64Array, x: number, strict: boolean): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = values[mid]!;
+    if (strict ? v > x : v >= x) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /**

@@ -38,6 +38,11 @@ describe("match keys", () => {
         const text = parts.join("");
         expect(matchTokens(text)).toEqual(unicodeMatchTokens(text));
         expect(matchTokenCount(text)).toBe(unicodeMatchTokens(text).length);
+        expect(matchKey(text)).toBe(
+          unicodeMatchTokens(text)
+            .map((t) => t.norm)
+            .join(" "),
+        );
       }),
       { numRuns: 2000 },
     );

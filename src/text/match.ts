@@ -64,9 +64,20 @@ function asciiMatchTokens(text: string): MatchToken[] | null {
  * non-ASCII character needs the general rule.
  */
 function asciiScan(text: string, out: MatchToken[] | null): number {
+  return asciiWalk(text, out, null);
+}
+
+/**
+ * The ASCII scan behind `asciiScan` and `asciiKey`: counts the tokens, pushing them onto `out` or
+ * their match forms onto `forms` when given; -1 as soon as a non-ASCII character needs the general rule.
+ */
+function asciiWalk(text: string, out: MatchToken[] | null, forms: string[] | null): number {
   const n = text.length;
   let count = 0;
   let i = 0;
+  // Lower-cased once (ASCII keeps every offset); each word is then one slice of it. Any non-ASCII
+  // character ends the scan before a slice past it is taken.
+  const lower = out !== null || forms !== null ? text.toLowerCase() : text;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c >= 128) return -1;
@@ -87,12 +98,24 @@ function asciiScan(text: string, out: MatchToken[] | null): number {
       } else break;
     }
     count++;
-    if (out !== null) {
-      const word = text.slice(from, i).toLowerCase();
-      out.push({ norm: apostrophe ? word.replace(/['`]/g, "") : word, from, to: i });
+    if (out !== null || forms !== null) {
+      const word = lower.slice(from, i);
+      const norm = apostrophe ? word.replace(/['`]/g, "") : word;
+      if (out !== null) out.push({ norm, from, to: i });
+      else forms!.push(norm);
     }
   }
   return count;
+}
+
+const forms: string[] = [];
+
+/** `matchKey` of ASCII text without token objects; null when the text needs the general rule. */
+function asciiKey(text: string): string | null {
+  forms.length = 0;
+  const key = asciiWalk(text, null, forms) < 0 ? null : forms.join(" ");
+  forms.length = 0;
+  return key;
 }
 
 /**
@@ -111,7 +134,10 @@ export function matchTokenCount(text: string): number {
  */
 export function matchKey(text: string): string {
   if (typeof text !== "string") return "";
-  return matchTokens(text)
-    .map((t) => t.norm)
-    .join(" ");
+  return (
+    asciiKey(text) ??
+    unicodeMatchTokens(text)
+      .map((t) => t.norm)
+      .join(" ")
+  );
 }

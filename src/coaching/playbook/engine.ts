@@ -1,3 +1,4 @@
+import { utteranceReadings } from "../../analysis/analyze.js";
 import { splitSentences } from "../../text/sentences.js";
 import { wordParts } from "../../text/words.js";
 import type { Role } from "../../transcript/model.js";
@@ -92,9 +93,14 @@ function computeSentences(input: CoachingInput): CallSentence[] {
   for (const s of input.transcript.speakers ?? []) if (s.role && !roles.has(s.id)) roles.set(s.id, s.role);
   const questions = new Set(input.analysis.questions.map((q) => `${q.speaker}\u0000${q.text}`));
   const out: CallSentence[] = [];
+  const readings = utteranceReadings(input.analysis);
   input.transcript.utterances.forEach((ut, u) => {
     const role = roles.get(ut.speaker) ?? "other";
-    splitSentences(ut.text).forEach((text, pos) => {
+    // The metric pass split this text already (when this process analysed the call).
+    const reading = readings?.get(ut);
+    const split =
+      reading !== undefined && reading.text === ut.text ? reading.sentences : splitSentences(ut.text);
+    split.forEach((text, pos) => {
       const question =
         questions.has(`${ut.speaker}\u0000${text}`) || /[?？]["'”»)]*$/.test(text) || invitation.test(text);
       // One tokenisation for both: stemsIn and contentStems of the same words.
@@ -186,17 +192,18 @@ function baseMatches(items: readonly CompiledItem[], sentences: readonly CallSen
   sentences.forEach((s, si) => {
     signal.fill(0);
     best.fill(0);
-    for (const w of s.stemSet) {
+    // (Set.forEach, not for…of: the sets' iterators allocated a result per stem here.)
+    s.stemSet.forEach((w) => {
       const list = byFirst.get(w);
-      if (list === undefined) continue;
+      if (list === undefined) return;
       for (const { item, phrase } of list)
         if (signal[item] === 0 && containsPhrase(s.stems, phrase)) signal[item] = 1;
-    }
-    for (const w of s.content) {
+    });
+    s.content.forEach((w) => {
       const list = byStem.get(w);
-      if (list === undefined) continue;
+      if (list === undefined) return;
       for (const e of list) if (shared[e]!++ === 0) touched.push(e);
-    }
+    });
     for (const e of touched) {
       const n = shared[e]!;
       shared[e] = 0;
@@ -295,9 +302,11 @@ export function evaluatePlaybookRules(input: CoachingInput): PlaybookResult | nu
     });
 
     // Forbidden phrases said by the rep: the item is missed, whatever else happened.
-    const forbidden = sentences.filter(
-      (s) => s.role === "rep" && c.forbidden.some((p) => containsPhrase(s.stems, p)),
-    );
+    // (Most items forbid nothing: no pass over the call for them.)
+    const forbidden =
+      c.forbidden.length === 0
+        ? []
+        : sentences.filter((s) => s.role === "rep" && c.forbidden.some((p) => containsPhrase(s.stems, p)));
     if (forbidden.length > 0) return result("missed", null, quotes(index, forbidden.slice(0, 3)));
 
     const hits: Hit[] = [];
@@ -327,7 +336,7 @@ export function evaluatePlaybookRules(input: CoachingInput): PlaybookResult | nu
             bonus = 0.8;
           } else if (picked) bonus = 0.8;
         }
-        hits.push({ s, score: base + bonus, ...(answer ? { answer } : {}) });
+        hits.push(answer ? { s, score: base + bonus, answer } : { s, score: base + bonus });
       } else {
         customerUtterances.add(s.u);
         const k = s.question ? replyTo(s.u) : null;
