@@ -8,7 +8,7 @@ import { type Database, perDatabase } from "../db/database.js";
 import { type Call, type CallFailure, calls, type SpeakerRoles, users } from "../db/schema/index.js";
 import { DebriefError } from "../errors.js";
 import { recordEvent } from "../events/outbox.js";
-import { deleteJobs, enqueue } from "../jobs/store.js";
+import { deleteJobs, jobInsert } from "../jobs/store.js";
 import { playbookExists } from "../playbooks/store.js";
 import type { Transcript } from "../transcript/model.js";
 import { insertAnalysedCall } from "./save.js";
@@ -291,12 +291,19 @@ async function insertCallWithJob(
 ): Promise<CreateResult> {
   const { services } = ctx;
   const job = await services.db.transaction(async (tx) => {
+    // The job is written in one statement with the call's event (and metrics).
+    const first = jobInsert(tx, services.jobs, {
+      kind,
+      orgId: row.orgId,
+      subject: row.id,
+      runAt: row.createdAt,
+    });
     const inserted = analysis
-      ? await insertAnalysedCall(tx, { call: row, analysis, now: row.createdAt })
-      : await insertCall(tx, row);
+      ? await insertAnalysedCall(tx, { call: row, analysis, now: row.createdAt, alongside: [first.insert] })
+      : await insertCall(tx, row, [first.insert]);
     if (!inserted) return null;
     if (analysis) Object.assign(row, { status: "done", analysis, failure: null, updatedAt: row.createdAt });
-    return enqueue(tx, services.jobs, { kind, orgId: row.orgId, subject: row.id, runAt: row.createdAt });
+    return first.job;
   });
   if (!job) {
     const winner = await findDuplicate(ctx, row.contentHash, row.idempotencyKey, row.requestHash);
