@@ -87,15 +87,21 @@ export function audioUrlData(upload: Extract<JsonUpload, { kind: "audioUrl" }>) 
  * text as UTF-8 bytes with their SHA-256 (the content hash of the inline path, which hashes the
  * same bytes). Bytes, not a string: they move back to the event loop and on to `parseAnalyze`
  * without a copy (receiving a 25 MB string costs the event loop about as much as parsing it).
- * The same errors as the inline path, which reads small bodies.
+ * `keepText` (the task runs on the calling thread, nothing crosses): the text stays a string, and
+ * `parseAnalyze` does not decode it again. The same errors as the inline path, which reads small
+ * bodies.
  */
 export async function parseJsonUpload(input: {
   bytes: Uint8Array;
-}): Promise<JsonUpload | (TranscriptBytes & { kind: "transcript" })> {
+  keepText?: boolean;
+}): Promise<
+  JsonUpload | (TranscriptBytes & { kind: "transcript" }) | (TranscriptText & { kind: "transcript" })
+> {
   const upload = readJsonUpload(parseJsonBody(input.bytes).value);
   if (upload.kind !== "transcript") return upload;
   const content = new TextEncoder().encode(upload.content);
-  return { ...upload, content, contentHash: await sha256Hex(content) };
+  const contentHash = await sha256Hex(content);
+  return input.keepText ? { ...upload, contentHash } : { ...upload, content, contentHash };
 }
 
 /** A transcript upload's text as UTF-8 bytes, hashed. */
@@ -105,3 +111,6 @@ export interface TranscriptBytes {
   fileName: string;
   meta: CallMeta;
 }
+
+/** A transcript upload's text, hashed (`keepText`). */
+export type TranscriptText = Omit<TranscriptBytes, "content"> & { content: string };

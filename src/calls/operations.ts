@@ -1,14 +1,14 @@
 import { and, desc, eq, gte, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { FileAnalysis } from "../analysis/result.js";
 import type { Actor } from "../auth/actor.js";
-import { newId, sha256Hex } from "../auth/keys.js";
+import { newId, sha256Hex, sha256HexSmall } from "../auth/keys.js";
 import { withCoaching } from "../coaching/output.js";
 import type { OperationCtx } from "../context.js";
 import { type Database, perDatabase } from "../db/database.js";
 import { type Call, type CallFailure, calls, type SpeakerRoles, users } from "../db/schema/index.js";
 import { DebriefError } from "../errors.js";
 import { recordEvent } from "../events/outbox.js";
-import { deleteJobs, enqueue } from "../jobs/store.js";
+import { deleteJobs, jobInsert } from "../jobs/store.js";
 import { playbookExists } from "../playbooks/store.js";
 import type { Transcript } from "../transcript/model.js";
 import { insertAnalysedCall } from "./save.js";
@@ -92,11 +92,8 @@ export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
  * The fingerprint of a whole upload request: its content and every metadata field, so the same
  * Idempotency-Key sent with another body or other metadata is caught instead of replayed.
  */
-export async function requestFingerprint(
-  contentHash: string,
-  fields: Record<string, unknown>,
-): Promise<string> {
-  return sha256Hex(stableJson([contentHash, fields]));
+export function requestFingerprint(contentHash: string, fields: Record<string, unknown>): string {
+  return sha256HexSmall(stableJson([contentHash, fields]));
 }
 
 /** JSON with object keys sorted, so equal values give equal text whatever the key order. */
@@ -159,7 +156,7 @@ export async function createTranscriptCall(
   },
 ): Promise<CreateResult> {
   const contentHash = input.contentHash ?? (await sha256Hex(input.content));
-  const requestHash = await requestFingerprint(contentHash, {
+  const requestHash = requestFingerprint(contentHash, {
     fileName: input.fileName ?? null,
     meta: input.meta,
   });
@@ -217,7 +214,7 @@ export async function createAudioCall(
     idempotencyKey?: string | undefined;
   },
 ): Promise<CreateResult> {
-  const requestHash = await requestFingerprint(input.contentHash, {
+  const requestHash = requestFingerprint(input.contentHash, {
     audioUrl: input.audioUrl,
     fileName: input.fileName,
     multichannel: input.multichannel,
@@ -291,12 +288,19 @@ async function insertCallWithJob(
 ): Promise<CreateResult> {
   const { services } = ctx;
   const job = await services.db.transaction(async (tx) => {
+    // The job is written in one statement with the call's event (and metrics).
+    const first = jobInsert(tx, services.jobs, {
+      kind,
+      orgId: row.orgId,
+      subject: row.id,
+      runAt: row.createdAt,
+    });
     const inserted = analysis
-      ? await insertAnalysedCall(tx, { call: row, analysis, now: row.createdAt })
-      : await insertCall(tx, row);
+      ? await insertAnalysedCall(tx, { call: row, analysis, now: row.createdAt, alongside: [first.insert] })
+      : await insertCall(tx, row, [first.insert]);
     if (!inserted) return null;
     if (analysis) Object.assign(row, { status: "done", analysis, failure: null, updatedAt: row.createdAt });
-    return enqueue(tx, services.jobs, { kind, orgId: row.orgId, subject: row.id, runAt: row.createdAt });
+    return first.job;
   });
   if (!job) {
     const winner = await findDuplicate(ctx, row.contentHash, row.idempotencyKey, row.requestHash);

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, type SQLWrapper } from "drizzle-orm";
 import type { FileAnalysis } from "../analysis/result.js";
 import type { Coaching } from "../coaching/contract.js";
 import type { Database } from "../db/database.js";
@@ -14,14 +14,15 @@ import { insertCall, setCallStatus } from "./status.js";
 
 type MetricsKey = Pick<Call, "id" | "orgId" | "repUserId" | "occurredAt" | "crmDealId">;
 
-async function upsertAnalysisMetrics(
+/** The upsert of a call's `call_metrics` row, unsent (awaiting it sends it; or `writeTogether`). */
+function analysisMetricsWrite(
   tx: Database,
   call: MetricsKey,
   analysis: FileAnalysis,
   coaching: Coaching | null,
   now: Date,
   onConflict: "update" | "keep" = "update",
-): Promise<void> {
+) {
   const values = {
     ...metricsOfAnalysis(analysis),
     ...(coaching ? metricsOfCoaching(coaching) : {}),
@@ -31,14 +32,14 @@ async function upsertAnalysisMetrics(
     updatedAt: now,
   };
   const insert = tx.insert(callMetrics).values({ callId: call.id, orgId: call.orgId, ...values });
-  await (onConflict === "update"
+  return onConflict === "update"
     ? insert.onConflictDoUpdate({ target: callMetrics.callId, set: values })
-    : insert.onConflictDoNothing());
+    : insert.onConflictDoNothing();
 }
 
 /**
  * Save a call's analysis (and the transcript it came from, when new): the call becomes `done`
- * and its `call_metrics` row is written.
+ * and its `call_metrics` row is written (in one statement with the event).
  *
  * @example
  * await db.transaction((tx) => saveAnalysis(tx, { call, analysis, now: new Date() }));
@@ -53,32 +54,34 @@ export async function saveAnalysis(
   },
 ): Promise<void> {
   const { call, analysis, now } = input;
-  const row = await setCallStatus(tx, {
+  await setCallStatus(tx, {
     call,
     now,
     status: "done",
     failure: null,
     fields: { analysis, ...(input.transcript ? { transcript: input.transcript } : {}) },
+    alongside: (row) => [analysisMetricsWrite(tx, row, analysis, null, now)],
   });
-  if (row) await upsertAnalysisMetrics(tx, row, analysis, null, now);
 }
 
 /**
  * Insert a new call that was analysed on arrival: `done` with its analysis, its event and its
- * `call_metrics` row. False when an identical upload won the race (nothing written).
+ * `call_metrics` row, and the `alongside` writes (its first job) — two statements. False when an
+ * identical upload won the race (nothing written).
  *
  * @example
  * await db.transaction((tx) => insertAnalysedCall(tx, { call: row, analysis, now: row.createdAt }));
  */
 export async function insertAnalysedCall(
   tx: Database,
-  input: { call: Call; analysis: FileAnalysis; now: Date },
+  input: { call: Call; analysis: FileAnalysis; now: Date; alongside?: readonly SQLWrapper[] },
 ): Promise<boolean> {
   const { analysis, now } = input;
   const row: Call = { ...input.call, status: "done", analysis, failure: null, updatedAt: now };
-  if (!(await insertCall(tx, row))) return false;
-  await upsertAnalysisMetrics(tx, row, analysis, null, now);
-  return true;
+  return insertCall(tx, row, [
+    analysisMetricsWrite(tx, row, analysis, null, now),
+    ...(input.alongside ?? []),
+  ]);
 }
 
 /**
@@ -93,12 +96,18 @@ export async function saveCoaching(
   input: { call: Pick<Call, "id" | "orgId">; coaching: Coaching; now: Date },
 ): Promise<void> {
   const { call, coaching, now } = input;
-  const row = await setCallStatus(tx, { call, now, coachingStatus: "done", fields: { coaching } });
-  if (!row) return;
-  await tx
-    .update(callMetrics)
-    .set({ ...metricsOfCoaching(coaching), updatedAt: now })
-    .where(eq(callMetrics.callId, row.id));
+  await setCallStatus(tx, {
+    call,
+    now,
+    coachingStatus: "done",
+    fields: { coaching },
+    alongside: (row) => [
+      tx
+        .update(callMetrics)
+        .set({ ...metricsOfCoaching(coaching), updatedAt: now })
+        .where(eq(callMetrics.callId, row.id)),
+    ],
+  });
 }
 
 /**
@@ -169,7 +178,7 @@ export async function backfillCallMetrics(
     for (const row of rows) {
       if (!row.analysis) continue;
       // A row written meanwhile by saveAnalysis is newer than what we read: keep it.
-      await upsertAnalysisMetrics(db, row, row.analysis, row.coaching, now, "keep");
+      await analysisMetricsWrite(db, row, row.analysis, row.coaching, now, "keep");
       written += 1;
     }
     if (rows.length < batch) return written;

@@ -1,5 +1,5 @@
-import { and, eq, inArray } from "drizzle-orm";
-import type { Database } from "../db/database.js";
+import { and, eq, inArray, type SQLWrapper } from "drizzle-orm";
+import { type Database, writeTogether } from "../db/database.js";
 import type { EventType } from "../db/schema/index.js";
 import {
   type Call,
@@ -8,7 +8,7 @@ import {
   type CoachingStatus,
   calls,
 } from "../db/schema/index.js";
-import { recordEvent } from "../events/outbox.js";
+import { eventInsert } from "../events/outbox.js";
 import { scheduleDispatch } from "../webhooks/jobs.js";
 
 /**
@@ -30,7 +30,19 @@ export interface CallStatusChange {
   fields?: Partial<Pick<Call, "transcript" | "analysis" | "coaching">>;
   /** Change only a call whose status is one of these (e.g. back to `queued` only from in-progress states). */
   onlyFrom?: readonly CallStatus[];
+  /**
+   * Other writes that belong to the change (e.g. the call's `call_metrics` row), from the updated
+   * row: sent in one statement with the change's event (`writeTogether`), or on their own when the
+   * change announces nothing. Not sent when no call matched.
+   */
+  alongside?: (row: ChangedCall) => SQLWrapper[];
 }
+
+/** What `setCallStatus` returns of the updated call. */
+export type ChangedCall = Pick<
+  Call,
+  "id" | "orgId" | "status" | "coachingStatus" | "repUserId" | "crmDealId" | "occurredAt"
+>;
 
 /**
  * Change a call's status (and/or coaching status), with its event. `tx` must be a transaction when
@@ -40,13 +52,7 @@ export interface CallStatusChange {
  * @example
  * await db.transaction((tx) => setCallStatus(tx, { call, now, status: "failed", failure }));
  */
-export async function setCallStatus(
-  tx: Database,
-  change: CallStatusChange,
-): Promise<Pick<
-  Call,
-  "id" | "orgId" | "status" | "coachingStatus" | "repUserId" | "crmDealId" | "occurredAt"
-> | null> {
+export async function setCallStatus(tx: Database, change: CallStatusChange): Promise<ChangedCall | null> {
   const { call, now } = change;
   const [row] = await tx
     .update(calls)
@@ -74,42 +80,52 @@ export async function setCallStatus(
       occurredAt: calls.occurredAt,
     });
   if (!row) return null;
-  const type = eventOf(change);
-  if (type) await announce(tx, row, type, now);
+  await announce(tx, row, eventOf(change), now, change.alongside?.(row) ?? []);
   return row;
 }
 
 /**
  * Insert a new call with its first status and, when that status announces something (an upload
  * analysed on arrival is `done`), its event — one insert where an insert and an update used to be.
- * False when the insert conflicted (an identical upload won a race): nothing was written.
+ * `alongside`: the call's other first writes (its metrics, its first job), sent in one statement
+ * with the event. False when the insert conflicted (an identical upload won a race): nothing was
+ * written.
  *
  * @example
  * await db.transaction((tx) => insertCall(tx, { ...row, status: "done", analysis }));
  */
-export async function insertCall(tx: Database, row: Call): Promise<boolean> {
+export async function insertCall(
+  tx: Database,
+  row: Call,
+  alongside: readonly SQLWrapper[] = [],
+): Promise<boolean> {
   const ins = await tx.insert(calls).values(row).onConflictDoNothing().returning({ id: calls.id });
   if (ins.length === 0) return false;
   const type = eventOf({ call: row, now: row.updatedAt, status: row.status });
-  if (type) await announce(tx, row, type, row.updatedAt);
+  await announce(tx, row, type, row.updatedAt, alongside);
   return true;
 }
 
-/** A status change's event, and a kick of the organization's webhook dispatcher, in `tx`. */
+/**
+ * A status change's event and a kick of the organization's webhook dispatcher, with the change's
+ * other writes, in `tx` as one statement; only the other writes when the change announces nothing.
+ */
 async function announce(
   tx: Database,
   row: Pick<Call, "id" | "orgId" | "status" | "coachingStatus" | "repUserId" | "crmDealId">,
-  type: EventType,
+  type: EventType | null,
   now: Date,
+  alongside: readonly SQLWrapper[],
 ): Promise<void> {
-  await recordEvent(tx, {
+  if (!type) return writeTogether(tx, alongside);
+  const { insert } = eventInsert(tx, {
     orgId: row.orgId,
     type,
     subject: row.id,
     payload: callEventPayload(row),
     createdAt: now,
   });
-  await scheduleDispatch(tx, row.orgId, now);
+  await scheduleDispatch(tx, row.orgId, now, [insert, ...alongside]);
 }
 
 function eventOf(change: CallStatusChange): EventType | null {

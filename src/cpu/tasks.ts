@@ -38,6 +38,11 @@ export interface CpuRunner {
    */
   run<K extends CpuTask>(task: K, input: CpuInput<K>, transfer?: ArrayBuffer[]): Promise<CpuOutput<K>>;
   close(): Promise<void>;
+  /**
+   * True when tasks run on the calling thread: a result need not be shaped for crossing a thread
+   * (a large upload's text can stay a string instead of bytes decoded again by the next task).
+   */
+  readonly inline?: boolean;
 }
 
 /** An error as it crosses a thread: a DebriefError keeps its code, message and details. */
@@ -66,6 +71,7 @@ export function deserializeError(e: SerializedError): Error {
  */
 export function inlineCpu(): CpuRunner {
   return {
+    inline: true,
     async run<K extends CpuTask>(task: K, input: CpuInput<K>): Promise<CpuOutput<K>> {
       const fn = CPU_TASKS[task] as unknown as (i: CpuInput<K>) => CpuOutput<K> | Promise<CpuOutput<K>>;
       return await fn(input);

@@ -1,3 +1,4 @@
+import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type * as schema from "./schema/index.js";
 
@@ -43,4 +44,24 @@ export function perDatabase<T>(build: (db: Database) => T): (db: Database) => T 
     }
     return value;
   };
+}
+
+/**
+ * Several writes as one statement (one round trip instead of one each): all but the last as
+ * data-modifying WITH clauses, the last as the statement itself. Only for writes that do not read
+ * each other's rows — every part sees the database as it was before the statement (PostgreSQL
+ * runs each WITH write whether or not anything reads it); the caller's transaction makes them
+ * one change as before.
+ *
+ * @example
+ * await writeTogether(tx, [tx.insert(events).values(event), tx.insert(jobs).values(job)]);
+ */
+export async function writeTogether(db: Database, writes: readonly SQLWrapper[]): Promise<void> {
+  if (writes.length === 0) return;
+  const last = writes.length - 1;
+  const withs = writes.slice(0, last).map((w, i) => sql`${sql.raw(`w${i}`)} as (${w.getSQL()})`);
+  const statement: SQL = withs.length
+    ? sql`with ${sql.join(withs, sql`, `)} ${writes[last]!.getSQL()}`
+    : writes[last]!.getSQL();
+  await db.execute(statement);
 }

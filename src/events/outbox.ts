@@ -38,8 +38,22 @@ export interface NewEvent {
  * });
  */
 export async function recordEvent(tx: Database, event: NewEvent & { createdAt?: Date }): Promise<string> {
+  const { id, insert } = eventInsert(tx, event);
+  await insert;
+  return id;
+}
+
+/**
+ * `recordEvent`'s insert, unsent: for a caller that sends it as part of a larger statement (a
+ * status change sends it with the dispatcher kick, `scheduleDispatch`: one round trip, not two).
+ *
+ * @example
+ * const { insert } = eventInsert(tx, { orgId, type: "call.analyzed", subject: id, payload });
+ * await scheduleDispatch(tx, orgId, now, insert);
+ */
+export function eventInsert(tx: Database, event: NewEvent & { createdAt?: Date }) {
   const id = newId("evt");
-  await tx.insert(events).values({
+  const insert = tx.insert(events).values({
     id,
     orgId: event.orgId,
     type: event.type,
@@ -47,7 +61,7 @@ export async function recordEvent(tx: Database, event: NewEvent & { createdAt?: 
     payload: event.payload,
     ...(event.createdAt ? { createdAt: event.createdAt } : {}),
   });
-  return id;
+  return { id, insert };
 }
 
 /**

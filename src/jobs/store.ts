@@ -47,6 +47,20 @@ function plus(now: Date, ms: number): Date {
  * await services.queue.notify(job);
  */
 export async function enqueue(tx: Database, registry: JobRegistry, input: NewJob): Promise<QueuedJob> {
+  const { job, insert } = jobInsert(tx, registry, input);
+  await insert;
+  return job;
+}
+
+/**
+ * `enqueue`'s insert, checked but unsent: for a caller that sends it with other writes in one
+ * statement (`writeTogether`; a new call's first job goes with the call's event).
+ *
+ * @example
+ * const { job, insert } = jobInsert(tx, services.jobs, { kind: "coach", orgId, subject: callId });
+ * await insertCall(tx, row, [insert]);
+ */
+export function jobInsert(tx: Database, registry: JobRegistry, input: NewJob) {
   if (!registry.has(input.kind)) throw new DebriefError("internal", `unknown job kind '${input.kind}'`);
   const schema = registry.get(input.kind).payload;
   let payload: Record<string, unknown> = input.payload ?? {};
@@ -65,13 +79,13 @@ export async function enqueue(tx: Database, registry: JobRegistry, input: NewJob
     kind: input.kind,
     subject: input.subject ?? null,
   };
-  await tx.insert(jobs).values({
+  const insert = tx.insert(jobs).values({
     ...job,
     payload,
     ...(input.runAt ? { runAt: input.runAt } : {}),
     ...(input.maxAttempts === undefined ? {} : { maxAttempts: input.maxAttempts }),
   });
-  return job;
+  return { job, insert };
 }
 
 /** The claimed job is still ours: nobody took it over after our lease expired. */

@@ -1,8 +1,8 @@
-import { and, eq, lte, sql } from "drizzle-orm";
+import { and, eq, lte, type SQLWrapper, sql } from "drizzle-orm";
 import { z } from "zod";
 import { newId } from "../auth/keys.js";
 import { WRITEBACK_KIND } from "../crm/writeback/job.js";
-import type { Database } from "../db/database.js";
+import { type Database, writeTogether } from "../db/database.js";
 import {
   calls,
   crmConnections,
@@ -27,14 +27,25 @@ const PAGE = 100;
 /**
  * Kick the dispatcher of `orgId` in the caller's transaction (the one writing the outbox event), when
  * the organization has something to deliver to and no dispatch is already waiting. Written straight
- * to `jobs` (the event writer has no registry); the worker poll picks it up.
+ * to `jobs` (the event writer has no registry); the worker poll picks it up. `alongside`: other
+ * writes of the transaction sent in the same statement (`writeTogether`): the status change's
+ * outbox event, the call's metrics, its next job.
  */
-export async function scheduleDispatch(tx: Database, orgId: string, now: Date): Promise<void> {
-  await tx.execute(sql`insert into jobs (id, org_id, kind, subject, payload, run_at)
+export async function scheduleDispatch(
+  tx: Database,
+  orgId: string,
+  now: Date,
+  alongside: readonly SQLWrapper[] = [],
+): Promise<void> {
+  // The kick reads `jobs` as it was before the statement: the writes beside it are not its kind.
+  await writeTogether(tx, [
+    ...alongside,
+    sql`insert into jobs (id, org_id, kind, subject, payload, run_at)
     select ${newId("job")}, ${orgId}, ${DISPATCH_KIND}, ${orgId}, '{}'::jsonb, ${now.toISOString()}::timestamptz
     where (exists (select 1 from webhook_endpoints where org_id = ${orgId} and enabled)
         or exists (select 1 from crm_connections where org_id = ${orgId} and write_back))
-      and not exists (select 1 from jobs where kind = ${DISPATCH_KIND} and subject = ${orgId} and status = 'queued')`);
+      and not exists (select 1 from jobs where kind = ${DISPATCH_KIND} and subject = ${orgId} and status = 'queued')`,
+  ]);
 }
 
 /**

@@ -30,9 +30,7 @@ import {
   audioUrlData,
   invalid,
   invalidField,
-  type JsonUpload,
   readJsonUpload,
-  type TranscriptBytes,
   TranscriptJsonBodySchema,
 } from "../upload-json.js";
 import { problemResponses } from "./common.js";
@@ -274,8 +272,10 @@ async function createFromJson(
   const got = c.get("jsonBody");
   if ((large?.byteLength ?? got?.bytes ?? 0) > maxBytes)
     throw new DebriefError("payload_too_large", `JSON uploads are limited to ${mb(maxBytes)}`);
-  const upload: JsonUpload | (TranscriptBytes & { kind: "transcript" }) = large
-    ? await services.cpu.run("jsonUpload", { bytes: large }, [large.buffer as ArrayBuffer])
+  const upload = large
+    ? await services.cpu.run("jsonUpload", { bytes: large, keepText: services.cpu.inline === true }, [
+        large.buffer as ArrayBuffer,
+      ])
     : readJsonUpload(got?.value);
   if (upload.kind === "audioUrl") {
     if (!services.transcriber) throw notConfigured("audioUrl");
