@@ -1,6 +1,7 @@
 import { asc, eq, type SQL, sql } from "drizzle-orm";
 import type { OperationCtx } from "../context.js";
 import { type Database, resultRows } from "../db/database.js";
+import { decodeFloat8sInto, packedDoubles } from "../db/packed.js";
 import { organizations, users } from "../db/schema/index.js";
 import { DebriefError } from "../errors.js";
 import {
@@ -18,6 +19,7 @@ import {
   repMetrics,
 } from "./metrics.js";
 import { type Period, parsePeriod } from "./period.js";
+import { nearestRanksOf } from "./quantile.js";
 
 /**
  * Outcome metrics of a period, computed in SQL that runs on PostgreSQL and PGlite alike: a few
@@ -65,6 +67,42 @@ function group<T>(
     if (isTotal(r.total)) out.total = read(r);
     else if (typeof r.rep === "string") out.byRep.set(r.rep, read(r));
   }
+  return out;
+}
+
+/** The lead-response quantiles (`percentile_disc`, nearest rank) of the outcome metrics. */
+const LEAD_QUANTILES = [0.5, 0.9] as const;
+
+/**
+ * Lead counts by owner (the null owner included), which add up to the organization's, with the
+ * nearest-rank quantiles of each owner's packed response times and of all of them pooled.
+ */
+function leadCounts(rows: Array<Record<string, unknown>>): Grouped<LeadCounts> {
+  const { all, parts } = decodeFloat8sInto(rows.map((r) => r.delays as string | Uint8Array | null));
+  const quantiles = (delays: Float64Array) => {
+    const [medianSec, p90Sec] = nearestRanksOf(delays, LEAD_QUANTILES);
+    return { medianSec: medianSec ?? null, p90Sec: p90Sec ?? null };
+  };
+  const out: Grouped<LeadCounts> = { total: EMPTY_LEADS, byRep: new Map() };
+  const sum = { ...EMPTY_LEADS };
+  for (const [i, r] of rows.entries()) {
+    const c: LeadCounts = {
+      leads: num(r.leads),
+      converted: num(r.converted),
+      answered: num(r.answered),
+      within5Min: num(r.within5),
+      within1Hour: num(r.within60),
+      ...quantiles(parts[i]!),
+    };
+    sum.leads += c.leads;
+    sum.converted += c.converted;
+    sum.answered += c.answered;
+    sum.within5Min += c.within5Min;
+    sum.within1Hour += c.within1Hour;
+    if (typeof r.rep === "string") out.byRep.set(r.rep, c);
+  }
+  // After the owners' figures: selecting in the pooled values reorders across their parts.
+  out.total = { ...sum, ...quantiles(all) };
   return out;
 }
 
@@ -143,15 +181,7 @@ export async function outcomesOver(
       .orderBy(asc(users.email)),
   ]);
 
-  const leads = group<LeadCounts>(resultRows(leadRows), EMPTY_LEADS, (r) => ({
-    leads: num(r.leads),
-    converted: num(r.converted),
-    answered: num(r.answered),
-    within5Min: num(r.within5),
-    within1Hour: num(r.within60),
-    medianSec: numOrNull(r.median),
-    p90Sec: numOrNull(r.p90),
-  }));
+  const leads = leadCounts(resultRows(leadRows));
   const deals = group<DealCounts>(resultRows(dealRows), EMPTY_DEALS, (r) => ({
     created: num(r.created),
     won: num(r.won),
@@ -234,15 +264,16 @@ export function outcomeQueries(
   return {
     // One pass over the period's leads: the first response is stored on the lead, and its
     // converted deal (if won) comes from a hash join on the deals' key (plans: docs/benchmarks.md).
+    // Counts per owner (the organization's are their sums) and each owner's response times,
+    // packed for the nearest-rank quantiles selected in TypeScript (no database sort).
     leads: sql`
-      select grouping(owner) as total, owner as rep,
+      select owner as rep,
         count(*) as leads,
         count(*) filter (where won) as converted,
         count(delay) as answered,
         count(*) filter (where delay <= 300) as within5,
         count(*) filter (where delay <= 3600) as within60,
-        percentile_disc(0.5) within group (order by delay) as median,
-        percentile_disc(0.9) within group (order by delay) as p90
+        ${sql.raw(packedDoubles("delay"))} as delays
       from (
         select l.owner_user_id as owner, d.id is not null as won,
           extract(epoch from (l.first_response_at - l.created_at))::float8 as delay
@@ -251,7 +282,7 @@ export function outcomeQueries(
           on d.org_id = l.org_id and d.id = l.converted_deal_id and d.status = 'won'
         where l.org_id = ${orgId} and l.created_at >= ${f} and l.created_at < ${t}
       ) s
-      group by grouping sets ((owner), ())`,
+      group by owner`,
     deals: sql`
       select grouping(owner_user_id) as total, owner_user_id as rep,
         count(*) filter (where created_at >= ${f} and created_at < ${t}) as created,
