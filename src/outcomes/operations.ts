@@ -18,7 +18,7 @@ import {
   type RepMetrics,
   repMetrics,
 } from "./metrics.js";
-import { type Period, parsePeriod } from "./period.js";
+import { addDays, type Period, parsePeriod } from "./period.js";
 import { nearestRanksOf } from "./quantile.js";
 
 /**
@@ -250,6 +250,27 @@ export async function periodInstants(db: Database, period: Period): Promise<{ f:
 }
 
 /**
+ * The whole UTC days `[from, to)` inside the instants `[f, t)`, and where they begin and end
+ * (`fromAt`, `toAt`); when there are none, no days and both instants `t`, so that `[f, fromAt)`
+ * and `[toAt, t)` always split the rest of the period exactly.
+ *
+ * @example
+ * wholeUtcDays({ f: "2025-12-31T23:00:00Z", t: "2026-12-31T23:00:00Z" });
+ * // { from: "2026-01-01", to: "2026-12-31", fromAt: "2026-01-01T00:00:00Z", toAt: "2026-12-31T00:00:00Z" }
+ */
+export function wholeUtcDays(bounds: { f: string; t: string }): {
+  from: string;
+  to: string;
+  fromAt: string;
+  toAt: string;
+} {
+  const first = bounds.f.endsWith("T00:00:00Z") ? bounds.f.slice(0, 10) : addDays(bounds.f.slice(0, 10), 1);
+  const end = bounds.t.slice(0, 10);
+  if (first >= end) return { from: end, to: end, fromAt: bounds.t, toAt: bounds.t };
+  return { from: first, to: end, fromAt: `${first}T00:00:00Z`, toAt: `${end}T00:00:00Z` };
+}
+
+/**
  * The five aggregate queries of a report, given the period's instants (`f`, `t`, ISO UTC) and
  * dates. Exported for the benchmark, which prints their plans.
  */
@@ -260,6 +281,7 @@ export function outcomeQueries(
 ): Record<"leads" | "deals" | "activities" | "customers" | "costs", SQL> {
   const f = sql`${bounds.f}::timestamptz`;
   const t = sql`${bounds.t}::timestamptz`;
+  const days = wholeUtcDays(bounds);
 
   return {
     // One pass over the period's leads: the first response is stored on the lead, and its
@@ -295,25 +317,42 @@ export function outcomeQueries(
       where org_id = ${orgId}
         and ((created_at >= ${f} and created_at < ${t}) or (closed_at >= ${f} and closed_at < ${t}))
       group by grouping sets ((owner_user_id), ())`,
-    // Per rep, one range of crm_activities_org_rep_out_at_idx counted from the index alone (whether
-    // an activity has a human reply is stored on it), plus the activities without a rep; the
-    // caller adds up the organization's total. Reps are the organization's users, as the CRM
-    // writes resolve them (src/crm/operations.ts).
+    // Per rep (the activities without one included; the caller adds up the organization's total):
+    // the whole UTC days of the period from the daily rollup crm_activity_days (kept by triggers,
+    // migration 0013), and the period's partial first and last UTC days — any time zone's midnight
+    // — from the activities, one range of crm_activities_org_rep_out_at_idx per rep and edge,
+    // counted from the index alone (whether an activity has a human reply is stored on it). Reps
+    // are the organization's users, as the CRM writes resolve them (src/crm/operations.ts).
     activities: sql`
-      select u.id as rep, a.sent, a.replied
-      from users u
-      cross join lateral (
-        select count(*) as sent, count(*) filter (where human_reply) as replied
-        from crm_activities
-        where org_id = ${orgId} and rep_user_id = u.id and direction = 'outbound' and delivered
-          and at >= ${f} and at < ${t}
-      ) a
-      where u.org_id = ${orgId} and a.sent > 0
-      union all
-      select null, count(*), count(*) filter (where human_reply)
-      from crm_activities
-      where org_id = ${orgId} and rep_user_id is null and direction = 'outbound' and delivered
-        and at >= ${f} and at < ${t}`,
+      with edges(lo, hi) as (values (${f}, ${days.fromAt}::timestamptz), (${days.toAt}::timestamptz, ${t}))
+      select rep, sum(sent) as sent, sum(replied) as replied
+      from (
+        select nullif(rep, '') as rep, sent, replied
+        from crm_activity_days
+        where org_id = ${orgId} and day >= ${days.from}::date and day < ${days.to}::date
+        union all
+        select u.id, a.sent, a.replied
+        from users u
+        cross join edges edge
+        cross join lateral (
+          select count(*) as sent, count(*) filter (where human_reply) as replied
+          from crm_activities
+          where org_id = ${orgId} and rep_user_id = u.id and direction = 'outbound' and delivered
+            and at >= edge.lo and at < edge.hi
+        ) a
+        where u.org_id = ${orgId}
+        union all
+        select null, a.sent, a.replied
+        from edges edge
+        cross join lateral (
+          select count(*) as sent, count(*) filter (where human_reply) as replied
+          from crm_activities
+          where org_id = ${orgId} and rep_user_id is null and direction = 'outbound' and delivered
+            and at >= edge.lo and at < edge.hi
+        ) a
+      ) x
+      group by rep
+      having sum(sent) > 0`,
     customers: sql`
       select
         count(*) filter (where started_at < ${f} and (churned_at is null or churned_at >= ${f})) as active,
