@@ -34,47 +34,72 @@ export function decodeFloat8s(bytes: Uint8Array | string | null | undefined): Fl
 /**
  * Several groups' packed doubles decoded into one array, `all`, each group a view of its part in
  * `parts` (so pooling the groups copies nothing: the team's values are its reps' side by side).
- * Reordering a part keeps `all` the same values; reordering `all` scrambles the parts.
+ * Reordering a part keeps `all` the same values; reordering `all` scrambles the parts. The text
+ * forms are decoded straight into `all`'s memory and the doubles turned in place (no buffer per
+ * group: a year's report has hundreds).
  */
 export function decodeFloat8sInto(groups: ReadonlyArray<Uint8Array | string | null | undefined>): {
   all: Float64Array;
   parts: Float64Array[];
 } {
-  const bytes = groups.map((g) =>
-    g === null || g === undefined ? new Uint8Array(0) : typeof g === "string" ? textBytes(g) : g,
-  );
-  let total = 0;
-  for (const b of bytes) {
-    if (b.byteLength % 8 !== 0)
-      throw new Error(`packed doubles: ${b.byteLength} bytes is not a multiple of 8`);
-    total += b.byteLength / 8;
+  let capacity = 0;
+  for (const g of groups) {
+    if (g == null) continue;
+    // Bytes at most: hex text has two characters a byte, base64 four for three.
+    if (typeof g !== "string") capacity += g.byteLength;
+    else capacity += g.startsWith("\\x") ? (g.length - 2) >>> 1 : Math.ceil((g.length * 3) / 4);
   }
-  const all = new Float64Array(total);
-  const parts: Float64Array[] = [];
+  const memory = new ArrayBuffer(Math.ceil(capacity / 8) * 8);
+  const bytes = new Uint8Array(memory);
+  const node = NodeBuffer?.from(memory);
+  const sizes: number[] = [];
   let at = 0;
-  for (const b of bytes) {
-    const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
-    const n = b.byteLength / 8;
-    for (let i = 0; i < n; i++) all[at + i] = view.getFloat64(i * 8, false);
-    parts.push(all.subarray(at, at + n));
-    at += n;
+  for (const g of groups) {
+    let size = 0;
+    if (g == null) size = 0;
+    else if (typeof g !== "string") {
+      bytes.set(g, at);
+      size = g.byteLength;
+    } else if (node)
+      size = g.startsWith("\\x") ? node.write(g.slice(2), at, "hex") : node.write(g, at, "base64");
+    else {
+      const decoded = textBytes(g);
+      bytes.set(decoded, at);
+      size = decoded.byteLength;
+    }
+    if (size % 8 !== 0) throw new Error(`packed doubles: ${size} bytes is not a multiple of 8`);
+    sizes.push(size / 8);
+    at += size;
+  }
+  const all = new Float64Array(memory, 0, at / 8);
+  // Big-endian to native, each double read before its own 8 bytes are written.
+  const view = new DataView(memory);
+  for (let i = 0; i < all.length; i++) all[i] = view.getFloat64(i * 8, false);
+  const parts: Float64Array[] = [];
+  let from = 0;
+  for (const n of sizes) {
+    parts.push(all.subarray(from, from + n));
+    from += n;
   }
   return { all, parts };
 }
 
-/** Node's Buffer where there is one (native decoding), else `atob`. */
-const NodeBuffer = (globalThis as { Buffer?: { from(s: string, encoding: "hex" | "base64"): Uint8Array } })
-  .Buffer;
+/** Node's Buffer where there is one (native decoding, straight into given memory), else `atob`. */
+const NodeBuffer = (
+  globalThis as {
+    Buffer?: {
+      from(memory: ArrayBuffer): { write(s: string, offset: number, encoding: "hex" | "base64"): number };
+    };
+  }
+).Buffer;
 
 /** The bytes of a `bytea`'s hex text (`\x…`) or of base64 text (whose alphabet has no `\`). */
 function textBytes(s: string): Uint8Array {
   if (s.startsWith("\\x")) {
-    if (NodeBuffer) return NodeBuffer.from(s.slice(2), "hex");
     const out = new Uint8Array((s.length - 2) / 2);
     for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(s.slice(2 + 2 * i, 4 + 2 * i), 16);
     return out;
   }
-  if (NodeBuffer) return NodeBuffer.from(s, "base64");
   const binary = atob(s.replace(/\s+/g, ""));
   const out = new Uint8Array(binary.length);
   for (let i = 0; i < out.length; i++) out[i] = binary.charCodeAt(i);
@@ -116,9 +141,12 @@ export function selectKth(a: Float64Array, k: number, left: number, right: numbe
 }
 
 /**
- * The values at 0-based sorted positions `ks` (ascending) of `values`, reordered in place: each
- * position is selected among the values after the previous one, so the selections share work.
- * NaN sorts above every number, as in PostgreSQL.
+ * The values at 0-based sorted positions `ks` (ascending, repeats allowed) of `values`, reordered in
+ * place. The middle position is selected first over the whole array, then the positions below it
+ * among the values below it and those above among those above (so the quartiles select over the
+ * whole, then two halves); a position at the start of its range — the upper neighbour of an
+ * interpolated quantile — is the range's minimum, found in one pass. NaN sorts above every
+ * number, as in PostgreSQL.
  *
  * @example
  * orderStatistics(Float64Array.of(3, 1, 2), [0, 2]); // [1, 3]
@@ -129,12 +157,33 @@ export function orderStatistics(values: Float64Array, ks: readonly number[]): nu
   for (let i = 0; i < n; i++) if (Number.isNaN(values[i]!)) hasNaN = true;
   // A typed-array sort puts NaN last, as PostgreSQL orders it; the selection compares with <.
   if (hasNaN) values.sort();
-  let done = -1; // every position ≤ done holds its sorted value, and all later values are ≥ it
-  return ks.map((k) => {
-    if (!hasNaN && k > done) {
-      selectKth(values, k, done + 1, n - 1);
-      done = k;
-    }
-    return values[k]!;
-  });
+  else {
+    const distinct = ks.filter((k, i) => i === 0 || k !== ks[i - 1]);
+    placeAll(values, distinct, 0, distinct.length - 1, 0, n - 1);
+  }
+  return ks.map((k) => values[k]!);
+}
+
+/** Places `ks[kl..kr]` (strictly ascending, all within `[l, r]`) at their sorted positions. */
+function placeAll(
+  a: Float64Array,
+  ks: readonly number[],
+  kl: number,
+  kr: number,
+  l: number,
+  r: number,
+): void {
+  if (kl > kr) return;
+  const mid = (kl + kr) >>> 1;
+  const k = ks[mid]!;
+  if (k === l) {
+    // The minimum of the range to its front.
+    let m = l;
+    for (let i = l + 1; i <= r; i++) if (a[i]! < a[m]!) m = i;
+    const t = a[l]!;
+    a[l] = a[m]!;
+    a[m] = t;
+  } else selectKth(a, k, l, r);
+  placeAll(a, ks, kl, mid - 1, l, k - 1);
+  placeAll(a, ks, mid + 1, kr, k + 1, r);
 }
