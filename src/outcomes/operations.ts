@@ -250,6 +250,17 @@ export async function periodInstants(db: Database, period: Period): Promise<{ f:
 }
 
 /**
+ * A lead's response time in seconds, `extract(epoch from (first_response_at − created_at))::float8`
+ * — the numeric, exactly converted — computed in doubles when the delay is under a day: the
+ * difference is then microseconds alone (no days, no months), and `date_part`'s division by 10⁶
+ * rounds once, as the numeric's conversion does, to the same double. (The numeric costs most of
+ * the leads query over a year, evaluated once per aggregate that reads the delay.)
+ */
+const responseSeconds = sql.raw(`case when l.first_response_at - l.created_at < interval '1 day'
+            then date_part('epoch', l.first_response_at - l.created_at)
+            else extract(epoch from (l.first_response_at - l.created_at))::float8 end`);
+
+/**
  * The whole UTC days `[from, to)` inside the instants `[f, t)`, and where they begin and end
  * (`fromAt`, `toAt`); when there are none, no days and both instants `t`, so that `[f, fromAt)`
  * and `[toAt, t)` always split the rest of the period exactly.
@@ -298,7 +309,7 @@ export function outcomeQueries(
         ${sql.raw(packedDoubles("delay"))} as delays
       from (
         select l.owner_user_id as owner, d.id is not null as won,
-          extract(epoch from (l.first_response_at - l.created_at))::float8 as delay
+          ${responseSeconds} as delay
         from crm_leads l
         left join crm_deals d
           on d.org_id = l.org_id and d.id = l.converted_deal_id and d.status = 'won'

@@ -178,6 +178,19 @@ describe.each(testDatabases)("derived CRM columns on $name", (database) => {
 
   const rows = async <T>(q: ReturnType<typeof sql>) => resultRows<T>(await t.services.db.execute(q));
 
+  it("reads a response time under a day in doubles as the numeric epoch converts it, to the bit", async () => {
+    // The outcome leads query's shortcut (src/outcomes/operations.ts, responseSeconds).
+    const [r] = await rows<{ differ: unknown; n: unknown }>(sql`
+      select count(*) filter (where date_part('epoch', d) is distinct from extract(epoch from d)::float8) as differ,
+        count(*) as n
+      from (select (timestamptz '2026-03-01 00:00Z' + (g::bigint * 4294967 % 86400000000) * interval '1 microsecond')
+                   - timestamptz '2026-03-01 00:00Z' as d
+            from generate_series(1, 20000) g) s
+      where d < interval '1 day'`);
+    expect(Number(r!.n)).toBe(20000);
+    expect(Number(r!.differ)).toBe(0);
+  });
+
   it("equal their definitions after any sequence of writes, and the report equals the searching queries", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 10 }), async (steps) => {
