@@ -1,6 +1,7 @@
 import { asc, eq, type SQL, sql } from "drizzle-orm";
 import type { OperationCtx } from "../context.js";
 import { type Database, resultRows } from "../db/database.js";
+import { decodeFloat8sInto, packedDoubles } from "../db/packed.js";
 import { organizations, users } from "../db/schema/index.js";
 import { DebriefError } from "../errors.js";
 import {
@@ -17,7 +18,8 @@ import {
   type RepMetrics,
   repMetrics,
 } from "./metrics.js";
-import { type Period, parsePeriod } from "./period.js";
+import { addDays, type Period, parsePeriod } from "./period.js";
+import { nearestRanksOf } from "./quantile.js";
 
 /**
  * Outcome metrics of a period, computed in SQL that runs on PostgreSQL and PGlite alike: a few
@@ -65,6 +67,42 @@ function group<T>(
     if (isTotal(r.total)) out.total = read(r);
     else if (typeof r.rep === "string") out.byRep.set(r.rep, read(r));
   }
+  return out;
+}
+
+/** The lead-response quantiles (`percentile_disc`, nearest rank) of the outcome metrics. */
+const LEAD_QUANTILES = [0.5, 0.9] as const;
+
+/**
+ * Lead counts by owner (the null owner included), which add up to the organization's, with the
+ * nearest-rank quantiles of each owner's packed response times and of all of them pooled.
+ */
+function leadCounts(rows: Array<Record<string, unknown>>): Grouped<LeadCounts> {
+  const { all, parts } = decodeFloat8sInto(rows.map((r) => r.delays as string | Uint8Array | null));
+  const quantiles = (delays: Float64Array) => {
+    const [medianSec, p90Sec] = nearestRanksOf(delays, LEAD_QUANTILES);
+    return { medianSec: medianSec ?? null, p90Sec: p90Sec ?? null };
+  };
+  const out: Grouped<LeadCounts> = { total: EMPTY_LEADS, byRep: new Map() };
+  const sum = { ...EMPTY_LEADS };
+  for (const [i, r] of rows.entries()) {
+    const c: LeadCounts = {
+      leads: num(r.leads),
+      converted: num(r.converted),
+      answered: num(r.answered),
+      within5Min: num(r.within5),
+      within1Hour: num(r.within60),
+      ...quantiles(parts[i]!),
+    };
+    sum.leads += c.leads;
+    sum.converted += c.converted;
+    sum.answered += c.answered;
+    sum.within5Min += c.within5Min;
+    sum.within1Hour += c.within1Hour;
+    if (typeof r.rep === "string") out.byRep.set(r.rep, c);
+  }
+  // After the owners' figures: selecting in the pooled values reorders across their parts.
+  out.total = { ...sum, ...quantiles(all) };
   return out;
 }
 
@@ -143,15 +181,7 @@ export async function outcomesOver(
       .orderBy(asc(users.email)),
   ]);
 
-  const leads = group<LeadCounts>(resultRows(leadRows), EMPTY_LEADS, (r) => ({
-    leads: num(r.leads),
-    converted: num(r.converted),
-    answered: num(r.answered),
-    within5Min: num(r.within5),
-    within1Hour: num(r.within60),
-    medianSec: numOrNull(r.median),
-    p90Sec: numOrNull(r.p90),
-  }));
+  const leads = leadCounts(resultRows(leadRows));
   const deals = group<DealCounts>(resultRows(dealRows), EMPTY_DEALS, (r) => ({
     created: num(r.created),
     won: num(r.won),
@@ -220,6 +250,38 @@ export async function periodInstants(db: Database, period: Period): Promise<{ f:
 }
 
 /**
+ * A lead's response time in seconds, `extract(epoch from (first_response_at − created_at))::float8`
+ * — the numeric, exactly converted — computed in doubles when the delay is under a day: the
+ * difference is then microseconds alone (no days, no months), and `date_part`'s division by 10⁶
+ * rounds once, as the numeric's conversion does, to the same double. (The numeric costs most of
+ * the leads query over a year, evaluated once per aggregate that reads the delay.)
+ */
+const responseSeconds = sql.raw(`case when l.first_response_at - l.created_at < interval '1 day'
+            then date_part('epoch', l.first_response_at - l.created_at)
+            else extract(epoch from (l.first_response_at - l.created_at))::float8 end`);
+
+/**
+ * The whole UTC days `[from, to)` inside the instants `[f, t)`, and where they begin and end
+ * (`fromAt`, `toAt`); when there are none, no days and both instants `t`, so that `[f, fromAt)`
+ * and `[toAt, t)` always split the rest of the period exactly.
+ *
+ * @example
+ * wholeUtcDays({ f: "2025-12-31T23:00:00Z", t: "2026-12-31T23:00:00Z" });
+ * // { from: "2026-01-01", to: "2026-12-31", fromAt: "2026-01-01T00:00:00Z", toAt: "2026-12-31T00:00:00Z" }
+ */
+export function wholeUtcDays(bounds: { f: string; t: string }): {
+  from: string;
+  to: string;
+  fromAt: string;
+  toAt: string;
+} {
+  const first = bounds.f.endsWith("T00:00:00Z") ? bounds.f.slice(0, 10) : addDays(bounds.f.slice(0, 10), 1);
+  const end = bounds.t.slice(0, 10);
+  if (first >= end) return { from: end, to: end, fromAt: bounds.t, toAt: bounds.t };
+  return { from: first, to: end, fromAt: `${first}T00:00:00Z`, toAt: `${end}T00:00:00Z` };
+}
+
+/**
  * The five aggregate queries of a report, given the period's instants (`f`, `t`, ISO UTC) and
  * dates. Exported for the benchmark, which prints their plans.
  */
@@ -230,28 +292,30 @@ export function outcomeQueries(
 ): Record<"leads" | "deals" | "activities" | "customers" | "costs", SQL> {
   const f = sql`${bounds.f}::timestamptz`;
   const t = sql`${bounds.t}::timestamptz`;
+  const days = wholeUtcDays(bounds);
 
   return {
     // One pass over the period's leads: the first response is stored on the lead, and its
     // converted deal (if won) comes from a hash join on the deals' key (plans: docs/benchmarks.md).
+    // Counts per owner (the organization's are their sums) and each owner's response times,
+    // packed for the nearest-rank quantiles selected in TypeScript (no database sort).
     leads: sql`
-      select grouping(owner) as total, owner as rep,
+      select owner as rep,
         count(*) as leads,
         count(*) filter (where won) as converted,
         count(delay) as answered,
         count(*) filter (where delay <= 300) as within5,
         count(*) filter (where delay <= 3600) as within60,
-        percentile_disc(0.5) within group (order by delay) as median,
-        percentile_disc(0.9) within group (order by delay) as p90
+        ${sql.raw(packedDoubles("delay"))} as delays
       from (
         select l.owner_user_id as owner, d.id is not null as won,
-          extract(epoch from (l.first_response_at - l.created_at))::float8 as delay
+          ${responseSeconds} as delay
         from crm_leads l
         left join crm_deals d
           on d.org_id = l.org_id and d.id = l.converted_deal_id and d.status = 'won'
         where l.org_id = ${orgId} and l.created_at >= ${f} and l.created_at < ${t}
       ) s
-      group by grouping sets ((owner), ())`,
+      group by owner`,
     deals: sql`
       select grouping(owner_user_id) as total, owner_user_id as rep,
         count(*) filter (where created_at >= ${f} and created_at < ${t}) as created,
@@ -264,25 +328,42 @@ export function outcomeQueries(
       where org_id = ${orgId}
         and ((created_at >= ${f} and created_at < ${t}) or (closed_at >= ${f} and closed_at < ${t}))
       group by grouping sets ((owner_user_id), ())`,
-    // Per rep, one range of crm_activities_org_rep_out_at_idx counted from the index alone (whether
-    // an activity has a human reply is stored on it), plus the activities without a rep; the
-    // caller adds up the organization's total. Reps are the organization's users, as the CRM
-    // writes resolve them (src/crm/operations.ts).
+    // Per rep (the activities without one included; the caller adds up the organization's total):
+    // the whole UTC days of the period from the daily rollup crm_activity_days (kept by triggers,
+    // migration 0013), and the period's partial first and last UTC days — any time zone's midnight
+    // — from the activities, one range of crm_activities_org_rep_out_at_idx per rep and edge,
+    // counted from the index alone (whether an activity has a human reply is stored on it). Reps
+    // are the organization's users, as the CRM writes resolve them (src/crm/operations.ts).
     activities: sql`
-      select u.id as rep, a.sent, a.replied
-      from users u
-      cross join lateral (
-        select count(*) as sent, count(*) filter (where human_reply) as replied
-        from crm_activities
-        where org_id = ${orgId} and rep_user_id = u.id and direction = 'outbound' and delivered
-          and at >= ${f} and at < ${t}
-      ) a
-      where u.org_id = ${orgId} and a.sent > 0
-      union all
-      select null, count(*), count(*) filter (where human_reply)
-      from crm_activities
-      where org_id = ${orgId} and rep_user_id is null and direction = 'outbound' and delivered
-        and at >= ${f} and at < ${t}`,
+      with edges(lo, hi) as (values (${f}, ${days.fromAt}::timestamptz), (${days.toAt}::timestamptz, ${t}))
+      select rep, sum(sent) as sent, sum(replied) as replied
+      from (
+        select nullif(rep, '') as rep, sent, replied
+        from crm_activity_days
+        where org_id = ${orgId} and day >= ${days.from}::date and day < ${days.to}::date
+        union all
+        select u.id, a.sent, a.replied
+        from users u
+        cross join edges edge
+        cross join lateral (
+          select count(*) as sent, count(*) filter (where human_reply) as replied
+          from crm_activities
+          where org_id = ${orgId} and rep_user_id = u.id and direction = 'outbound' and delivered
+            and at >= edge.lo and at < edge.hi
+        ) a
+        where u.org_id = ${orgId}
+        union all
+        select null, a.sent, a.replied
+        from edges edge
+        cross join lateral (
+          select count(*) as sent, count(*) filter (where human_reply) as replied
+          from crm_activities
+          where org_id = ${orgId} and rep_user_id is null and direction = 'outbound' and delivered
+            and at >= edge.lo and at < edge.hi
+        ) a
+      ) x
+      group by rep
+      having sum(sent) > 0`,
     customers: sql`
       select
         count(*) filter (where started_at < ${f} and (churned_at is null or churned_at >= ${f})) as active,

@@ -44,12 +44,24 @@ export function addDays(date: string, n: number): string {
  */
 export function canonicalTimeZone(name: string): string | null {
   if (name.length === 0 || name.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(name)) return null;
+  const known = canonicalZones.get(name);
+  if (known !== undefined) return known;
+  let zone: string | null;
   try {
-    return new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
+    zone = new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
   } catch {
-    return null;
+    zone = null;
   }
+  if (canonicalZones.size >= 1_000) canonicalZones.clear();
+  canonicalZones.set(name, zone);
+  return zone;
 }
+
+/**
+ * Names already resolved: building an `Intl.DateTimeFormat` costs milliseconds, ahead of every
+ * report's queries. Bounded (there are ~600 zones; spellings beyond that start it afresh).
+ */
+const canonicalZones = new Map<string, string | null>();
 
 /** Periods longer than this are refused (a runaway `to` would scan everything for nothing). */
 export const MAX_PERIOD_DAYS = 3_660;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { nearestRank } from "./quantile.js";
+import { nearestRank, nearestRanksOf } from "./quantile.js";
 
 describe("nearestRank", () => {
   it("takes the value at rank ⌈p·n⌉ of the sorted values", () => {
@@ -37,5 +37,30 @@ describe("nearestRank", () => {
         },
       ),
     );
+  });
+});
+
+describe("nearestRanksOf", () => {
+  it("selects what nearestRank sorts for, every quantile at once, NaN sorting last", () => {
+    fc.assert(
+      fc.property(
+        // −0 and 0 compare equal (in PostgreSQL too), so which one is picked is arbitrary: no −0.
+        fc.array(
+          fc.oneof(
+            fc.double({ noNaN: true }).map((x) => (x === 0 ? 0 : x)),
+            fc.integer({ min: 0, max: 5 }),
+          ),
+          { maxLength: 80 },
+        ),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 }),
+        (values, ps) => {
+          const sortedPs = [...ps].sort((a, b) => a - b);
+          const got = nearestRanksOf(Float64Array.from(values), sortedPs);
+          expect(got).toEqual(sortedPs.map((p) => nearestRank(values, p)));
+        },
+      ),
+    );
+    expect(nearestRanksOf(Float64Array.of(Number.NaN, 2, 1), [0.5, 0.9])).toEqual([2, Number.NaN]);
+    expect(nearestRanksOf(new Float64Array(0), [0.5])).toEqual([null]);
   });
 });

@@ -4,6 +4,7 @@ import { requireRole } from "../auth/actor.js";
 import { coachingLanguage } from "../coaching/lang/index.js";
 import type { OperationCtx } from "../context.js";
 import { type Database, resultRows } from "../db/database.js";
+import { packedDoubles } from "../db/packed.js";
 import { callMetrics, calls, organizations, users } from "../db/schema/index.js";
 import { DebriefError } from "../errors.js";
 import { outcomesOver, periodInstants } from "../outcomes/operations.js";
@@ -50,17 +51,13 @@ const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(
 export const TEAM_WINDOW_DAYS = 90;
 
 /**
- * Every report metric's values of a group, packed: `float8send` of each non-null value, concatenated
- * (`string_agg` skips nulls), as columns `<id>_v`. The quartiles are then selected in TypeScript
+ * Every report metric's values of a group, packed (`packedDoubles`: the non-null values as
+ * `float8send` bytes, base64), as columns `<id>_v`. The quartiles are then selected in TypeScript
  * (`./quartiles.ts`), exactly `percentile_cont`'s — one scan instead of a database sort per metric
  * and group, and the team's figures come from its reps' samples without a query of their own.
  */
 function samplesColumns(): SQL {
-  return sql.raw(
-    REPORT_METRIC_LIST.map(
-      (m) => `string_agg(float8send((${m.sql})::float8), ''::bytea) as "${m.id}_v"`,
-    ).join(",\n"),
-  );
+  return sql.raw(REPORT_METRIC_LIST.map((m) => `${packedDoubles(m.sql)} as "${m.id}_v"`).join(",\n"));
 }
 
 type Samples = Record<ReportMetricId, Float64Array>;

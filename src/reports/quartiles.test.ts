@@ -59,11 +59,16 @@ describe("statsOf", () => {
 });
 
 describe("decodeFloat8s", () => {
-  it("reads float8send's big-endian doubles from bytes and from the hex text form", () => {
+  it("reads float8send's big-endian doubles from bytes, from base64 text and from the hex text form", () => {
     const xs = [0.1, -2.5, 1e-300, 123456.789];
     expect([...decodeFloat8s(pack(xs))]).toEqual(xs);
     const hex = `\\x${Buffer.from(pack(xs)).toString("hex")}`;
     expect([...decodeFloat8s(hex)]).toEqual(xs);
+    // PostgreSQL's encode(…, 'base64') breaks lines every 76 characters.
+    const many = Array.from({ length: 40 }, (_, i) => i / 7 - 3);
+    const base64 = Buffer.from(pack(many)).toString("base64").replace(/.{76}/g, "$&\n");
+    expect(base64).toContain("\n");
+    expect([...decodeFloat8s(base64)]).toEqual(many);
     // A view into a larger buffer at an odd offset, as a driver may hand it over.
     const shifted = new Uint8Array(8 * xs.length + 3);
     shifted.set(pack(xs), 3);

@@ -3,6 +3,7 @@ export * from "./call-metrics.js";
 export * from "./calls.js";
 export * from "./coaching-cache.js";
 export * from "./crm-activities.js";
+export * from "./crm-activity-days.js";
 export * from "./crm-connections.js";
 export * from "./crm-costs.js";
 export * from "./crm-customers.js";
