@@ -143,7 +143,7 @@ for (const { label, minutes, content } of inputs) {
     () => JSON.parse(content),
     () => {
       const { transcript } = parseTranscript(content, { file: "bench.json" });
-      const analysis = analyzeTranscript(transcript);
+      const analysis = analyzeTranscript(transcript, { keepReadings: true });
       return runCoaching({ transcript, analysis, playbook });
     },
     4000,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Transcript, Utterance } from "../transcript/model.js";
-import { analyzeTranscript, analyzeTranscriptDetailed } from "./analyze.js";
+import { analyzeTranscript, analyzeTranscriptDetailed, utteranceReadings } from "./analyze.js";
 import { CallAnalysisSchema } from "./result.js";
 
 const u = (speaker: string, start: number | null, end: number | null, text: string): Utterance => ({
@@ -272,5 +272,17 @@ describe("roles", () => {
   it("with --customer only, everyone else is a rep", () => {
     const a = analyzeTranscript(call, { customer: ["B"] });
     expect(a.speakers.map((s) => s.role)).toEqual(["rep", "customer"]);
+  });
+});
+
+describe("utterance readings for coaching", () => {
+  it("are kept only when asked for, with the same questions either way", () => {
+    const plain = analyzeTranscript(call);
+    const kept = analyzeTranscript(call, { keepReadings: true });
+    expect(utteranceReadings(plain)).toBeUndefined();
+    const readings = utteranceReadings(kept);
+    expect(readings?.size).toBe(call.utterances.length);
+    for (const ut of call.utterances) expect(readings?.get(ut)?.text).toBe(ut.text);
+    expect(kept).toEqual(plain);
   });
 });

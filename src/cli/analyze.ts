@@ -88,6 +88,7 @@ export async function analyzeCommand(args: string[], io: CliIO): Promise<number>
         rep,
         customer,
         ...(values.language ? { language: values.language } : {}),
+        keepReadings: coaching !== null,
       });
       for (const v of unmatchedRoleOptions)
         io.stderr(
