@@ -108,9 +108,9 @@ export function analyzeTranscriptDetailed(
     const context: QuestionContext = { language };
     if (last && last.speaker !== u.speaker) context.previousText = last.text;
     if (next !== undefined && next.speaker !== u.speaker) context.nextText = next.text;
-    const found = readings
-      ? questionsOf(remember(readings, u, readUtterance(u.text, context)))
-      : detectQuestions(u.text, context);
+    const reading = readings ? readUtterance(u.text, context) : undefined;
+    if (reading) readings?.set(u, reading);
+    const found = reading ? questionsOf(reading) : detectQuestions(u.text, context);
     if (found.length > 0) {
       const start = u.start ?? u.words?.[0]?.start ?? null;
       for (const q of found)
@@ -233,11 +233,6 @@ export function analyzeTranscriptDetailed(
   };
   if (readings) analysisReadings.set(analysis, readings);
   return { analysis, unmatchedRoleOptions: unmatched };
-}
-
-function remember(readings: Map<Utterance, UtteranceReading>, u: Utterance, reading: UtteranceReading) {
-  readings.set(u, reading);
-  return reading;
 }
 
 const analysisReadings = new WeakMap<CallAnalysis, ReadonlyMap<Utterance, UtteranceReading>>();

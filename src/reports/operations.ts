@@ -4,7 +4,7 @@ import { requireRole } from "../auth/actor.js";
 import { coachingLanguage } from "../coaching/lang/index.js";
 import type { OperationCtx } from "../context.js";
 import { type Database, resultRows } from "../db/database.js";
-import { packedDoubles } from "../db/packed.js";
+import { decodeFloat8sInto, packedDoubles } from "../db/packed.js";
 import { callMetrics, calls, organizations, users } from "../db/schema/index.js";
 import { DebriefError } from "../errors.js";
 import { outcomesOver, periodInstants } from "../outcomes/operations.js";
@@ -26,7 +26,7 @@ import {
   REPORT_METRIC_LIST,
   type ReportMetricId,
 } from "./metrics.js";
-import { decodeFloat8sInto, statsOf } from "./quartiles.js";
+import { statsOf } from "./quartiles.js";
 import type {
   PostCallReport,
   ReportPeriod,

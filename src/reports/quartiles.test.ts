@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { decodeFloat8s, decodeFloat8sInto } from "../db/packed.js";
 import { percentileCont } from "./metrics.js";
-import { decodeFloat8s, decodeFloat8sInto, statsOf } from "./quartiles.js";
+import { statsOf } from "./quartiles.js";
 
 /** Big-endian doubles, as `float8send` packs them. */
 function pack(values: number[]): Uint8Array {

@@ -9,8 +9,6 @@ import type { MetricStats } from "./metrics.js";
  * Pure.
  */
 
-export { decodeFloat8s, decodeFloat8sInto } from "../db/packed.js";
-
 const QUARTILES = [0.25, 0.5, 0.75] as const;
 
 /**
