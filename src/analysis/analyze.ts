@@ -27,7 +27,7 @@ export interface AnalyzeOptions extends RoleOptions {
   /**
    * Keep each utterance's question reading for coaching in this process (`utteranceReadings`).
    * Only for a caller that coaches the same analysis next (the CLI): holding the readings until the
-   * analysis is dropped made the metric pass alone 20–40% slower (garbage kept alive; measured in
+   * analysis is dropped made the metric pass alone 10–40% slower (measured in
    * separate processes, alternating), a cost the service's uploads, coached later from storage,
    * would pay for nothing.
    */
