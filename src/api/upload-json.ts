@@ -3,16 +3,21 @@ import { sha256Hex } from "../auth/keys.js";
 import { AudioUrlBodySchema, type CallMeta, CallMetaSchema } from "../calls/schemas.js";
 import { DebriefError } from "../errors.js";
 import { parseJsonBody } from "../http/json-body.js";
-import { line, text } from "../input.js";
+import { line } from "../input.js";
 import { issuesToErrors } from "./validation.js";
 
 // The JSON body of `POST /v1/calls`, read and validated without any service: a large one (a
 // canonical transcript up to 25 MB) is read on the CPU pool (`jsonUpload` in src/cpu/tasks.ts).
 
-/** JSON upload of a transcript: the file's text (any supported format) or a canonical object. */
+/**
+ * JSON upload of a transcript: the file's text (any supported format) or a canonical object. The
+ * text is a plain `z.string()`, not `text()`: this schema only ever reads a body that passed the
+ * API's JSON rule (`parseJsonBody`), which refused control characters in every string of it by
+ * `text()`'s own rule, so a second scan of a 350 KB–25 MB transcript would find nothing.
+ */
 export const TranscriptJsonBodySchema = CallMetaSchema.extend({
   transcript: z
-    .union([text().min(1), z.record(z.string(), z.unknown())])
+    .union([z.string().min(1), z.record(z.string(), z.unknown())])
     .describe("the transcript file's content as a string (any format), or a canonical transcript object"),
   fileName: line().min(1).max(300).optional(),
 });

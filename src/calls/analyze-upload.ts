@@ -128,14 +128,26 @@ export function checkWellFormed(transcript: Transcript): void {
 }
 
 /**
+ * What `parseAndAnalyze` hands back: the analysis as an object (the 202 response and the
+ * `call_metrics` row read it) and the transcript and the analysis as the JSON text their columns
+ * store. Text, not the parsed transcript: on the Node server the task runs on a worker thread, and
+ * a string crosses back as one copy, where ~10,000 word objects of a 30-minute word-timed call
+ * were structured-cloned, rebuilt on the event loop and stringified there again for the insert.
+ */
+export interface ParsedUpload {
+  format: TranscriptFormat;
+  analysis: FileAnalysis;
+  /** `JSON.stringify` of the parsed transcript: what the `transcript` column stores. */
+  transcriptJson: string;
+  /** `JSON.stringify(analysis)`: what the `analysis` column is written from. */
+  analysisJson: string;
+}
+
+/**
  * Parse an uploaded transcript, check its cost caps and analyse it: the CPU-heavy part of an
  * upload, run off the request path by `services.cpu` (a worker thread on Node).
  */
-export function parseAndAnalyze(input: ParseAnalyzeInput): {
-  transcript: Transcript;
-  format: TranscriptFormat;
-  analysis: FileAnalysis;
-} {
+export function parseAndAnalyze(input: ParseAnalyzeInput): ParsedUpload {
   const content = typeof input.content === "string" ? input.content : new TextDecoder().decode(input.content);
   const parsed = parseTranscript(content, {
     file: input.fileName,
@@ -149,5 +161,10 @@ export function parseAndAnalyze(input: ParseAnalyzeInput): {
     roles: input.roles,
     language: input.language,
   });
-  return { transcript: parsed.transcript, format: parsed.format, analysis };
+  return {
+    format: parsed.format,
+    analysis,
+    transcriptJson: JSON.stringify(parsed.transcript),
+    analysisJson: JSON.stringify(analysis),
+  };
 }

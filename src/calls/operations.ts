@@ -13,7 +13,7 @@ import { playbookExists } from "../playbooks/store.js";
 import type { Transcript } from "../transcript/model.js";
 import { insertAnalysedCall } from "./save.js";
 import type { CallDetail, CallMeta, CallSummary, ListCallsQuery } from "./schemas.js";
-import { callEventPayload, insertCall } from "./status.js";
+import { type CallJsonText, callEventPayload, insertCall } from "./status.js";
 
 /** Business logic of calls, shared by the API, the CLI and the jobs. Handlers only validate, call and map. */
 export type CallCtx = OperationCtx;
@@ -181,7 +181,6 @@ export async function createTranscriptCall(
     },
     typeof input.content === "string" ? [] : [input.content.buffer as ArrayBuffer],
   );
-  const analysis = parsed.analysis;
   const row = newCallRow(ctx, input.meta, repUserId, {
     status: "analyzing",
     source: "transcript",
@@ -190,11 +189,14 @@ export async function createTranscriptCall(
     idempotencyKey: input.idempotencyKey ?? null,
     requestHash,
     speakerRoles: roles,
-    transcript: parsed.transcript,
   });
   // The call, its analysis and its coaching job are one write: a crash can't leave a call that is
-  // never coached.
-  return insertCallWithJob(ctx, row, "coach", analysis);
+  // never coached. The transcript and the analysis are stored from the task's JSON text: the
+  // transcript never becomes objects on this thread.
+  return insertCallWithJob(ctx, row, "coach", {
+    analysis: parsed.analysis,
+    json: { transcript: parsed.transcriptJson, analysis: parsed.analysisJson },
+  });
 }
 
 /**
@@ -284,7 +286,7 @@ async function insertCallWithJob(
   ctx: CallCtx,
   row: Call,
   kind: "transcribe" | "coach",
-  analysis?: FileAnalysis,
+  analysed?: { analysis: FileAnalysis; json: CallJsonText },
 ): Promise<CreateResult> {
   const { services } = ctx;
   const job = await services.db.transaction(async (tx) => {
@@ -295,11 +297,23 @@ async function insertCallWithJob(
       subject: row.id,
       runAt: row.createdAt,
     });
-    const inserted = analysis
-      ? await insertAnalysedCall(tx, { call: row, analysis, now: row.createdAt, alongside: [first.insert] })
+    const inserted = analysed
+      ? await insertAnalysedCall(tx, {
+          call: row,
+          analysis: analysed.analysis,
+          now: row.createdAt,
+          alongside: [first.insert],
+          json: analysed.json,
+        })
       : await insertCall(tx, row, [first.insert]);
     if (!inserted) return null;
-    if (analysis) Object.assign(row, { status: "done", analysis, failure: null, updatedAt: row.createdAt });
+    if (analysed)
+      Object.assign(row, {
+        status: "done",
+        analysis: analysed.analysis,
+        failure: null,
+        updatedAt: row.createdAt,
+      });
     return first.job;
   });
   if (!job) {

@@ -5,7 +5,7 @@ import type { Database } from "../db/database.js";
 import { type Call, callMetrics, calls } from "../db/schema/index.js";
 import type { Transcript } from "../transcript/model.js";
 import { metricsOfAnalysis, metricsOfCoaching } from "./metrics.js";
-import { insertCall, setCallStatus } from "./status.js";
+import { type CallJsonText, insertCall, setCallStatus } from "./status.js";
 
 /**
  * The one writer of a call's analysis (upload, transcription, re-analysis, demo seed) and of its
@@ -66,22 +66,31 @@ export async function saveAnalysis(
 
 /**
  * Insert a new call that was analysed on arrival: `done` with its analysis, its event and its
- * `call_metrics` row, and the `alongside` writes (its first job) — two statements. False when an
- * identical upload won the race (nothing written).
+ * `call_metrics` row, and the `alongside` writes (its first job) — two statements. `json`: the
+ * transcript and the analysis as the JSON text `parseAndAnalyze` made (the row's transcript is not
+ * read then). False when an identical upload won the race (nothing written).
  *
  * @example
  * await db.transaction((tx) => insertAnalysedCall(tx, { call: row, analysis, now: row.createdAt }));
  */
 export async function insertAnalysedCall(
   tx: Database,
-  input: { call: Call; analysis: FileAnalysis; now: Date; alongside?: readonly SQLWrapper[] },
+  input: {
+    call: Call;
+    analysis: FileAnalysis;
+    now: Date;
+    alongside?: readonly SQLWrapper[];
+    json?: CallJsonText;
+  },
 ): Promise<boolean> {
   const { analysis, now } = input;
   const row: Call = { ...input.call, status: "done", analysis, failure: null, updatedAt: now };
-  return insertCall(tx, row, [
-    analysisMetricsWrite(tx, row, analysis, null, now),
-    ...(input.alongside ?? []),
-  ]);
+  return insertCall(
+    tx,
+    row,
+    [analysisMetricsWrite(tx, row, analysis, null, now), ...(input.alongside ?? [])],
+    input.json,
+  );
 }
 
 /**

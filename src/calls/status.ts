@@ -1,5 +1,5 @@
 import { and, eq, inArray, type SQLWrapper } from "drizzle-orm";
-import { type Database, writeTogether } from "../db/database.js";
+import { type Database, jsonText, writeTogether } from "../db/database.js";
 import type { EventType } from "../db/schema/index.js";
 import {
   type Call,
@@ -85,10 +85,17 @@ export async function setCallStatus(tx: Database, change: CallStatusChange): Pro
 }
 
 /**
+ * A new call's JSON columns as text already made (`parseAndAnalyze` on the CPU pool): written in
+ * place of the row's values for them.
+ */
+export type CallJsonText = Partial<Record<"transcript" | "analysis", string>>;
+
+/**
  * Insert a new call with its first status and, when that status announces something (an upload
  * analysed on arrival is `done`), its event — one insert where an insert and an update used to be.
  * `alongside`: the call's other first writes (its metrics, its first job), sent in one statement
- * with the event. False when the insert conflicted (an identical upload won a race): nothing was
+ * with the event. `json`: the transcript and/or analysis as JSON text, written instead of the
+ * row's objects. False when the insert conflicted (an identical upload won a race): nothing was
  * written.
  *
  * @example
@@ -98,8 +105,14 @@ export async function insertCall(
   tx: Database,
   row: Call,
   alongside: readonly SQLWrapper[] = [],
+  json: CallJsonText = {},
 ): Promise<boolean> {
-  const ins = await tx.insert(calls).values(row).onConflictDoNothing().returning({ id: calls.id });
+  const values = {
+    ...row,
+    ...(json.transcript === undefined ? {} : { transcript: jsonText(calls.transcript, json.transcript) }),
+    ...(json.analysis === undefined ? {} : { analysis: jsonText(calls.analysis, json.analysis) }),
+  };
+  const ins = await tx.insert(calls).values(values).onConflictDoNothing().returning({ id: calls.id });
   if (ins.length === 0) return false;
   const type = eventOf({ call: row, now: row.updatedAt, status: row.status });
   await announce(tx, row, type, row.updatedAt, alongside);

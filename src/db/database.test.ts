@@ -1,5 +1,7 @@
+import { PgDialect } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
-import { type Database, perDatabase, resultRows } from "./database.js";
+import { type Database, jsonText, perDatabase, resultRows } from "./database.js";
+import { calls } from "./schema/index.js";
 
 describe("perDatabase", () => {
   it("builds once per database handle and keeps handles apart", () => {
@@ -24,5 +26,19 @@ describe("resultRows", () => {
     expect(resultRows<{ n: number }>([{ n: 1 }])).toEqual([{ n: 1 }]);
     expect(resultRows<{ n: number }>({ rows: [{ n: 2 }] })).toEqual([{ n: 2 }]);
     expect(resultRows({ command: "UPDATE" })).toEqual([]);
+  });
+});
+
+describe("jsonText", () => {
+  it("sends the text as one parameter cast to the column's type, json or jsonb", () => {
+    const dialect = new PgDialect();
+    const query = dialect.sqlToQuery(jsonText(calls.transcript, '{"a":1}'));
+    expect(query.sql).toBe("$1::json");
+    expect(query.params).toEqual(['{"a":1}']);
+    expect(dialect.sqlToQuery(jsonText(calls.analysis, "[]")).sql).toBe("$1::jsonb");
+  });
+
+  it("refuses a column that is not json", () => {
+    expect(() => jsonText(calls.title, '"x"')).toThrow("jsonText: title is text, not json");
   });
 });

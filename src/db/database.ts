@@ -1,5 +1,5 @@
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { PgColumn, PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type * as schema from "./schema/index.js";
 
 /** The Drizzle database, whatever the driver underneath (PGlite, postgres.js, Hyperdrive). */
@@ -44,6 +44,22 @@ export function perDatabase<T>(build: (db: Database) => T): (db: Database) => T 
     }
     return value;
   };
+}
+
+/**
+ * A `json` or `jsonb` column's value from JSON text already made (e.g. on a worker thread), for an
+ * insert's values: the text goes to the server as it is, where Drizzle's column would
+ * `JSON.stringify` an object. Both drivers pass a string to json/jsonb unchanged (postgres.js
+ * through Drizzle's transparent serialisers, PGlite's json serialiser), so a row written from
+ * `JSON.stringify(value)` is the row Drizzle writes from `value`.
+ *
+ * @example
+ * await db.insert(calls).values({ ...row, analysis: jsonText(calls.analysis, analysisJson) });
+ */
+export function jsonText(column: PgColumn, text: string): SQL {
+  const type = column.getSQLType();
+  if (type !== "json" && type !== "jsonb") throw new Error(`jsonText: ${column.name} is ${type}, not json`);
+  return sql`${text}::${sql.raw(type)}`;
 }
 
 /**

@@ -89,6 +89,11 @@ describe.each(testDatabases)("a large JSON upload read on the CPU pool, on $name
     const cases: Array<[string, (transcript: string) => string | Uint8Array]> = [
       ["control character", (tr) => `{"title":"a\\u0000b","transcript":${tr}}`],
       ["control character in a key", (tr) => `{"transcript":${tr},"extra":{"k\\u0001":1}}`],
+      // The transcript's text as a string: refused by the JSON rule (the schema does not scan it again).
+      [
+        "control character in the transcript's text",
+        (tr) => `{"transcript":${JSON.stringify(`${tr}\u0001`)}}`,
+      ],
       ["number out of range", (tr) => `{"transcript":${tr},"x":1e400}`],
       ["unpaired surrogate", (tr) => `{"transcript":${tr},"title":"a\\ud800b"}`],
       ["invalid JSON", (tr) => `{"title":"x",,"transcript":${tr}}`],

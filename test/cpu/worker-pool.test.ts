@@ -23,7 +23,8 @@ describe("the CPU worker pool", () => {
       inlineCpu().run("parseAnalyze", input),
     ]);
     expect(pooled.format).toBe("webvtt");
-    expect(pooled.transcript.utterances.length).toBeGreaterThan(0);
+    expect(JSON.parse(pooled.transcriptJson).utterances.length).toBeGreaterThan(0);
+    expect(JSON.parse(pooled.analysisJson)).toEqual(pooled.analysis);
     expect(pooled).toEqual(inline);
   });
 
