@@ -38,24 +38,23 @@ export function union(intervals: readonly Interval[]): UnionResult {
     e[i] = intervals[i]!.end;
   }
   sortByStart(s, e);
-  const starts = new Float64Array(n);
-  const ends = new Float64Array(n);
+  // Merged in place: part `count` is written at or before the interval `i` being read.
   let count = 0;
   let length = 0;
   for (let i = 0; i < n; i++) {
     const a = s[i]!;
     const b = e[i]!;
-    if (count > 0 && a <= ends[count - 1]!) {
-      if (b > ends[count - 1]!) ends[count - 1] = b;
+    if (count > 0 && a <= e[count - 1]!) {
+      if (b > e[count - 1]!) e[count - 1] = b;
     } else {
-      if (count > 0) length += ends[count - 1]! - starts[count - 1]!;
-      starts[count] = a;
-      ends[count] = b;
+      if (count > 0) length += e[count - 1]! - s[count - 1]!;
+      s[count] = a;
+      e[count] = b;
       count++;
     }
   }
-  if (count > 0) length += ends[count - 1]! - starts[count - 1]!;
-  return { length, count, starts: starts.subarray(0, count), ends: ends.subarray(0, count) };
+  if (count > 0) length += e[count - 1]! - s[count - 1]!;
+  return { length, count, starts: s.subarray(0, count), ends: e.subarray(0, count) };
 }
 
 /**

@@ -89,10 +89,26 @@ interface Scan {
   tail1: number;
   tail2: number;
   flags: number;
+  /** Whether the last two tokens are wanted: the context scans only read the first few (and count). */
+  readonly tails: boolean;
 }
 
-const sentenceScan: Scan = { hashes: new Uint32Array(MAX_TOKENS), count: 0, tail1: 0, tail2: 0, flags: 0 };
-const contextScan: Scan = { hashes: new Uint32Array(4), count: 0, tail1: 0, tail2: 0, flags: 0 };
+const sentenceScan: Scan = {
+  hashes: new Uint32Array(MAX_TOKENS),
+  count: 0,
+  tail1: 0,
+  tail2: 0,
+  flags: 0,
+  tails: true,
+};
+const contextScan: Scan = {
+  hashes: new Uint32Array(4),
+  count: 0,
+  tail1: 0,
+  tail2: 0,
+  flags: 0,
+  tails: false,
+};
 
 /**
  * Tokenise `text` into `scan`: words are runs of word characters joined by an in-word apostrophe
@@ -125,11 +141,14 @@ function scanText(text: string, scan: Scan): void {
       if ((j === 39 || j === 0x2019 || j === 45) && i + 1 < n && isWordCode(text.charCodeAt(i + 1))) i++;
       else break;
     }
-    const h = fnv1a(text, start, i);
-    if (count < cap) scan.hashes[count] = h;
+    // A neighbour's utterance is read for its first words only: the rest is counted, not hashed.
+    if (count < cap || scan.tails) {
+      const h = fnv1a(text, start, i);
+      if (count < cap) scan.hashes[count] = h;
+      tail2 = tail1;
+      tail1 = h;
+    }
     count++;
-    tail2 = tail1;
-    tail1 = h;
     lastMark = 0;
   }
   if (lastMark === 63 || lastMark === 0xff1f) flags |= END_Q;
