@@ -105,9 +105,13 @@ export function analyzeTranscriptDetailed(
     // comes right before this one; after the speaker's own words, "right?" is a tag question.
     // The next utterance, when someone else says it, may answer ("yeah", "no"): evidence of a question.
     const next = utterances[index + 1];
-    const context: QuestionContext = { language };
-    if (last && last.speaker !== u.speaker) context.previousText = last.text;
-    if (next !== undefined && next.speaker !== u.speaker) context.nextText = next.text;
+    // One object shape for every utterance (both fields present, maybe undefined): the detector's
+    // reads of them stay monomorphic.
+    const context: QuestionContext = {
+      language,
+      previousText: last !== undefined && last.speaker !== u.speaker ? last.text : undefined,
+      nextText: next !== undefined && next.speaker !== u.speaker ? next.text : undefined,
+    };
     const reading = readings ? readUtterance(u.text, context) : undefined;
     if (reading) readings?.set(u, reading);
     const found = reading ? questionsOf(reading) : detectQuestions(u.text, context);
