@@ -13,12 +13,12 @@ import { assignRoles, type RoleOptions, type SpeakerFacts } from "./roles.js";
 import {
   buildTurns,
   gaps,
-  type Interval,
+  IntervalBuffer,
   isInterruption,
   isPause,
   longestMonologues,
   type TimedUtterance,
-  union,
+  unionOf,
 } from "./timing.js";
 
 export interface AnalyzeOptions extends RoleOptions {
@@ -62,7 +62,13 @@ export function analyzeTranscriptDetailed(
   const speakerOf = (id: string): SpeakerAcc => {
     let s = acc.get(id);
     if (!s) {
-      s = { words: 0, fillers: 0, questions: 0, firstIndex: Number.POSITIVE_INFINITY, segments: [] };
+      s = {
+        words: 0,
+        fillers: 0,
+        questions: 0,
+        firstIndex: Number.POSITIVE_INFINITY,
+        segments: new IntervalBuffer(),
+      };
       acc.set(id, s);
       order.push(id);
     }
@@ -72,7 +78,7 @@ export function analyzeTranscriptDetailed(
 
   const everyUtteranceHasWords = utterances.length > 0 && utterances.every((u) => (u.words?.length ?? 0) > 0);
   const timedUtterances: TimedUtterance[] = [];
-  const allSegments: Interval[] = [];
+  const allSegments = new IntervalBuffer();
   const questions: Question[] = [];
   let last: { speaker: string; text: string } | undefined;
   const readings = options.keepReadings ? new Map<Utterance, UtteranceReading>() : undefined;
@@ -88,14 +94,13 @@ export function analyzeTranscriptDetailed(
     if (everyUtteranceHasWords) {
       for (const w of u.words ?? []) {
         if (w.end > w.start) {
-          s.segments.push(w);
-          allSegments.push(w);
+          s.segments.push(w.start, w.end);
+          allSegments.push(w.start, w.end);
         }
       }
     } else if (u.start !== null && u.end !== null && u.end > u.start) {
-      const seg = { start: u.start, end: u.end };
-      s.segments.push(seg);
-      allSegments.push(seg);
+      s.segments.push(u.start, u.end);
+      allSegments.push(u.start, u.end);
     }
     if (u.start !== null && u.end !== null) {
       timedUtterances.push({ speaker: u.speaker, start: u.start, end: u.end, words: counts.words });
@@ -104,10 +109,15 @@ export function analyzeTranscriptDetailed(
     // Context for backchannel questions ("oh really?"): only an utterance of someone else that
     // comes right before this one; after the speaker's own words, "right?" is a tag question.
     // The next utterance, when someone else says it, may answer ("yeah", "no"): evidence of a question.
-    const next = utterances[index + 1];
-    const context: QuestionContext = { language };
-    if (last && last.speaker !== u.speaker) context.previousText = last.text;
-    if (next !== undefined && next.speaker !== u.speaker) context.nextText = next.text;
+    // Not read past the end: an out-of-bounds read sends the optimised loop back to the interpreter.
+    const next = index + 1 < utterances.length ? utterances[index + 1] : undefined;
+    // One object shape for every utterance (both fields present, maybe undefined): the detector's
+    // reads of them stay monomorphic.
+    const context: QuestionContext = {
+      language,
+      previousText: last !== undefined && last.speaker !== u.speaker ? last.text : undefined,
+      nextText: next !== undefined && next.speaker !== u.speaker ? next.text : undefined,
+    };
     const reading = readings ? readUtterance(u.text, context) : undefined;
     if (reading) readings?.set(u, reading);
     const found = reading ? questionsOf(reading) : detectQuestions(u.text, context);
@@ -132,12 +142,12 @@ export function analyzeTranscriptDetailed(
   const roleOf = (id: string): Role => roles.get(id) ?? "other";
 
   // ---- timing (contract §2) ----
-  const timed = allSegments.length > 0;
-  const all = union(allSegments);
+  const timed = allSegments.count > 0;
+  const all = unionOf(allSegments);
   const duration = timed ? all.ends[all.count - 1]! - all.starts[0]! : null;
 
   const talk = new Map<string, number>();
-  for (const id of order) talk.set(id, union(acc.get(id)!.segments).length);
+  for (const id of order) talk.set(id, unionOf(acc.get(id)!.segments).length);
   let talkSum = 0;
   for (const t of talk.values()) talkSum += t;
 
@@ -266,7 +276,8 @@ interface SpeakerAcc {
   fillers: number;
   questions: number;
   firstIndex: number;
-  segments: Interval[];
+  /** Word (or utterance) intervals, for the speaker's talk time. */
+  segments: IntervalBuffer;
 }
 
 /** Utterances in time order (stable), so questions come out in the order they were asked.

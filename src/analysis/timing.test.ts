@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildTurns, gaps, longestMonologues, union } from "./timing.js";
+import { buildTurns, gaps, IntervalBuffer, longestMonologues, union, unionOf } from "./timing.js";
 
 describe("union", () => {
   it("merges overlapping and touching intervals", () => {
@@ -97,5 +97,26 @@ describe("longestMonologues", () => {
       { speaker: "B", start: 10.5, end: 11.5, words: 2 },
     ]);
     expect(longestMonologues(turns).get("A")).toBe(10);
+  });
+});
+
+describe("unionOf (an IntervalBuffer)", () => {
+  it("is union of the intervals pushed, in any order and past the buffer's growth (property)", () => {
+    const iv = fc
+      .tuple(fc.double({ min: 0, max: 1000, noNaN: true }), fc.double({ min: 0, max: 5, noNaN: true }))
+      .map(([start, l]) => ({ start, end: start + l }));
+    fc.assert(
+      fc.property(fc.array(iv, { maxLength: 300 }), fc.boolean(), (ivs, sorted) => {
+        const input = sorted ? [...ivs].sort((a, b) => a.start - b.start) : ivs;
+        const buffer = new IntervalBuffer();
+        for (const x of input) buffer.push(x.start, x.end);
+        const got = unionOf(buffer);
+        const want = union(input);
+        expect(got.length).toBe(want.length);
+        expect(got.count).toBe(want.count);
+        expect([...got.starts]).toEqual([...want.starts]);
+        expect([...got.ends]).toEqual([...want.ends]);
+      }),
+    );
   });
 });

@@ -80,6 +80,8 @@ describe("countWordsAndFillers", () => {
     const list = fillerListFor("en");
     const word = fc.oneof(
       fc.constantFrom("um", "Uh,", "hmm...", "-", "New York", "э-э", "ok", "$5", ""),
+      // Near-fillers: case, punctuation, digits, symbols, a fifth letter, non-ASCII, whitespace.
+      fc.constantFrom("UM", "uh-", "(hm)", "u1", "um$", "umm?", "uhmm", "erm~", "äh", "uh\t", "H.M.", "'ah'"),
       fc.string({ maxLength: 6 }),
     );
     fc.assert(

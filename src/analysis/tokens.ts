@@ -55,11 +55,40 @@ export function countWordsAndFillers(
   let found = 0;
   for (const w of u.words) {
     const t = w.text;
-    const kind = asciiWordKind(t);
+    // `asciiWordKind` and `isAsciiFiller` in one pass over the word (property-tested against them).
+    const n = t.length;
+    if (n === 0) continue; // not a word
+    let kind = OTHER;
+    let letters = 0;
+    let plain = true; // lower-case letters only: looked up as it stands
+    let candidate = true; // no digit or symbol, which no filler has
+    for (let i = 0; i < n; i++) {
+      const c = t.charCodeAt(i);
+      if (c >= 128 || c <= 32) {
+        kind = NOT_ASCII;
+        break;
+      }
+      if (c >= 97 && c <= 122) letters++;
+      else if (c >= 65 && c <= 90) {
+        letters++;
+        plain = false;
+      } else if (c >= 48 && c <= 57) {
+        kind = ASCII_WORD;
+        candidate = false;
+      } else if (ASCII_PUNCTUATION[c] === 1) plain = false;
+      else candidate = false;
+    }
+    if (kind !== NOT_ASCII && letters > 0) kind = ASCII_WORD;
     if (kind === ASCII_WORD) {
       words++;
-      if (isAsciiFiller(t, fillers)) found++;
-    } else if (kind === OTHER) {
+      if (
+        candidate &&
+        letters > 0 &&
+        letters <= MAX_FILLER_LENGTH &&
+        fillers.has(plain ? t : t.toLowerCase().replace(PUNCT_ANY, ""))
+      )
+        found++;
+    } else {
       const tokens: string[] = [];
       if (HAS_WHITESPACE.test(t)) pushWhitespaceTokens(t, tokens);
       else if (isWord(t)) tokens.push(t);
@@ -75,6 +104,8 @@ export const FILLER_WORDS: Readonly<Record<"en" | "ru", ReadonlySet<string>>> = 
   en: new Set(["um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "hmm", "hm"]),
   ru: new Set(["э", "ээ", "эээ", "эм", "мм", "ммм"]),
 };
+/** A word with a code unit outside printable ASCII: the regexes judge it. */
+const NOT_ASCII = -1;
 /** No filler is longer than this once punctuation is stripped. */
 const MAX_FILLER_LENGTH = 4;
 
@@ -99,27 +130,6 @@ export function countFillers(tokens: readonly string[], fillers: ReadonlySet<str
     if (fillers.has(t.toLowerCase().replace(PUNCT_ANY, ""))) n++;
   }
   return n;
-}
-
-/**
- * For an ASCII word: whether it is a filler once lower-cased and stripped of punctuation (\p{P}).
- * Fillers are letters only, so a digit or an ASCII symbol ($+<=>^`|~, kept by the stripping)
- * rules a word out, and so does a fifth letter; a plain lower-case word is looked up as is.
- */
-function isAsciiFiller(t: string, fillers: ReadonlySet<string>): boolean {
-  let letters = 0;
-  let plain = true;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c >= 97 && c <= 122) letters++;
-    else if (c >= 65 && c <= 90) {
-      letters++;
-      plain = false;
-    } else if (ASCII_PUNCTUATION[c] === 1) plain = false;
-    else return false; // a digit or a symbol
-    if (letters > MAX_FILLER_LENGTH) return false;
-  }
-  return letters > 0 && fillers.has(plain ? t : t.toLowerCase().replace(PUNCT_ANY, ""));
 }
 
 // 1 for the ASCII characters in \p{P} (connector, dash, open/close, quote and other punctuation).

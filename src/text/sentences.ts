@@ -23,8 +23,8 @@ const MAX_BARE_TAG = 20;
 function headLength(s: string): number {
   let i = s.length;
   while (i > 0) {
-    const c = s[i - 1]!;
-    if (c === "?" || c === "？" || /\s/u.test(c)) i--;
+    const c = s.charCodeAt(i - 1);
+    if (c === 63 || c === 0xff1f || (c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/u.test(s[i - 1]!))) i--;
     else break;
   }
   return i;
@@ -36,7 +36,7 @@ function headLength(s: string): number {
  * @example splitSentences("We use Salesforce. Right?") // ["We use Salesforce. Right?"]
  */
 export function splitSentences(text: string): string[] {
-  const spans: Array<[number, number]> = [];
+  const spans: number[] = []; // start, end of each span in turn
   let start = 0;
   // exec on the shared global regex, not matchAll (which clones the regex on every call).
   const re = BOUNDARY_RE;
@@ -50,24 +50,25 @@ export function splitSentences(text: string): string[] {
   pushSpan(text, spans, start, text.length);
 
   const out: string[] = [];
-  let prevSpan: [number, number] | undefined;
-  for (const span of spans) {
-    const s = text.slice(span[0], span[1]).trim();
-    if (prevSpan !== undefined && headLength(s) <= MAX_BARE_TAG && BARE_TAG_RE.test(s)) {
-      prevSpan[1] = span[1];
-      out[out.length - 1] = text.slice(prevSpan[0], prevSpan[1]).trim();
+  let sentenceStart = -1; // where the last sentence out starts (a tag extends it)
+  for (let k = 0; k < spans.length; k += 2) {
+    const start = spans[k]!;
+    const end = spans[k + 1]!;
+    const s = text.slice(start, end).trim();
+    if (sentenceStart >= 0 && headLength(s) <= MAX_BARE_TAG && BARE_TAG_RE.test(s)) {
+      out[out.length - 1] = text.slice(sentenceStart, end).trim();
       continue;
     }
     out.push(s);
-    prevSpan = [span[0], span[1]];
+    sentenceStart = start;
   }
   return out;
 }
 
-function pushSpan(text: string, spans: Array<[number, number]>, start: number, end: number): void {
+function pushSpan(text: string, spans: number[], start: number, end: number): void {
   // Skip spans with no letter or digit (stray punctuation, emoji-only noise stays if it has letters).
-  if (hasLetterOrDigit(text, start, end)) spans.push([start, end]);
-  else if (spans.length > 0 && text.slice(start, end).trim() !== "") spans[spans.length - 1]![1] = end;
+  if (hasLetterOrDigit(text, start, end)) spans.push(start, end);
+  else if (spans.length > 0 && text.slice(start, end).trim() !== "") spans[spans.length - 1] = end;
 }
 
 /** An ASCII letter or digit settles it; otherwise the Unicode classes decide. */

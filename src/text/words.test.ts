@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { firstWords, wordParts, words } from "./words.js";
+import { endsInLetterOrDigit, endsWithStop, firstWords, hasQuestionMark, wordParts, words } from "./words.js";
 
 describe("words() fast paths", () => {
   it("tokenise exactly like the plain Unicode definition", () => {
@@ -63,6 +63,47 @@ describe("firstWords", () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("end-of-text tests read from the end", () => {
+  // Characters around the boundaries the tests look at: closers, marks, every kind of \s,
+  // letters and digits of other scripts, and surrogate pairs (letters and not).
+  const piece = fc.constantFrom(
+    ...`a Z 7 é ж ٣ ² 𝐀 😀 \ud835 \udc00 . ! ? ？ ؟ … , " ' ) ] ” »`.split(" "),
+    ...[" ", "\t", "\n", "\u00a0", "\u2003", "\u2028", "\u3000", "\ufeff", "\u200b", "\u0085"],
+  );
+  const text = fc.oneof(
+    fc.array(piece, { maxLength: 8 }).map((xs) => xs.join("")),
+    fc.string({ unit: "grapheme", maxLength: 12 }),
+    fc.string({ unit: "binary", maxLength: 12 }),
+  );
+
+  it("endsInLetterOrDigit is /[\\p{L}\\p{N}]\\s*$/u (property)", () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(endsInLetterOrDigit(t)).toBe(/[\p{L}\p{N}]\s*$/u.test(t));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("endsWithStop is /[.!][\"')\\]]*\\s*$/ (property)", () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(endsWithStop(t)).toBe(/[.!]["')\]]*\s*$/.test(t));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("hasQuestionMark is /[?？؟]/u (property)", () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(hasQuestionMark(t)).toBe(/[?？؟]/u.test(t));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -8,9 +8,12 @@
 import {
   chunks,
   chunksOf,
+  endsInLetterOrDigit,
+  endsWithStop,
   firstWords,
   hasQuestionMark,
   type Token,
+  type Tokenized,
   tokenize,
   words,
 } from "../../text/words.js";
@@ -70,7 +73,8 @@ function mayStartRequest(w: Token): boolean {
   const c0 = w.charCodeAt(0); // "d" or "e": most words need no regex
   return (c0 === 100 || c0 === 101) && /^(?:describe|explain|elaborate)\b/.test(w);
 }
-const CLOSED_SENTENCE_RE = /[.!]["')\]]*\s*$/;
+// Any punctuation the rules read as the transcriber's ("punctuated" text).
+const PUNCTUATION_RE = /[.,!?;:]/;
 // "tell me if/whether…" asks for yes/no; "tell me about it" is an idiom of sympathy.
 const REQUEST_CLOSED_RE = /^(?:please )?tell (?:me|us) (?:if|whether)\b/;
 const REQUEST_IDIOM_RE = /^tell me about it$/;
@@ -118,6 +122,7 @@ const QUOTATIVE_END_RE =
 const SELF_TALK_RE =
   /^(?:what (?:else|a|an)\b.*|what (?:is|was|are|were|'s) (?:it|that|they|he|she|his name|her name|the name|the word|that thing)(?: called)?|what(?:'s| is) (?:it|that|they) called|what do you call (?:it|them|that|those)|what am i (?:thinking of|trying to say)|how do you say (?:it|that)|can you imagine\b.*)$/;
 
+const OR_ANY_CASE_RE = /or/i;
 // "or" phrases that do not offer an alternative ("ten or so", "…or something").
 const VAGUE_OR_RE =
   /\bor (?:so|something|anything|whatever|whatnot|two|three|less|more|later|sooner|else|other)\b/g;
@@ -155,6 +160,36 @@ const MAX_HESITATION = Math.max(...[...HESITATION].map((h) => h.length));
 const HESITATION_FIRST = new Set([...HESITATION].map((h) => h.charCodeAt(0)));
 function isHesitation(x: Token): boolean {
   return x.length <= MAX_HESITATION && HESITATION_FIRST.has(x.charCodeAt(0)) && HESITATION.has(x);
+}
+
+/**
+ * Each chunk `clean`ed, chunks left empty (only hesitations: "um,") dropped: every rule passes over
+ * an empty chunk, and an empty array would be the one token array of another shape (V8 map) that
+ * sends the optimised classifier back to the interpreter.
+ */
+function cleanChunks(parts: readonly (readonly Token[])[]): Token[][] {
+  const out: Token[][] = [];
+  for (const part of parts) {
+    const c = clean(part);
+    if (c.length > 0) out.push(c);
+  }
+  return out;
+}
+
+/**
+ * `cleanChunks(chunksOf(sentence, tokenized))`, except that a sentence of one chunk gives the
+ * sentence's own cleaned words `all` (the same words): the rules then reuse its joins.
+ */
+function partsOf(sentence: string, tokenized: Tokenized, all: Token[]): Token[][] {
+  const raw = chunksOf(sentence, tokenized);
+  if (raw.length === 1 && sameTokens(raw[0]!, tokenized.words)) return [all];
+  return cleanChunks(raw);
+}
+
+function sameTokens(a: readonly Token[], b: readonly Token[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Hesitations dropped, then immediate repetitions (`dedupe`), in one pass. */
@@ -379,6 +414,8 @@ function hasTag(t: readonly Token[], q: boolean, punctuated: boolean): boolean {
 
 /** A real choice between offered options: "A or B?", "…, A or B?" (not "…or so", "…or something"). */
 function offersOptions(sentence: string, lowerTokens: readonly Token[]): boolean {
+  // No "or" in any case, no choice: lower-casing maps no other character onto "o" or "r".
+  if (!OR_ANY_CASE_RE.test(sentence)) return false;
   const lower = sentence.toLowerCase().replace(VAGUE_OR_RE, " ");
   if (!/\bor\b/.test(lower)) return false;
   const parts = chunks(lower);
@@ -412,9 +449,12 @@ function echoesAux(previousText: string, aux: string): boolean {
 
 const ACK = set(`yeah yes yep yup uh-huh uhhuh uh huh mm-hmm mhm mm hmm hm okay ok right sure exactly
   true oh so well alright i see um gotcha cool`);
-/** Text that breaks off without a closing mark ("and it"), in a transcript that has punctuation. */
-function isUnfinished(text: string): boolean {
-  return /[\p{L}\p{N}]\s*$/u.test(text);
+/**
+ * The previous speaker's text when the sentence may react to it: a mere acknowledgment ("uh-huh",
+ * "yeah.") is nothing to react to. Read only where a rule needs it (rare: the early exits never do).
+ */
+function reactedTo(previousText: string | undefined): string | undefined {
+  return previousText !== undefined && isAcknowledgment(previousText) ? undefined : previousText;
 }
 function isAcknowledgment(text: string): boolean {
   const w = firstWords(text, 4); // four are enough to tell "more than three"
@@ -575,7 +615,9 @@ export function classifyEnglish(
   // "Don't you?" too unless they react to another speaker (contract: "right?" alone is a backchannel).
   if (q && all.length === 1 && /^(?:okay|ok|correct|no|yes|agreed|fair)$/.test(all[0]!)) return "closed";
   if (!q && all.length === 1 && all[0] === "why") return "open";
-  const punctuated = /[.,!?;:]/.test(sentence);
+  // A sentence closed by "." or "!" (or carrying "?") is punctuated without looking further.
+  const closed = !q && endsWithStop(sentence);
+  const punctuated = q || closed || PUNCTUATION_RE.test(sentence);
 
   // The sentence's words after discourse markers (`all` is already `clean`ed; clean is idempotent).
   const coreStart = skipLeading(all, 0);
@@ -583,23 +625,42 @@ export function classifyEnglish(
   // Fast exit, exactly equivalent to the full rules below: a sentence closed with "." or "!" and no
   // "?" is a question only through a strong cue, an explanation request or a tag — and most
   // sentences of a call are such statements.
-  if (shortcuts && !q && CLOSED_SENTENCE_RE.test(sentence) && closesAsStatement(all, coreTokens, punctuated))
-    return null;
+  if (shortcuts && closed && closesAsStatement(all, coreTokens, punctuated)) return null;
   const joined = all.join(" ");
   const c = coreStart === 0 ? joined : coreTokens.join(" ");
-  const orStart = all[0] === "or";
   // The sentence's chunks ("Stephanie, what's…") and where each one's words start after markers.
-  const parts = punctuated ? chunksOf(sentence, tokenized).map(clean) : [all];
-  const skips = parts.map((part) => (part === all ? coreStart : skipLeading(part, 0)));
+  const parts = punctuated ? partsOf(sentence, tokenized, all) : [all];
+  const skips: number[] = [];
+  for (const part of parts) skips.push(part === all ? coreStart : skipLeading(part, 0));
   // Without "?" only a few shapes can ask; every other sentence is a statement, spared the rules below.
   if (shortcuts && !q && !couldAskUnmarked(all, coreTokens, parts, skips, punctuated)) return null;
-  // A mere acknowledgment ("uh-huh", "yeah.") from the listener is nothing to react to. (Looked at
-  // only past the fast exit, which never reads it.)
-  const previousText =
-    previousTextIn !== undefined && isAcknowledgment(previousTextIn) ? undefined : previousTextIn;
+  return applyRules(sentence, previousTextIn, q, punctuated, all, coreTokens, joined, c, parts, skips);
+}
+
+/**
+ * The rules past the early exits (a function of its own: most sentences never get here, and the
+ * optimising compiler then compiles the early exits without them).
+ * `all`: the sentence's cleaned words; `coreTokens` those after discourse markers, joined `c`;
+ * `joined`: `all` joined; `parts`: its cleaned chunks, `skips` where each one's core starts.
+ */
+function applyRules(
+  sentence: string,
+  previousTextIn: string | undefined,
+  q: boolean,
+  punctuated: boolean,
+  all: readonly Token[],
+  coreTokens: readonly Token[],
+  joined: string,
+  c: string,
+  parts: readonly (readonly Token[])[],
+  skips: readonly number[],
+): QuestionKind | null {
+  const orStart = all[0] === "or";
   // A listener's turn cut off mid-clause (no closing mark) is nothing to react to either.
-  if (q && (previousText === undefined || isUnfinished(previousText)) && BARE_TAG_RE.test(joined))
-    return "closed";
+  if (q && BARE_TAG_RE.test(joined)) {
+    const previousText = reactedTo(previousTextIn);
+    if (previousText === undefined || endsInLetterOrDigit(previousText)) return "closed";
+  }
   if (
     c === "" ||
     BACKCHANNEL.has(c) ||
@@ -616,6 +677,7 @@ export function classifyEnglish(
     firm = true; // the contract's broken-off questions and echoes
     if (/(?:^|\s)(?:so|neither|nor) [a-z']+ (?:i|we)$/.test(joined)) return null;
     const aux = c.split(" ")[c.startsWith("or ") ? 1 : 0]!;
+    const previousText = reactedTo(previousTextIn);
     return previousText !== undefined && echoesAux(previousText, aux) ? null : "closed";
   }
   if (ECHO_RE.test(c) || GREETING_RE.test(c)) return null;
@@ -628,7 +690,9 @@ export function classifyEnglish(
     return null;
   }
   // "Oh, Texas?" after the other speaker said Texas: a surprised echo, not a question.
-  if (previousText !== undefined && q && /^(?:oh|wow|really)\b/.test(joined) && all.length <= 5) {
+  const previousText =
+    q && all.length <= 5 && /^(?:oh|wow|really)\b/.test(joined) ? reactedTo(previousTextIn) : undefined;
+  if (previousText !== undefined) {
     const prev = new Set(words(previousText));
     if (coreTokens.length > 0 && coreTokens.every((x) => prev.has(x))) return null;
   }
@@ -644,11 +708,13 @@ export function classifyEnglish(
     const part = parts[p]!;
     const skip = skips[p]!;
     const core = chunkCore(p);
-    if (RHETORICAL_RE.test(core) || GREETING_RE.test(core) || SUGGESTION_RE.test(core)) return null;
+    // The sentence's own core already passed these three above.
+    if (core !== c && (RHETORICAL_RE.test(core) || GREETING_RE.test(core) || SUGGESTION_RE.test(core)))
+      return null;
     const head = part[0] === "or" ? skipLeading(part, 1) : skip;
     let s: Signal = headSignal(part, head, q, head === skip ? core : undefined);
     if (s === "subordinate") s = null;
-    if (s !== null && QUOTATIVE_END_RE.test(before.slice(-4).join(" "))) return null;
+    if (s !== null && before.length > 0 && QUOTATIVE_END_RE.test(before.slice(-4).join(" "))) return null;
     if (s !== null && !q && SELF_TALK_RE.test(core)) return null;
     signal = s;
     if (part.length > 1) before.push(...part); // interjections ("God,") do not hide a quotative

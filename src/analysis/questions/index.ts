@@ -131,6 +131,30 @@ export function readUtterance(utteranceText: string, context: QuestionContext): 
   };
 }
 
+/**
+ * `questionsOf(readUtterance(utteranceText, context))` without the reading: the metric pass asks
+ * this of every utterance and keeps no reading unless a coaching pass follows. Same per-sentence
+ * steps as `readUtterance` (property-tested against it).
+ */
+function detectFresh(utteranceText: string, context: QuestionContext): DetectedQuestion[] {
+  const out: DetectedQuestion[] = [];
+  const sentences = splitSentences(utteranceText);
+  const rules = rulesFor(context.language);
+  for (let i = 0; i < sentences.length; i++) {
+    const text = sentences[i]!;
+    if (text.trim() === "") continue;
+    const previous = i === 0 ? context.previousText : undefined;
+    let kind: QuestionKind | null;
+    if (rules === "en") {
+      const rule = classifyEnglish(text, previous);
+      const next = i === sentences.length - 1 ? context.nextText : undefined;
+      kind = decideEnglish(text, rule, previous, next, undefined, lastAnswerFirm());
+    } else kind = classifyOther(rules, text);
+    if (kind !== null) out.push({ text, kind });
+  }
+  return out;
+}
+
 /** The questions of a reading, in order. */
 export function questionsOf(reading: UtteranceReading): DetectedQuestion[] {
   const out: DetectedQuestion[] = [];
@@ -160,8 +184,8 @@ export function detectQuestions(
   prior?: UtteranceReading,
 ): DetectedQuestion[] {
   if (typeof utteranceText !== "string" || utteranceText.trim() === "") return [];
+  if (prior === undefined) return detectFresh(utteranceText, context);
   if (
-    prior === undefined ||
     prior.text !== utteranceText ||
     prior.language !== context.language ||
     prior.previousText !== context.previousText

@@ -89,10 +89,26 @@ interface Scan {
   tail1: number;
   tail2: number;
   flags: number;
+  /** Whether the last two tokens are wanted: the context scans only read the first few (and count). */
+  readonly tails: boolean;
 }
 
-const sentenceScan: Scan = { hashes: new Uint32Array(MAX_TOKENS), count: 0, tail1: 0, tail2: 0, flags: 0 };
-const contextScan: Scan = { hashes: new Uint32Array(4), count: 0, tail1: 0, tail2: 0, flags: 0 };
+const sentenceScan: Scan = {
+  hashes: new Uint32Array(MAX_TOKENS),
+  count: 0,
+  tail1: 0,
+  tail2: 0,
+  flags: 0,
+  tails: true,
+};
+const contextScan: Scan = {
+  hashes: new Uint32Array(4),
+  count: 0,
+  tail1: 0,
+  tail2: 0,
+  flags: 0,
+  tails: false,
+};
 
 /**
  * Tokenise `text` into `scan`: words are runs of word characters joined by an in-word apostrophe
@@ -125,11 +141,14 @@ function scanText(text: string, scan: Scan): void {
       if ((j === 39 || j === 0x2019 || j === 45) && i + 1 < n && isWordCode(text.charCodeAt(i + 1))) i++;
       else break;
     }
-    const h = fnv1a(text, start, i);
-    if (count < cap) scan.hashes[count] = h;
+    // A neighbour's utterance is read for its first words only: the rest is counted, not hashed.
+    if (count < cap || scan.tails) {
+      const h = fnv1a(text, start, i);
+      if (count < cap) scan.hashes[count] = h;
+      tail2 = tail1;
+      tail1 = h;
+    }
     count++;
-    tail2 = tail1;
-    tail1 = h;
     lastMark = 0;
   }
   if (lastMark === 63 || lastMark === 0xff1f) flags |= END_Q;
@@ -183,7 +202,7 @@ export function extractFeatures(
   const seen = Math.min(s.count, MAX_TOKENS);
   const hs = s.hashes;
 
-  idx[k++] = slot(mix(NS.bias, 0));
+  idx[k++] = BIAS;
   // n-grams over <s> w1 … wn </s>
   let p2 = 0;
   let p1 = BOS;
@@ -231,18 +250,18 @@ export function extractFeatures(
         : (s.flags & END_STOP) !== 0
           ? 3
           : 4;
-  idx[k++] = slot(mix(NS.punct, end));
-  idx[k++] = slot(mix(NS.len, lengthBucket(s.count) * 2 + punctuated));
+  idx[k++] = PUNCT[end]!;
+  idx[k++] = LEN[lengthBucket(s.count) * 2 + punctuated]!;
 
   // The rules' decision, alone and crossed with the ending.
   const r = rule === null ? 0 : RULE_CODE[rule];
-  idx[k++] = slot(mix(NS.rule, r));
-  idx[k++] = slot(mix(mix(NS.ruleEnd, r), end));
+  idx[k++] = RULE[r]!;
+  idx[k++] = RULE_END[r * 5 + end]!;
 
   // Who speaks around it: 0 the same speaker before and after, +1 another before, +2 another after.
   // A bare "right" after one's own words is a tag question; after someone else's, a backchannel.
   const around = (previousText === undefined ? 0 : 1) + (nextText === undefined ? 0 : 2);
-  idx[k++] = slot(mix(mix(NS.ruleCtx, r), around + 4 * punctuated));
+  idx[k++] = RULE_CTX[r * 8 + around + 4 * punctuated]!;
   idx[k++] = slot(mix(first, around + 8));
   if (s.count <= 3) {
     let h: number = NS.short;
@@ -251,33 +270,62 @@ export function extractFeatures(
     idx[k++] = slot(mix(h, end + 8));
   }
 
+  out.n = neighbourFeatures(idx, k, r, previousText, nextText);
+  return end;
+}
+
+/**
+ * The features of the neighbours' utterances, written from `idx[k]` on; returns the new count.
+ * Apart from the sentence's: the optimising compiler handles the two smaller functions for less.
+ */
+function neighbourFeatures(
+  idx: Int32Array,
+  from: number,
+  r: number,
+  previousText: string | undefined,
+  nextText: string | undefined,
+): number {
+  let k = from;
+  const x = contextScan;
   // Next utterance by another speaker: its first words, all of it when short, its length.
   if (nextText === undefined) {
-    idx[k++] = slot(mix(NS.nextNone, r));
+    idx[k++] = NEXT_NONE[r]!;
   } else {
-    const x = contextScan;
     scanText(nextText, x);
     const n1 = x.count > 0 ? x.hashes[0]! : EOS;
     const n2 = x.count > 1 ? x.hashes[1]! : EOS;
-    idx[k++] = slot(mix(NS.next1, n1));
-    idx[k++] = slot(mix(mix(NS.next1, n1), r + 3));
+    const next1 = mix(NS.next1, n1);
+    idx[k++] = slot(next1);
+    idx[k++] = slot(mix(next1, r + 3));
     idx[k++] = slot(mix(mix(NS.next2, n1), n2));
     if (x.count <= 3) {
       let h: number = NS.nextAll;
       for (let i = 0; i < x.count; i++) h = mix(h, x.hashes[i]!);
       idx[k++] = slot(h);
     }
-    idx[k++] = slot(mix(NS.nextLen, lengthBucket(x.count)));
+    idx[k++] = NEXT_LEN[lengthBucket(x.count)]!;
   }
   // Previous utterance by another speaker: its first word and how it ended.
   if (previousText === undefined) {
-    idx[k++] = slot(mix(NS.prevNone, 0));
+    idx[k++] = PREV_NONE;
   } else {
-    const x = contextScan;
     scanText(previousText, x);
     idx[k++] = slot(mix(NS.prev1, x.count > 0 ? x.hashes[0]! : EOS));
-    idx[k++] = slot(mix(NS.prevEnd, (x.flags & END_Q) !== 0 ? 1 : (x.flags & HAS_PUNCT) !== 0 ? 2 : 0));
+    idx[k++] = PREV_END[(x.flags & END_Q) !== 0 ? 1 : (x.flags & HAS_PUNCT) !== 0 ? 2 : 0]!;
   }
-  out.n = k;
-  return end;
+  return k;
 }
+
+// Features of a few values, computed once: table[i] = slot(f(i)).
+const table = (n: number, f: (i: number) => number): Int32Array =>
+  Int32Array.from({ length: n }, (_, i) => slot(f(i)));
+const BIAS = slot(mix(NS.bias, 0));
+const PUNCT = table(5, (end) => mix(NS.punct, end));
+const LEN = table(18, (i) => mix(NS.len, i)); // length bucket × 2 + punctuated
+const RULE = table(3, (r) => mix(NS.rule, r));
+const RULE_END = table(15, (i) => mix(mix(NS.ruleEnd, Math.floor(i / 5)), i % 5)); // rule × 5 + ending
+const RULE_CTX = table(24, (i) => mix(mix(NS.ruleCtx, Math.floor(i / 8)), i % 8)); // rule × 8 + context
+const NEXT_NONE = table(3, (r) => mix(NS.nextNone, r));
+const NEXT_LEN = table(9, (b) => mix(NS.nextLen, b));
+const PREV_NONE = slot(mix(NS.prevNone, 0));
+const PREV_END = table(3, (e) => mix(NS.prevEnd, e));
