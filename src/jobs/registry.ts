@@ -49,6 +49,7 @@ export interface JobHandler<P = unknown> {
    * Do the work. Must be idempotent: after a crash the job runs again. Throw a JobError (retryable
    * or not) to fail; unknown errors are retried.
    */
+  // biome-ignore lint/suspicious/noConfusingVoidType: handlers that complete nothing return nothing.
   run(ctx: JobContext, job: Job): Promise<void | typeof JOB_COMPLETED>;
   /** A run failed and the job will be retried (e.g. put the subject back to "waiting"). */
   onRetry?(ctx: JobHookContext, job: Job): Promise<void>;
