@@ -7,7 +7,8 @@
  *    metrics are complete when the 202 returns), for a Teams WebVTT export and for canonical JSON
  *    with word timings (Deepgram-like, ~6x larger);
  *  - latency of GET /v1/calls/{id} (p50/p99) over the stored calls;
- *  - coaching jobs (rules engine) drained per second by the Node workers;
+ *  - coaching jobs (rules engine) drained per second by the Node workers, and word-timed calls
+ *    uploaded and coached per second end to end (uploads while the workers run);
  *  - then the same uploads and reads over real HTTP: `debrief serve` in its own process (as
  *    `npm start` runs it, PostgreSQL, no job workers), driven by a keep-alive client from this one.
  * Prints a markdown table; `--write` records it in docs/benchmarks.md.
@@ -212,12 +213,31 @@ try {
   wake = () => workers.wake();
   while ((await pending()) > 0) await new Promise((r) => setTimeout(r, 100));
   const drainSecs = (performance.now() - td) / 1000;
+
+  // End to end: word-timed uploads while the workers run, until every call is coached.
+  const E2E = 100;
+  const e2eBodies = Array.from({ length: E2E }, (_, i) =>
+    JSON.stringify({
+      transcript: JSON.stringify(generateCall({ minutes: 30, seed: 13_000 + i })),
+      fileName: "call",
+      speakerRoles: { rep: ["rep-dana", "Dana Reyes (Debrief)"] },
+    }),
+  );
+  const te = performance.now();
+  await pool(e2eBodies, CONCURRENCY, async (body) => {
+    const res = await app.request("/v1/calls", { method: "POST", headers, body });
+    if (res.status !== 202) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
+    await res.arrayBuffer();
+  });
+  while ((await pending()) > 0) await new Promise((r) => setTimeout(r, 20));
+  const e2eSecs = (performance.now() - te) / 1000;
   await workers.stop();
   rows.push(
     "",
     "| coaching jobs (rules engine, 2 workers) | jobs | jobs/s |",
     "|---|---|---|",
     `| drained after the uploads | ${before} | ${(before / drainSecs).toFixed(1)} |`,
+    `| end to end: word-timed uploads (${CONCURRENCY} clients) with the workers running, calls coached/s | ${E2E} | ${(E2E / e2eSecs).toFixed(1)} |`,
   );
 } finally {
   await handle.close();

@@ -95,17 +95,24 @@ export async function insertAnalysedCall(
 
 /**
  * Save a call's coaching: coaching status `done`, and the coaching columns of `call_metrics`
- * (objections, objections resolved, playbook score and playbook).
+ * (objections, objections resolved, playbook score and playbook). False when no call matched
+ * (deleted meanwhile): nothing was written, `alongside` included.
  *
  * @example
  * await db.transaction((tx) => saveCoaching(tx, { call, coaching, now: new Date() }));
  */
 export async function saveCoaching(
   tx: Database,
-  input: { call: Pick<Call, "id" | "orgId">; coaching: Coaching; now: Date },
-): Promise<void> {
+  input: {
+    call: Pick<Call, "id" | "orgId">;
+    coaching: Coaching;
+    now: Date;
+    /** Other writes sent with the metrics and the event (the coach job's completion). */
+    alongside?: readonly SQLWrapper[];
+  },
+): Promise<boolean> {
   const { call, coaching, now } = input;
-  await setCallStatus(tx, {
+  const row = await setCallStatus(tx, {
     call,
     now,
     coachingStatus: "done",
@@ -115,8 +122,10 @@ export async function saveCoaching(
         .update(callMetrics)
         .set({ ...metricsOfCoaching(coaching), updatedAt: now })
         .where(eq(callMetrics.callId, row.id)),
+      ...(input.alongside ?? []),
     ],
   });
+  return row !== null;
 }
 
 /**

@@ -11,6 +11,7 @@ import {
 import type { CpuRunner } from "../cpu/tasks.js";
 import type { Logger } from "../services.js";
 import { type CoachingCache, coachingCacheKey, parseCachedCoaching } from "./cache.js";
+import { type CoachingWireInput, coachingInputOfWire, storedFormOf } from "./stored.js";
 
 export interface RunCoachingDeps {
   /** OpenAI (or a compatible server) and the model; null/absent: the rules engine only. */
@@ -46,9 +47,15 @@ const ZERO = { promptTokens: 0, completionTokens: 0, estimatedCostUsd: 0 } as co
 export async function runCoaching(input: CoachingInput, deps: RunCoachingDeps = {}): Promise<Coaching> {
   const openai = deps.openai ?? null;
   const cpu = deps.cpu;
-  // The rules engine (alone, or as the fallback): CPU work, on the pool when there is one.
-  const rules = async (info: RulesEngineInfo): Promise<Coaching> =>
-    deps.cpu ? deps.cpu.run("coachRules", { input, info }) : coachWithRules(input, info);
+  // The rules engine (alone, or as the fallback): CPU work, on the pool when there is one. An
+  // input read from storage goes as its JSON text, parsed on the thread that coaches.
+  const rules = async (info: RulesEngineInfo): Promise<Coaching> => {
+    const stored = storedFormOf(input);
+    const wire: CoachingWireInput = stored ? { stored } : input;
+    return deps.cpu
+      ? deps.cpu.run("coachRules", { input: wire, info })
+      : coachWithRules(coachingInputOfWire(wire), info);
+  };
   if (!openai) return rules({ model: null, promptVersion: null, fallback: null, ...ZERO });
 
   const promptVersion = getPrompt("coaching", openai.promptVersion).version;

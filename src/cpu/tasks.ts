@@ -2,8 +2,8 @@ import { planCoachingRequests } from "../ai/request.js";
 import { verifyLlmCoaching } from "../ai/verify-llm.js";
 import { parseJsonUpload } from "../api/upload-json.js";
 import { type AnalyzeOptions, analyzeForCall, parseAndAnalyze } from "../calls/analyze-upload.js";
-import type { CoachingInput } from "../coaching/engine.js";
 import { coachWithRules, type RulesEngineInfo } from "../coaching/rules-coaching.js";
+import { type CoachingWireInput, coachingInputOfWire } from "../coaching-service/stored.js";
 import { DebriefError, type ErrorCode } from "../errors.js";
 import type { Transcript } from "../transcript/model.js";
 
@@ -19,8 +19,12 @@ export const CPU_TASKS = {
   parseAnalyze: parseAndAnalyze,
   /** A stored or transcribed transcript: its analysis (the `analyze` and `transcribe` jobs). */
   analyze: (i: { transcript: Transcript } & AnalyzeOptions) => analyzeForCall(i.transcript, i),
-  /** The rules engine with its verification (the `coach` job without OpenAI, or its fallback). */
-  coachRules: (i: { input: CoachingInput; info: RulesEngineInfo }) => coachWithRules(i.input, i.info),
+  /**
+   * The rules engine with its verification (the `coach` job without OpenAI, or its fallback); a
+   * stored call's transcript and analysis come as their JSON text, parsed here.
+   */
+  coachRules: (i: { input: CoachingWireInput; info: RulesEngineInfo }) =>
+    coachWithRules(coachingInputOfWire(i.input), i.info),
   /** The OpenAI engine's request bodies for a call (rendered, chunked, token-counted). */
   planLlm: planCoachingRequests,
   /** The OpenAI engine's answers verified against the transcript, merged and scrubbed. */

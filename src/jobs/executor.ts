@@ -1,9 +1,17 @@
+import type { Database } from "../db/database.js";
 import type { Job } from "../db/schema/index.js";
 import { describeError, JobError } from "../errors.js";
 import type { Services } from "../services.js";
 import type { BackoffOptions } from "./backoff.js";
-import type { JobFailure, JobHandler } from "./registry.js";
-import { completeJob, extendLease, type FailOutcome, failJob, noteJobError } from "./store.js";
+import { JOB_COMPLETED, type JobFailure, type JobHandler } from "./registry.js";
+import {
+  completeJob,
+  completeJobWrite,
+  extendLease,
+  type FailOutcome,
+  failJob,
+  noteJobError,
+} from "./store.js";
 
 /**
  * Run one claimed job: its handler (looked up by kind in `services.jobs`) under a heartbeat and a
@@ -36,6 +44,7 @@ export type ExecuteOutcome =
 
 const TIMED_OUT = Symbol("timed out");
 const ABANDONED = Symbol("abandoned");
+const COMPLETED = Symbol("completed");
 
 /** failJob with the handler's hooks (none for a kind nobody handles). */
 function fail(
@@ -106,10 +115,11 @@ export async function executeJob(
       );
     }, heartbeatMs);
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let result: typeof TIMED_OUT | typeof ABANDONED | { error: unknown } | undefined;
+    let result: typeof TIMED_OUT | typeof ABANDONED | typeof COMPLETED | { error: unknown } | undefined;
     let onAbort: (() => void) | undefined;
-    const run = handler.run({ services }, job).then(
-      () => undefined,
+    const completion = (tx: Database) => completeJobWrite(tx, job, { now: services.now() });
+    const run = handler.run({ services, completion }, job).then(
+      (r) => (r === JOB_COMPLETED ? COMPLETED : undefined),
       (error: unknown) => ({ error }),
     );
     try {
@@ -144,6 +154,11 @@ export async function executeJob(
       });
       logger.error("job timed out", { ...fields, timeoutMs });
       return { kind: "timeout" };
+    }
+    if (result === COMPLETED) {
+      // Completed in the handler's own transaction (guarded: a job taken over meanwhile was left alone).
+      logger.info("job done", fields);
+      return { kind: "done" };
     }
     if (result === undefined) {
       const ours = await completeJob(db, job, { now: services.now() });

@@ -1,3 +1,4 @@
+import type { SQLWrapper } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "../db/database.js";
 import type { Job } from "../db/schema/index.js";
@@ -21,7 +22,17 @@ export interface JobFailure {
 /** What a handler runs with. */
 export interface JobContext {
   services: Services;
+  /**
+   * The job's completion as an unsent write (guarded like every write after the claim), for a
+   * handler that commits it in its own transaction with its result — one statement fewer per job.
+   * A handler that sent it resolves `run` with `JOB_COMPLETED`; the executor then does not
+   * complete the job again. Absent: the executor completes the job after `run`.
+   */
+  completion?: (tx: Database) => SQLWrapper;
 }
+
+/** What `run` resolves to when the handler committed the job's completion itself (`completion`). */
+export const JOB_COMPLETED = "completed";
 
 /** A hook that runs inside the queue's own transaction (the job's state change and the hook's writes commit together). */
 export interface JobHookContext extends JobContext {
@@ -38,7 +49,8 @@ export interface JobHandler<P = unknown> {
    * Do the work. Must be idempotent: after a crash the job runs again. Throw a JobError (retryable
    * or not) to fail; unknown errors are retried.
    */
-  run(ctx: JobContext, job: Job): Promise<void>;
+  // biome-ignore lint/suspicious/noConfusingVoidType: handlers that complete nothing return nothing.
+  run(ctx: JobContext, job: Job): Promise<void | typeof JOB_COMPLETED>;
   /** A run failed and the job will be retried (e.g. put the subject back to "waiting"). */
   onRetry?(ctx: JobHookContext, job: Job): Promise<void>;
   /** The job failed for good (attempts exhausted or a final error): called once. */

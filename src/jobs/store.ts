@@ -171,12 +171,22 @@ export async function completeJob(
   job: Pick<Job, "id" | "attempts">,
   options: { now: Date },
 ): Promise<boolean> {
-  const rows = await db
+  const rows = await completeJobWrite(db, job, options).returning({ id: jobs.id });
+  return rows.length > 0;
+}
+
+/**
+ * `completeJob`'s update, unsent: for a handler that commits its job's completion with its result
+ * in one statement (`writeTogether`); it changes nothing when the job is no longer ours.
+ *
+ * @example
+ * await writeTogether(tx, [resultWrite, completeJobWrite(tx, job, { now })]);
+ */
+export function completeJobWrite(db: Database, job: Pick<Job, "id" | "attempts">, options: { now: Date }) {
+  return db
     .update(jobs)
     .set({ status: "done", leaseUntil: null, lastError: null, updatedAt: options.now })
-    .where(stillOurs(job))
-    .returning({ id: jobs.id });
-  return rows.length > 0;
+    .where(stillOurs(job));
 }
 
 /** What became of a failed job. */

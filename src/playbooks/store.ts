@@ -16,22 +16,26 @@ export { BUILTIN_DEFAULT_PLAYBOOK };
  * with that id), else the organization's default, else the built-in discovery playbook.
  */
 export async function resolvePlaybook(db: Database, orgId: string, slug: string | null): Promise<Playbook> {
+  const [own] = await db
+    .select({ definition: playbooks.definition })
+    .from(playbooks)
+    .where(and(eq(playbooks.orgId, orgId), slug ? eq(playbooks.slug, slug) : eq(playbooks.isDefault, true)));
+  return choosePlaybook(slug, own?.definition ?? null);
+}
+
+/**
+ * `resolvePlaybook` once the organization's own candidate is known (`own`: its playbook with
+ * `slug`, or its default when there is no slug; null when it has none) — for a caller that reads
+ * that candidate with other data in one statement (the `coach` job).
+ */
+export function choosePlaybook(slug: string | null, own: Playbook | null): Playbook {
+  if (own) return own;
   const builtins = loadDefaultPlaybooks();
   if (slug) {
-    const [own] = await db
-      .select({ definition: playbooks.definition })
-      .from(playbooks)
-      .where(and(eq(playbooks.orgId, orgId), eq(playbooks.slug, slug)));
-    if (own) return own.definition;
     const builtin = builtins.find((p) => p.id === slug);
     if (builtin) return builtin;
     throw new DebriefError("not_found", `no playbook '${slug}' in this organization`);
   }
-  const [def] = await db
-    .select({ definition: playbooks.definition })
-    .from(playbooks)
-    .where(and(eq(playbooks.orgId, orgId), eq(playbooks.isDefault, true)));
-  if (def) return def.definition;
   const fallback = builtins.find((p) => p.id === BUILTIN_DEFAULT_PLAYBOOK) ?? builtins[0];
   if (!fallback) throw new DebriefError("internal", "no built-in playbooks are available");
   return fallback;

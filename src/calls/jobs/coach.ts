@@ -1,9 +1,42 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Playbook } from "../../coaching/contract.js";
+import { coachingInputFromStored } from "../../coaching-service/stored.js";
+import { type Database, perDatabase } from "../../db/database.js";
+import { calls, type Job, playbooks } from "../../db/schema/index.js";
 import { JobError } from "../../errors.js";
-import type { JobHandler } from "../../jobs/registry.js";
-import { resolvePlaybook } from "../../playbooks/store.js";
+import { JOB_COMPLETED, type JobHandler } from "../../jobs/registry.js";
+import { choosePlaybook } from "../../playbooks/store.js";
 import { saveCoaching } from "../save.js";
 import { setCallStatus } from "../status.js";
-import { callOfJob, subjectCall } from "./load.js";
+import { subjectCall } from "./load.js";
+
+/**
+ * What the coach job reads, in one statement: the call's transcript and analysis as their stored
+ * JSON text (parsed by the thread that coaches, not by the driver here), and the organization's
+ * candidate playbook (the call's choice, else its default) as `resolvePlaybook` would look it up.
+ */
+const coachingSource = perDatabase((db) =>
+  db
+    .select({
+      id: calls.id,
+      orgId: calls.orgId,
+      slug: calls.playbook,
+      transcript: sql<string | null>`${calls.transcript}::text`,
+      analysis: sql<string | null>`${calls.analysis}::text`,
+      ownPlaybook: sql<string | null>`(select ${playbooks.definition}::text from ${playbooks}
+        where ${playbooks.orgId} = ${calls.orgId} and case when ${calls.playbook} is null
+        then ${playbooks.isDefault} else ${playbooks.slug} = ${calls.playbook} end)`,
+    })
+    .from(calls)
+    .where(and(eq(calls.id, sql.placeholder("id")), eq(calls.orgId, sql.placeholder("orgId"))))
+    .prepare("coach_job_source"),
+);
+
+async function loadCoachingSource(db: Database, job: Pick<Job, "orgId" | "subject">) {
+  if (!job.subject) return null;
+  const [row] = await coachingSource(db).execute({ id: job.subject, orgId: job.orgId });
+  return row ?? null;
+}
 
 /**
  * `coach` (subject: a call id): objections, playbook adherence, summary and CRM fields of an
@@ -12,9 +45,9 @@ import { callOfJob, subjectCall } from "./load.js";
  */
 export const coachJob: JobHandler = {
   kind: "coach",
-  async run({ services }, job) {
+  async run({ services, completion }, job) {
     const { db } = services;
-    const call = await callOfJob(db, job);
+    const call = await loadCoachingSource(db, job);
     if (!call) return;
     if (!call.transcript || !call.analysis) {
       throw new JobError(
@@ -23,9 +56,26 @@ export const coachJob: JobHandler = {
         false,
       );
     }
-    const playbook = await resolvePlaybook(db, call.orgId, call.playbook);
-    const coaching = await services.coach({ transcript: call.transcript, analysis: call.analysis, playbook });
-    await db.transaction((tx) => saveCoaching(tx, { call, coaching, now: services.now() }));
+    const own = call.ownPlaybook === null ? null : (JSON.parse(call.ownPlaybook) as Playbook);
+    const playbook = choosePlaybook(call.slug, own);
+    const input = coachingInputFromStored({
+      transcriptJson: call.transcript,
+      analysisJson: call.analysis,
+      playbook,
+    });
+    const coaching = await services.coach(input);
+    // The job's completion goes with the coaching's metrics and event (one statement fewer).
+    const completed = await db.transaction(async (tx) => {
+      const write = completion?.(tx);
+      const saved = await saveCoaching(tx, {
+        call,
+        coaching,
+        now: services.now(),
+        ...(write ? { alongside: [write] } : {}),
+      });
+      return saved && write !== undefined;
+    });
+    return completed ? JOB_COMPLETED : undefined;
   },
   async onFinalFailure({ tx, now }, job) {
     await setCallStatus(tx, { call: subjectCall(job), now, coachingStatus: "failed" });
