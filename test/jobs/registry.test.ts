@@ -146,8 +146,11 @@ describe.each(testDatabases)("generic jobs on $name", (database) => {
     const { db } = handle;
     const services = { ...jobServices(db, null), jobs: jobRegistry([]) };
     const id = newId("job");
-    await db.insert(jobs).values({ id, orgId, kind: "retired.kind" });
-    const job = (await claimJob(db, { leaseMs: 30_000, now: new Date(), jobId: id }))!;
+    // run_at set here: the column's default is the server's clock, finer than a JS Date, so a
+    // claim at `new Date()` could see the job as not yet due.
+    const now = new Date();
+    await db.insert(jobs).values({ id, orgId, kind: "retired.kind", runAt: now });
+    const job = (await claimJob(db, { leaseMs: 30_000, now, jobId: id }))!;
     expect(await executeJob(services, job)).toMatchObject({ kind: "failed", failure: { code: "internal" } });
     expect((await jobRow(db, id)).lastError).toMatch(/no handler for job kind 'retired.kind'/);
   });
