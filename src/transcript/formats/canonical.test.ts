@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { TranscriptParseError } from "../../errors.js";
 import { CanonicalInputSchema } from "../model.js";
 import { parseTranscript } from "../parse.js";
-import { MAX_TIME_SECONDS, parseCanonical } from "./canonical.js";
+import { MAX_TIME_SECONDS, parseCanonical, parseCanonicalBySchema } from "./canonical.js";
 
 /** Values near the schema's edges, so both accept and reject paths get exercised. */
 const time = fc.oneof(
@@ -161,5 +161,90 @@ describe("parseCanonical", () => {
         file: "c.json",
       }),
     ).toThrow(/utterances\[0\]\.end/);
+  });
+});
+
+describe("parseCanonical's fast path", () => {
+  /** Mostly valid, so that whole documents pass; times at the time rules' edges too. */
+  const often = <T, U>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<U>) =>
+    fc.oneof({ arbitrary: valid, weight: 12 }, { arbitrary: invalid, weight: 1 });
+  const edgeTime = often(
+    fc.oneof(
+      fc.double({ min: 0, max: 100, noNaN: true }),
+      fc.integer({ min: 0, max: 100 }),
+      fc.constantFrom(0, MAX_TIME_SECONDS),
+    ),
+    fc.constantFrom(-1, MAX_TIME_SECONDS + 0.5, 1e308, "1.5", null, undefined),
+  );
+  const edgeWord = fc.record(
+    {
+      text: often(fc.string({ maxLength: 3 }), fc.constant(3)),
+      start: edgeTime,
+      end: edgeTime,
+      confidence: often(
+        fc.oneof(fc.constant(undefined), fc.double({ min: 0, max: 1, noNaN: true })),
+        fc.constant(1.5),
+      ),
+      extra: fc.oneof(fc.constant(undefined), fc.string({ maxLength: 3 })),
+    },
+    { requiredKeys: ["text", "start", "end"] },
+  );
+  const edgeDoc = fc.record(
+    {
+      language: often(fc.constant("en"), fc.constant("e")),
+      speakers: often(fc.constant([{ id: "A", role: "rep" }]), fc.array(speaker, { maxLength: 2 })),
+      utterances: fc.array(
+        fc.record(
+          {
+            speaker: often(fc.constantFrom("A", "B", 2), fc.constantFrom("", -3, 0.5, null)),
+            start: fc.oneof(edgeTime, fc.constant(null)),
+            end: fc.oneof(edgeTime, fc.constant(null)),
+            text: often(fc.string({ maxLength: 5 }), fc.constant(null)),
+            words: often(
+              fc.oneof(fc.constant(undefined), fc.array(edgeWord, { maxLength: 4 })),
+              fc.constant("x"),
+            ),
+          },
+          { requiredKeys: ["speaker", "text"] },
+        ),
+        { maxLength: 4 },
+      ),
+    },
+    { requiredKeys: ["utterances"] },
+  );
+  const outcome = (parse: () => unknown): string => {
+    try {
+      return `ok ${JSON.stringify(parse())}`;
+    } catch (error) {
+      return `error ${(error as Error).message}`;
+    }
+  };
+
+  it("returns what the schema and the time rules return, and refuses with the same message", () => {
+    fc.assert(
+      fc.property(fc.oneof(edgeDoc, doc), (value) => {
+        // Through JSON, as real input arrives.
+        const json = JSON.stringify(value);
+        const input: unknown = json === undefined ? undefined : JSON.parse(json);
+        expect(outcome(() => parseCanonical(input, "c.json"))).toBe(
+          outcome(() => parseCanonicalBySchema(input, "c.json")),
+        );
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("keeps words that have no vendor fields and drops the fields of those that have", () => {
+    const words = [
+      { text: "a", start: 0, end: 1 },
+      { text: "b", start: 1, end: 2, confidence: 0.5, vendor: "x" },
+      { text: "c", start: 2, end: 3, confidence: 0.9 },
+    ];
+    const { utterances } = parseCanonical({ utterances: [{ speaker: "A", text: "a b c", words }] });
+    expect(utterances[0]?.words).toStrictEqual([
+      { text: "a", start: 0, end: 1 },
+      { text: "b", start: 1, end: 2, confidence: 0.5 },
+      { text: "c", start: 2, end: 3, confidence: 0.9 },
+    ]);
   });
 });

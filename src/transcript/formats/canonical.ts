@@ -12,8 +12,17 @@ import { describeJson, fieldError, isRecord, type JsonContext } from "./json.js"
  * // { utterances: [{ speaker: "A", start: null, end: null, text: "Hi" }] }
  */
 export function parseCanonical(value: unknown, file?: string): Transcript {
+  // The fast path refuses (null) whatever checkTimes would refuse, so its result needs no second pass.
+  return fastCanonical(value) ?? parseCanonicalBySchema(value, file);
+}
+
+/**
+ * The definition the fast path must equal: the schema, then the time rules. Exported for the
+ * property test that holds `parseCanonical` to it (same transcript, same error message).
+ */
+export function parseCanonicalBySchema(value: unknown, file?: string): Transcript {
   const ctx: JsonContext = { format: "canonical", file };
-  return checkTimes(ctx, fastCanonical(value) ?? schemaCanonical(value, ctx));
+  return checkTimes(ctx, schemaCanonical(value, ctx));
 }
 
 /**
@@ -94,54 +103,97 @@ function schemaCanonical(value: unknown, ctx: JsonContext): Transcript {
 
 const SpeakersSchema = z.array(SpeakerSchema);
 
-const isTime = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v >= 0;
+/**
+ * A time the canonical format accepts, bounds included: a number in [0, MAX_TIME_SECONDS]
+ * (finite and ≥ 0 for the schema, within the longest call for checkTimes; NaN fails both tests).
+ */
+const isTimeWithin = (v: unknown): v is number => typeof v === "number" && v >= 0 && v <= MAX_TIME_SECONDS;
 
 /**
- * Hand-written equivalent of `CanonicalInputSchema` for the common, valid case: zod would roughly
+ * Hand-written equivalent of `parseCanonicalBySchema` for the common, valid case: zod would roughly
  * double the cost of `JSON.parse` on a one-hour call with word timings. Returns `null` on anything
- * it does not accept, and the caller then runs the schema itself, which stays the authority
- * (a test checks both agree on accept/reject). It must never accept what the schema rejects.
+ * it does not accept, the time rules included, and the caller then runs the schema and the time
+ * rules, which stay the authority and word the error (a property test holds both to the same
+ * result). It must never accept what they refuse.
+ *
+ * One function per level (document, utterance list, one utterance with its words): the utterance
+ * function turns hot as an ordinary call within the first parse and is compiled after it has run
+ * every branch a valid call takes. As one function with nested loops it was compiled on-stack in
+ * mid-loop, before its exit (the document fields) had ever run, deoptimised there and compiled
+ * three times in the first three parses of a process.
  */
 function fastCanonical(value: unknown): Transcript | null {
   if (!isRecord(value)) return null;
   const { language, speakers, utterances } = value;
   if (language !== undefined && (typeof language !== "string" || language.length < 2)) return null;
-  if (!Array.isArray(utterances)) return null;
+  if (!Array.isArray(utterances) || utterances.length === 0) return null;
+  const out = fastUtterances(utterances);
+  if (out === null) return null;
+  return withHeader(out, language, speakers);
+}
+
+function fastUtterances(utterances: unknown[]): Utterance[] | null {
   const out: Utterance[] = new Array(utterances.length);
   for (let i = 0; i < utterances.length; i++) {
-    const u: unknown = utterances[i];
-    if (!isRecord(u)) return null;
-    let speaker: string;
-    if (typeof u.speaker === "string" && u.speaker.length > 0) speaker = u.speaker;
-    else if (typeof u.speaker === "number" && Number.isSafeInteger(u.speaker)) speaker = String(u.speaker);
-    else return null;
-    const { start, end, text, words } = u;
-    if (start !== undefined && start !== null && !isTime(start)) return null;
-    if (end !== undefined && end !== null && !isTime(end)) return null;
-    if (typeof text !== "string") return null;
-    const utt: Utterance = { speaker, start: start ?? null, end: end ?? null, text };
-    if (words !== undefined) {
-      if (!Array.isArray(words)) return null;
-      const ws: Word[] = new Array(words.length);
-      for (let k = 0; k < words.length; k++) {
-        const w: unknown = words[k];
-        if (!isRecord(w)) return null;
-        const { text: wt, start: s, end: e, confidence: c } = w;
-        if (typeof wt !== "string" || !isTime(s) || !isTime(e)) return null;
-        if (c !== undefined && (typeof c !== "number" || !(c >= 0 && c <= 1))) return null;
-        // A word with no extra vendor fields is already canonical: keep it instead of copying
-        // (a one-hour call has ~10k of them).
-        ws[k] = onlyWordKeys(w)
-          ? (w as Word)
-          : c === undefined
-            ? { text: wt, start: s, end: e }
-            : { text: wt, start: s, end: e, confidence: c };
-      }
-      utt.words = ws;
-    }
+    const utt = fastUtterance(utterances[i]);
+    if (utt === null) return null;
     out[i] = utt;
   }
-  const transcript: Transcript = { utterances: out };
+  return out;
+}
+
+function fastUtterance(u: unknown): Utterance | null {
+  if (!isRecord(u)) return null;
+  const { speaker: id, start, end, text, words } = u;
+  let speaker: string;
+  if (typeof id === "string" && id.length > 0) speaker = id;
+  else if (typeof id === "number" && Number.isSafeInteger(id)) speaker = String(id);
+  else return null;
+  if (typeof text !== "string") return null;
+  let from: number | null = null;
+  if (start !== undefined && start !== null) {
+    if (!isTimeWithin(start)) return null;
+    from = start;
+  }
+  let to: number | null = null;
+  if (end !== undefined && end !== null) {
+    if (!isTimeWithin(end)) return null;
+    to = end;
+  }
+  if (from !== null && to !== null && to < from) return null;
+  // One literal per shape: adding `words` afterwards would change the object's map per utterance.
+  if (words === undefined) return { speaker, start: from, end: to, text };
+  if (!Array.isArray(words)) return null;
+  // A word with no extra vendor fields is already canonical and is kept, and when every word is,
+  // so is the input array (a one-hour call has ~10k words): a copy starts only at the first word
+  // that has extras, which are dropped.
+  let copy: Word[] | null = null;
+  for (let k = 0; k < words.length; k++) {
+    const w: unknown = words[k];
+    if (!isRecord(w)) return null;
+    const { text: wt, start: s, end: e, confidence: c } = w;
+    if (typeof wt !== "string" || !isTimeWithin(s) || !isTimeWithin(e) || e < s) return null;
+    if (c !== undefined && (typeof c !== "number" || !(c >= 0 && c <= 1))) return null;
+    // Counting keys is cheaper than naming them; only a count that differs needs their names.
+    const canonical = keyCount(w) === (c === undefined ? 3 : 4) || onlyWordKeys(w);
+    if (copy === null) {
+      if (canonical) continue;
+      copy = words.slice(0, k) as Word[];
+    }
+    copy.push(
+      canonical
+        ? (w as Word)
+        : c === undefined
+          ? { text: wt, start: s, end: e }
+          : { text: wt, start: s, end: e, confidence: c },
+    );
+  }
+  return { speaker, start: from, end: to, text, words: copy ?? (words as Word[]) };
+}
+
+/** Language and speakers, once per document: apart from the per-utterance functions. */
+function withHeader(utterances: Utterance[], language: unknown, speakers: unknown): Transcript | null {
+  const transcript: Transcript = { utterances };
   if (typeof language === "string") transcript.language = language;
   if (speakers !== undefined) {
     // Rare and small: the schema is cheap here and keeps role validation in one place.
@@ -150,6 +202,12 @@ function fastCanonical(value: unknown): Transcript | null {
     transcript.speakers = parsed.data;
   }
   return transcript;
+}
+
+function keyCount(w: Record<string, unknown>): number {
+  let n = 0;
+  for (const _ in w) n++;
+  return n;
 }
 
 function onlyWordKeys(w: Record<string, unknown>): boolean {
