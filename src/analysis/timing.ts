@@ -193,19 +193,33 @@ export function buildTurns(utterances: readonly TimedUtterance[]): Turn[] {
   // Array.prototype.sort is stable (ES2019), so ties keep input order as the contract requires.
   timed.sort((a, b) => a.start - b.start || a.end - b.end);
   const turns: Turn[] = [];
-  let cur: Turn | undefined;
+  // The open turn is kept in locals and built once, when it closes: writing `end` on a turn object
+  // (which shares its first fields' layout with the parsed utterances) made V8 throw away the
+  // optimised code that reads utterances' `end`, the parser's included.
+  let open = false;
+  let speaker = "";
+  let start = 0;
+  let end = 0;
+  let words = 0;
   for (const u of timed) {
-    if (cur && cur.speaker === u.speaker) {
-      if (u.end > cur.end) cur.end = u.end;
-      cur.words += u.words;
-    } else {
-      if (cur) turns.push(cur);
-      cur = { speaker: u.speaker, start: u.start, end: u.end, words: u.words, minor: false };
+    if (open && speaker === u.speaker) {
+      if (u.end > end) end = u.end;
+      words += u.words;
+      continue;
     }
+    if (open) turns.push(closedTurn(speaker, start, end, words));
+    open = true;
+    speaker = u.speaker;
+    start = u.start;
+    end = u.end;
+    words = u.words;
   }
-  if (cur) turns.push(cur);
-  for (const t of turns) t.minor = isMinor(t);
+  if (open) turns.push(closedTurn(speaker, start, end, words));
   return turns;
+}
+
+function closedTurn(speaker: string, start: number, end: number, words: number): Turn {
+  return { speaker, start, end, words, minor: isMinor({ start, end, words }) };
 }
 
 function isMinor(t: Pick<Turn, "start" | "end" | "words">): boolean {
