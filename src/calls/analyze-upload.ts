@@ -2,6 +2,7 @@ import { analyzeTranscriptDetailed } from "../analysis/analyze.js";
 import type { FileAnalysis } from "../analysis/result.js";
 import type { SpeakerRoles } from "../db/schema/index.js";
 import { DebriefError } from "../errors.js";
+import { isSpace } from "../text/space.js";
 import type { Transcript, TranscriptFormat } from "../transcript/model.js";
 import { parseTranscript } from "../transcript/parse.js";
 
@@ -68,21 +69,6 @@ export function checkAnalysisCaps(transcript: Transcript, caps: AnalysisCaps): v
         `transcripts are limited to ${caps.maxWords} words (DEBRIEF_MAX_WORDS)`,
       );
   }
-}
-
-/** What `/\s/` matches (ECMAScript WhiteSpace and LineTerminator). */
-function isSpace(c: number): boolean {
-  return c <= 0x20
-    ? c === 0x20 || (c >= 0x09 && c <= 0x0d)
-    : c === 0xa0 ||
-        c === 0x1680 ||
-        (c >= 0x2000 && c <= 0x200a) ||
-        c === 0x2028 ||
-        c === 0x2029 ||
-        c === 0x202f ||
-        c === 0x205f ||
-        c === 0x3000 ||
-        c === 0xfeff;
 }
 
 /**

@@ -3,6 +3,7 @@
  * markup stripping (WebVTT tags, SSA-style `{\an8}` overrides) and "Name: text" prefixes.
  * Everything here is a single left-to-right pass: adversarial input must stay linear.
  */
+import { isCollapsed } from "../../text/space.js";
 
 /**
  * Splits content into lines, accepting LF, CRLF and lone CR line endings.
@@ -63,6 +64,7 @@ export function decodeEntities(text: string): string {
  * collapseWhitespace("  so\n what \u200Enow "); // "so what now"
  */
 export function collapseWhitespace(text: string): string {
+  if (isCollapsed(text)) return text; // most cue texts: no copy
   return text
     .replace(/[\u200e\u200f]/g, "")
     .replace(/\s+/g, " ")
