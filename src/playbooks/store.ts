@@ -1,4 +1,5 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { requireRole } from "../auth/actor.js";
 import { newId } from "../auth/keys.js";
 import type { Playbook } from "../coaching/contract.js";
@@ -21,6 +22,18 @@ export async function resolvePlaybook(db: Database, orgId: string, slug: string 
     .from(playbooks)
     .where(and(eq(playbooks.orgId, orgId), slug ? eq(playbooks.slug, slug) : eq(playbooks.isDefault, true)));
   return choosePlaybook(slug, own?.definition ?? null);
+}
+
+/**
+ * `resolvePlaybook`'s look-up of the organization's own candidate as a subquery, for a caller that
+ * reads it in the same statement as the call (the `coach` job): the playbook with the call's slug,
+ * or the default when the call names none; its definition as JSON text, or null. Pass the result,
+ * parsed, to `choosePlaybook`.
+ */
+export function ownPlaybookCandidate(orgId: AnyPgColumn, slug: AnyPgColumn): SQL<string | null> {
+  return sql<string | null>`(select ${playbooks.definition}::text from ${playbooks}
+    where ${playbooks.orgId} = ${orgId} and case when ${slug} is null
+    then ${playbooks.isDefault} else ${playbooks.slug} = ${slug} end)`;
 }
 
 /**

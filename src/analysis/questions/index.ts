@@ -144,12 +144,10 @@ function detectFresh(utteranceText: string, context: QuestionContext): DetectedQ
     const text = sentences[i]!;
     if (text.trim() === "") continue;
     const previous = i === 0 ? context.previousText : undefined;
-    let kind: QuestionKind | null;
-    if (rules === "en") {
-      const rule = classifyEnglish(text, previous);
-      const next = i === sentences.length - 1 ? context.nextText : undefined;
-      kind = decideEnglish(text, rule, previous, next, undefined, lastAnswerFirm());
-    } else kind = classifyOther(rules, text);
+    const kind =
+      rules === "en"
+        ? classifyEnglishSentence(text, previous, i === sentences.length - 1 ? context.nextText : undefined)
+        : classifyOther(rules, text);
     if (kind !== null) out.push({ text, kind });
   }
   return out;

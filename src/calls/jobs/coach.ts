@@ -2,10 +2,10 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Playbook } from "../../coaching/contract.js";
 import { coachingInputFromStored } from "../../coaching-service/stored.js";
 import { type Database, perDatabase } from "../../db/database.js";
-import { calls, type Job, playbooks } from "../../db/schema/index.js";
+import { calls, type Job } from "../../db/schema/index.js";
 import { JobError } from "../../errors.js";
 import { JOB_COMPLETED, type JobHandler } from "../../jobs/registry.js";
-import { choosePlaybook } from "../../playbooks/store.js";
+import { choosePlaybook, ownPlaybookCandidate } from "../../playbooks/store.js";
 import { saveCoaching } from "../save.js";
 import { setCallStatus } from "../status.js";
 import { subjectCall } from "./load.js";
@@ -13,7 +13,7 @@ import { subjectCall } from "./load.js";
 /**
  * What the coach job reads, in one statement: the call's transcript and analysis as their stored
  * JSON text (parsed by the thread that coaches, not by the driver here), and the organization's
- * candidate playbook (the call's choice, else its default) as `resolvePlaybook` would look it up.
+ * candidate playbook (the call's choice, else its default: `ownPlaybookCandidate`).
  */
 const coachingSource = perDatabase((db) =>
   db
@@ -23,9 +23,7 @@ const coachingSource = perDatabase((db) =>
       slug: calls.playbook,
       transcript: sql<string | null>`${calls.transcript}::text`,
       analysis: sql<string | null>`${calls.analysis}::text`,
-      ownPlaybook: sql<string | null>`(select ${playbooks.definition}::text from ${playbooks}
-        where ${playbooks.orgId} = ${calls.orgId} and case when ${calls.playbook} is null
-        then ${playbooks.isDefault} else ${playbooks.slug} = ${calls.playbook} end)`,
+      ownPlaybook: ownPlaybookCandidate(calls.orgId, calls.playbook),
     })
     .from(calls)
     .where(and(eq(calls.id, sql.placeholder("id")), eq(calls.orgId, sql.placeholder("orgId"))))
