@@ -42,11 +42,24 @@ export interface AnalyzeOptions {
  * seconds for a maximal one): the jobs run it through `services.cpu` (`analyze`).
  */
 export function analyzeForCall(transcript: Transcript, input: AnalyzeOptions): FileAnalysis {
-  const { analysis } = analyzeTranscriptDetailed(transcript, {
+  return analyzeCall(transcript, input, false).analysis;
+}
+
+/** `analyzeForCall`, and with `encodeReadings` the metric pass's readings for its coach job. */
+function analyzeCall(
+  transcript: Transcript,
+  input: AnalyzeOptions,
+  encodeReadings: boolean,
+): { analysis: FileAnalysis; readings: string | null } {
+  const { analysis, readings } = analyzeTranscriptDetailed(transcript, {
     ...roleOptions(input.roles),
     ...(input.language ? { language: input.language } : {}),
+    ...(encodeReadings ? { encodeReadings } : {}),
   });
-  return { file: input.fileName, format: input.format, ...analysis };
+  return {
+    analysis: { file: input.fileName, format: input.format, ...analysis },
+    readings: readings ?? null,
+  };
 }
 
 /**
@@ -127,6 +140,11 @@ export interface ParsedUpload {
   transcriptJson: string;
   /** `JSON.stringify(analysis)`: what the `analysis` column is written from. */
   analysisJson: string;
+  /**
+   * The metric pass's question readings, encoded (src/analysis/stored-readings.ts): the call's
+   * coach job restores them instead of splitting and classifying every utterance again.
+   */
+  readings: string | null;
 }
 
 /**
@@ -141,16 +159,16 @@ export function parseAndAnalyze(input: ParseAnalyzeInput): ParsedUpload {
   });
   checkAnalysisCaps(parsed.transcript, input.caps);
   checkWellFormed(parsed.transcript);
-  const analysis = analyzeForCall(parsed.transcript, {
-    fileName: input.fileName,
-    format: parsed.format,
-    roles: input.roles,
-    language: input.language,
-  });
+  const { analysis, readings } = analyzeCall(
+    parsed.transcript,
+    { fileName: input.fileName, format: parsed.format, roles: input.roles, language: input.language },
+    true,
+  );
   return {
     format: parsed.format,
     analysis,
     transcriptJson: JSON.stringify(parsed.transcript),
     analysisJson: JSON.stringify(analysis),
+    readings,
   };
 }
