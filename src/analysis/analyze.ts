@@ -297,7 +297,7 @@ interface SpeakerAcc {
 
 /** Utterances in time order (stable), so questions come out in the order they were asked.
  * Untimed transcripts keep their input order. */
-export function chronological(utterances: readonly Utterance[]): readonly Utterance[] {
+function chronological(utterances: readonly Utterance[]): readonly Utterance[] {
   let sorted = true;
   for (let i = 1; i < utterances.length; i++) {
     const a = utterances[i - 1]!;
