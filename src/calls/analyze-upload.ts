@@ -45,7 +45,17 @@ export function analyzeForCall(transcript: Transcript, input: AnalyzeOptions): F
   return analyzeCall(transcript, input, false).analysis;
 }
 
-/** `analyzeForCall`, and with `encodeReadings` the metric pass's readings for its coach job. */
+/**
+ * `analyzeForCall` with the metric pass's question readings encoded for the call's coach job
+ * (src/analysis/stored-readings.ts; null when they could not be encoded).
+ */
+export function analyzeForCoaching(
+  transcript: Transcript,
+  input: AnalyzeOptions,
+): { analysis: FileAnalysis; readings: string | null } {
+  return analyzeCall(transcript, input, true);
+}
+
 function analyzeCall(
   transcript: Transcript,
   input: AnalyzeOptions,
@@ -159,11 +169,12 @@ export function parseAndAnalyze(input: ParseAnalyzeInput): ParsedUpload {
   });
   checkAnalysisCaps(parsed.transcript, input.caps);
   checkWellFormed(parsed.transcript);
-  const { analysis, readings } = analyzeCall(
-    parsed.transcript,
-    { fileName: input.fileName, format: parsed.format, roles: input.roles, language: input.language },
-    true,
-  );
+  const { analysis, readings } = analyzeForCoaching(parsed.transcript, {
+    fileName: input.fileName,
+    format: parsed.format,
+    roles: input.roles,
+    language: input.language,
+  });
   return {
     format: parsed.format,
     analysis,
