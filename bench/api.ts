@@ -8,7 +8,8 @@
  *    with word timings (Deepgram-like, ~6x larger);
  *  - latency of GET /v1/calls/{id} (p50/p99) over the stored calls;
  *  - coaching jobs (rules engine) drained per second by the Node workers, and word-timed calls
- *    uploaded and coached per second end to end (uploads while the workers run);
+ *    uploaded and coached per second end to end (uploads while the workers run), with the CPU
+ *    tasks inline and on a worker pool of one thread (as `npm start` on two cores);
  *  - then the same uploads and reads over real HTTP: `debrief serve` in its own process (as
  *    `npm start` runs it, PostgreSQL, no job workers), driven by a keep-alive client from this one.
  * Prints a markdown table; `--write` records it in docs/benchmarks.md.
@@ -25,6 +26,7 @@ import { memoryBlobStore } from "../src/blobs/memory.js";
 import { runCoaching } from "../src/coaching-service/run.js";
 import { createServices } from "../src/compose.js";
 import { loadConfig } from "../src/config/env.js";
+import { workerPool } from "../src/cpu/worker-pool.js";
 import { resultRows } from "../src/db/database.js";
 import { migrate } from "../src/db/migrate.js";
 import { openPostgres } from "../src/db/postgres.js";
@@ -214,30 +216,53 @@ try {
   while ((await pending()) > 0) await new Promise((r) => setTimeout(r, 100));
   const drainSecs = (performance.now() - td) / 1000;
 
-  // End to end: word-timed uploads while the workers run, until every call is coached.
+  // End to end: word-timed uploads while the workers run, until every call is coached — first
+  // with the CPU tasks inline (one thread for everything), then on a worker pool of one thread as
+  // `npm start` has it on two cores (the event loop beside one CPU thread).
   const E2E = 100;
-  const e2eBodies = Array.from({ length: E2E }, (_, i) =>
-    JSON.stringify({
-      transcript: JSON.stringify(generateCall({ minutes: 30, seed: 13_000 + i })),
-      fileName: "call",
-      speakerRoles: { rep: ["rep-dana", "Dana Reyes (Debrief)"] },
-    }),
-  );
-  const te = performance.now();
-  await pool(e2eBodies, CONCURRENCY, async (body) => {
-    const res = await app.request("/v1/calls", { method: "POST", headers, body });
-    if (res.status !== 202) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
-    await res.arrayBuffer();
-  });
-  while ((await pending()) > 0) await new Promise((r) => setTimeout(r, 20));
-  const e2eSecs = (performance.now() - te) / 1000;
+  const endToEnd = async (target: typeof app, seed: number): Promise<number> => {
+    const bodies = Array.from({ length: E2E }, (_, i) =>
+      JSON.stringify({
+        transcript: JSON.stringify(generateCall({ minutes: 30, seed: seed + i })),
+        fileName: "call",
+        speakerRoles: { rep: ["rep-dana", "Dana Reyes (Debrief)"] },
+      }),
+    );
+    const te = performance.now();
+    await pool(bodies, CONCURRENCY, async (body) => {
+      const res = await target.request("/v1/calls", { method: "POST", headers, body });
+      if (res.status !== 202) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
+      await res.arrayBuffer();
+    });
+    while ((await pending()) > 0) await new Promise((r) => setTimeout(r, 20));
+    return E2E / ((performance.now() - te) / 1000);
+  };
+  const inlineRate = await endToEnd(app, 13_000);
   await workers.stop();
+  const cpu = workerPool(1);
+  const pooled = createServices(config, {
+    db: handle.db,
+    blobs: memoryBlobStore(),
+    queue: pgJobQueue(handle.db, () => wake()),
+    transcriber: null,
+    cpu,
+    coach: (input) => runCoaching(input, { cpu }),
+    logger: services.logger,
+  });
+  const pooledApp = createApp({ services: () => pooled });
+  const pooledWorkers = startWorkers(pooled, { concurrency: 2, pollIntervalMs: 20 });
+  wake = () => pooledWorkers.wake();
+  await endToEnd(pooledApp, 17_000); // warm-up: the pool thread's first calls compile its code
+  const pooledRate = await endToEnd(pooledApp, 18_000);
+  await pooledWorkers.stop();
+  await cpu.close();
   rows.push(
     "",
     "| coaching jobs (rules engine, 2 workers) | jobs | jobs/s |",
     "|---|---|---|",
     `| drained after the uploads | ${before} | ${(before / drainSecs).toFixed(1)} |`,
-    `| end to end: word-timed uploads (${CONCURRENCY} clients) with the workers running, calls coached/s | ${E2E} | ${(E2E / e2eSecs).toFixed(1)} |`,
+    `| end to end: word-timed uploads (${CONCURRENCY} clients) with the workers running, calls coached/s | ${E2E} | ${inlineRate.toFixed(1)} |`,
+    `| … the same with the CPU tasks on a pool of one thread (as \`npm start\` on 2 cores) | ${E2E} | ${pooledRate.toFixed(1)} |`,
   );
 } finally {
   await handle.close();

@@ -1,15 +1,10 @@
 import type { Role, Transcript, Utterance } from "../transcript/model.js";
 import { fillerCounterFor } from "./fillers.js";
 import { detectLanguage } from "./language.js";
-import {
-  detectQuestions,
-  type QuestionContext,
-  questionsOf,
-  readUtterance,
-  type UtteranceReading,
-} from "./questions/index.js";
+import { detectQuestions, questionsOf, readUtterance, type UtteranceReading } from "./questions/index.js";
 import type { CallAnalysis, Question, SpeakerStats } from "./result.js";
 import { assignRoles, type RoleOptions, type SpeakerFacts } from "./roles.js";
+import { decodeReadings, questionContextAt, ReadingsEncoder } from "./stored-readings.js";
 import {
   buildTurns,
   gaps,
@@ -32,12 +27,20 @@ export interface AnalyzeOptions extends RoleOptions {
    * would pay for nothing.
    */
   keepReadings?: boolean;
+  /**
+   * Encode each utterance's question reading as compact text (`AnalyzeOutcome.readings`), for a
+   * coaching pass in another process or later (the upload's coach job: src/analysis/stored-readings.ts).
+   * The readings are encoded as they are made, not held.
+   */
+  encodeReadings?: boolean;
 }
 
 export interface AnalyzeOutcome {
   analysis: CallAnalysis;
   /** `--rep` / `--customer` values that matched no speaker. */
   unmatchedRoleOptions: string[];
+  /** With `encodeReadings`: the readings as `restoreReadings` takes them (null: not encodable). */
+  readings?: string | null;
 }
 
 /**
@@ -80,8 +83,8 @@ export function analyzeTranscriptDetailed(
   const timedUtterances: TimedUtterance[] = [];
   const allSegments = new IntervalBuffer();
   const questions: Question[] = [];
-  let last: { speaker: string; text: string } | undefined;
   const readings = options.keepReadings ? new Map<Utterance, UtteranceReading>() : undefined;
+  const encoder = options.encodeReadings ? new ReadingsEncoder(language) : undefined;
 
   utterances.forEach((u, index) => {
     const s = speakerOf(u.speaker);
@@ -106,20 +109,12 @@ export function analyzeTranscriptDetailed(
       timedUtterances.push({ speaker: u.speaker, start: u.start, end: u.end, words: counts.words });
     }
 
-    // Context for backchannel questions ("oh really?"): only an utterance of someone else that
-    // comes right before this one; after the speaker's own words, "right?" is a tag question.
-    // The next utterance, when someone else says it, may answer ("yeah", "no"): evidence of a question.
-    // Not read past the end: an out-of-bounds read sends the optimised loop back to the interpreter.
-    const next = index + 1 < utterances.length ? utterances[index + 1] : undefined;
-    // One object shape for every utterance (both fields present, maybe undefined): the detector's
-    // reads of them stay monomorphic.
-    const context: QuestionContext = {
-      language,
-      previousText: last !== undefined && last.speaker !== u.speaker ? last.text : undefined,
-      nextText: next !== undefined && next.speaker !== u.speaker ? next.text : undefined,
-    };
-    const reading = readings ? readUtterance(u.text, context) : undefined;
-    if (reading) readings?.set(u, reading);
+    const context = questionContextAt(utterances, index, language);
+    const reading = readings || encoder ? readUtterance(u.text, context) : undefined;
+    if (reading) {
+      readings?.set(u, reading);
+      encoder?.add(reading);
+    }
     const found = reading ? questionsOf(reading) : detectQuestions(u.text, context);
     if (found.length > 0) {
       const start = u.start ?? u.words?.[0]?.start ?? null;
@@ -127,7 +122,6 @@ export function analyzeTranscriptDetailed(
         questions.push({ speaker: u.speaker, start: roundSec(start), text: q.text, kind: q.kind });
       s.questions += found.length;
     }
-    last = { speaker: u.speaker, text: u.text };
   });
 
   const declared = new Map((transcript.speakers ?? []).map((sp) => [sp.id, sp]));
@@ -242,10 +236,31 @@ export function analyzeTranscriptDetailed(
     questions,
   };
   if (readings) analysisReadings.set(analysis, readings);
-  return { analysis, unmatchedRoleOptions: unmatched };
+  return {
+    analysis,
+    unmatchedRoleOptions: unmatched,
+    ...(encoder ? { readings: encoder.finish(utterances.length) } : {}),
+  };
 }
 
 const analysisReadings = new WeakMap<CallAnalysis, ReadonlyMap<Utterance, UtteranceReading>>();
+
+/**
+ * Give an analysis read back from storage the readings its metric pass encoded
+ * (`encodeReadings`), as if this process had analysed `transcript` with `keepReadings`: coaching
+ * then splits and classifies no utterance again. False (nothing attached, coaching reads afresh)
+ * when the text does not fit this transcript and analysis (another language, utterance count or
+ * text length).
+ *
+ * @example
+ * restoreReadings(transcript, analysis, stored); // after JSON.parse of both
+ * utteranceReadings(analysis)?.get(transcript.utterances[0]!)
+ */
+export function restoreReadings(transcript: Transcript, analysis: CallAnalysis, encoded: string): boolean {
+  const readings = decodeReadings(chronological(transcript.utterances), analysis.language, encoded);
+  if (readings) analysisReadings.set(analysis, readings);
+  return readings !== null;
+}
 
 /**
  * How the metric pass read each utterance of the transcript it analysed (sentences, question

@@ -42,11 +42,34 @@ export interface AnalyzeOptions {
  * seconds for a maximal one): the jobs run it through `services.cpu` (`analyze`).
  */
 export function analyzeForCall(transcript: Transcript, input: AnalyzeOptions): FileAnalysis {
-  const { analysis } = analyzeTranscriptDetailed(transcript, {
+  return analyzeCall(transcript, input, false).analysis;
+}
+
+/**
+ * `analyzeForCall` with the metric pass's question readings encoded for the call's coach job
+ * (src/analysis/stored-readings.ts; null when they could not be encoded).
+ */
+export function analyzeForCoaching(
+  transcript: Transcript,
+  input: AnalyzeOptions,
+): { analysis: FileAnalysis; readings: string | null } {
+  return analyzeCall(transcript, input, true);
+}
+
+function analyzeCall(
+  transcript: Transcript,
+  input: AnalyzeOptions,
+  encodeReadings: boolean,
+): { analysis: FileAnalysis; readings: string | null } {
+  const { analysis, readings } = analyzeTranscriptDetailed(transcript, {
     ...roleOptions(input.roles),
     ...(input.language ? { language: input.language } : {}),
+    ...(encodeReadings ? { encodeReadings } : {}),
   });
-  return { file: input.fileName, format: input.format, ...analysis };
+  return {
+    analysis: { file: input.fileName, format: input.format, ...analysis },
+    readings: readings ?? null,
+  };
 }
 
 /**
@@ -127,6 +150,11 @@ export interface ParsedUpload {
   transcriptJson: string;
   /** `JSON.stringify(analysis)`: what the `analysis` column is written from. */
   analysisJson: string;
+  /**
+   * The metric pass's question readings, encoded (src/analysis/stored-readings.ts): the call's
+   * coach job restores them instead of splitting and classifying every utterance again.
+   */
+  readings: string | null;
 }
 
 /**
@@ -141,7 +169,7 @@ export function parseAndAnalyze(input: ParseAnalyzeInput): ParsedUpload {
   });
   checkAnalysisCaps(parsed.transcript, input.caps);
   checkWellFormed(parsed.transcript);
-  const analysis = analyzeForCall(parsed.transcript, {
+  const { analysis, readings } = analyzeForCoaching(parsed.transcript, {
     fileName: input.fileName,
     format: parsed.format,
     roles: input.roles,
@@ -152,5 +180,6 @@ export function parseAndAnalyze(input: ParseAnalyzeInput): ParsedUpload {
     analysis,
     transcriptJson: JSON.stringify(parsed.transcript),
     analysisJson: JSON.stringify(analysis),
+    readings,
   };
 }

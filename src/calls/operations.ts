@@ -196,6 +196,7 @@ export async function createTranscriptCall(
   return insertCallWithJob(ctx, row, "coach", {
     analysis: parsed.analysis,
     json: { transcript: parsed.transcriptJson, analysis: parsed.analysisJson },
+    readings: parsed.readings,
   });
 }
 
@@ -286,16 +287,18 @@ async function insertCallWithJob(
   ctx: CallCtx,
   row: Call,
   kind: "transcribe" | "coach",
-  analysed?: { analysis: FileAnalysis; json: CallJsonText },
+  analysed?: { analysis: FileAnalysis; json: CallJsonText; readings?: string | null },
 ): Promise<CreateResult> {
   const { services } = ctx;
   const job = await services.db.transaction(async (tx) => {
     // The job is written in one statement with the call's event (and metrics).
+    // The coach job carries the metric pass's readings (src/calls/jobs/coach.ts).
     const first = jobInsert(tx, services.jobs, {
       kind,
       orgId: row.orgId,
       subject: row.id,
       runAt: row.createdAt,
+      ...(analysed?.readings ? { payload: { readings: analysed.readings } } : {}),
     });
     const inserted = analysed
       ? await insertAnalysedCall(tx, {

@@ -1,3 +1,4 @@
+import { restoreReadings } from "../analysis/analyze.js";
 import type { FileAnalysis } from "../analysis/result.js";
 import type { Playbook } from "../coaching/contract.js";
 import type { CoachingInput } from "../coaching/engine.js";
@@ -14,6 +15,11 @@ export interface StoredCoachingInput {
   transcriptJson: string;
   analysisJson: string;
   playbook: Playbook | null;
+  /**
+   * The metric pass's question readings as the upload encoded them (src/analysis/stored-readings.ts):
+   * restored where the rules engine runs (`coachingInputOfWire`), which then classifies nothing again.
+   */
+  readings?: string | null | undefined;
 }
 
 /** The stored texts of inputs made by `coachingInputFromStored`, so they can be sent as text. */
@@ -54,13 +60,12 @@ export function storedFormOf(input: CoachingInput): StoredCoachingInput | undefi
 /** An input as it crosses to the rules engine's thread: objects, or the stored texts. */
 export type CoachingWireInput = CoachingInput | { stored: StoredCoachingInput };
 
-/** A wire input made whole on the thread that coaches (plain objects, parsed once). */
+/** A wire input made whole on the thread that coaches (plain objects, parsed once; readings restored). */
 export function coachingInputOfWire(wire: CoachingWireInput): CoachingInput {
   if (!("stored" in wire)) return wire;
-  const { transcriptJson, analysisJson, playbook } = wire.stored;
-  return {
-    transcript: JSON.parse(transcriptJson) as Transcript,
-    analysis: JSON.parse(analysisJson) as FileAnalysis,
-    playbook,
-  };
+  const { transcriptJson, analysisJson, playbook, readings } = wire.stored;
+  const transcript = JSON.parse(transcriptJson) as Transcript;
+  const analysis = JSON.parse(analysisJson) as FileAnalysis;
+  if (readings) restoreReadings(transcript, analysis, readings);
+  return { transcript, analysis, playbook };
 }

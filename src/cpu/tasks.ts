@@ -1,7 +1,12 @@
 import { planCoachingRequests } from "../ai/request.js";
 import { verifyLlmCoaching } from "../ai/verify-llm.js";
 import { parseJsonUpload } from "../api/upload-json.js";
-import { type AnalyzeOptions, analyzeForCall, parseAndAnalyze } from "../calls/analyze-upload.js";
+import {
+  type AnalyzeOptions,
+  analyzeForCall,
+  analyzeForCoaching,
+  parseAndAnalyze,
+} from "../calls/analyze-upload.js";
 import { coachWithRules, type RulesEngineInfo } from "../coaching/rules-coaching.js";
 import { type CoachingWireInput, coachingInputOfWire } from "../coaching-service/stored.js";
 import { DebriefError, type ErrorCode } from "../errors.js";
@@ -19,6 +24,8 @@ export const CPU_TASKS = {
   parseAnalyze: parseAndAnalyze,
   /** A stored or transcribed transcript: its analysis (the `analyze` and `transcribe` jobs). */
   analyze: (i: { transcript: Transcript } & AnalyzeOptions) => analyzeForCall(i.transcript, i),
+  /** `analyze` with the question readings for the call's coach job (the `transcribe` job). */
+  analyzeForCoaching: (i: { transcript: Transcript } & AnalyzeOptions) => analyzeForCoaching(i.transcript, i),
   /**
    * The rules engine with its verification (the `coach` job without OpenAI, or its fallback); a
    * stored call's transcript and analysis come as their JSON text, parsed here.

@@ -17,7 +17,8 @@ import { testDatabases } from "../helpers/db.js";
 
 // The coach job sends a stored call's transcript and analysis to the pool as their JSON text and
 // parses them there; inline it parses the same text on this thread. Both must store the coaching,
-// metrics and events that coaching the driver's parsed objects stored.
+// metrics and events that coaching the driver's parsed objects stored, with the upload's question
+// readings (the first run) and without them (a re-coaching).
 describe.each(testDatabases)("a coach job on the worker pool and inline, on $name", (database) => {
   let handle: Awaited<ReturnType<typeof database.open>>;
   let t: TestApp;
@@ -75,6 +76,13 @@ describe.each(testDatabases)("a coach job on the worker pool and inline, on $nam
       await upload({ transcript: vtt, speakerRoles: { rep: ["Dana"] } }),
       await upload({ transcript: `${vtt}\n`, speakerRoles: { rep: ["Dana"] }, playbook: "demo" }),
     ];
+    // Each upload's coach job carries the metric pass's readings: the first run restores them.
+    const [withReadings] = resultRows<{ n: number }>(
+      await handle.db.execute(
+        sql`select count(*)::int as n from jobs where kind = 'coach' and payload->>'readings' like '[1,%'`,
+      ),
+    );
+    expect(withReadings?.n).toBe(3);
     cpu.tasks.length = 0;
     expect(await t.runJobs()).toBe(3);
     expect(cpu.tasks).toEqual(["coachRules", "coachRules", "coachRules"]);

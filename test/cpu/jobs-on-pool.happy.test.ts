@@ -94,7 +94,8 @@ describe.each(testDatabases)("the background jobs' CPU work on the worker pool, 
     const { id } = (await res.json()) as { id: string };
     cpu.tasks.length = 0;
     expect(await t.runJobs()).toBe(2);
-    expect(cpu.tasks).toEqual(["analyze", "coachRules"]);
+    // The analysis comes with the question readings that the coach job then restores.
+    expect(cpu.tasks).toEqual(["analyzeForCoaching", "coachRules"]);
     const call = await stored(id);
     expect(call.status).toBe("done");
     expect(call.analysis).toEqual(
@@ -105,5 +106,9 @@ describe.each(testDatabases)("the background jobs' CPU work on the worker pool, 
       }),
     );
     expect(call.coachingStatus).toBe("done");
+    const playbook = await resolvePlaybook(handle.db, call.orgId, call.playbook);
+    expect(call.coaching).toEqual(
+      await runCoaching({ transcript: call.transcript!, analysis: call.analysis!, playbook }),
+    );
   });
 });

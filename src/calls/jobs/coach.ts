@@ -37,6 +37,15 @@ async function loadCoachingSource(db: Database, job: Pick<Job, "orgId" | "subjec
 }
 
 /**
+ * The upload's question readings in a coach job's payload (`{ readings }`, src/calls/operations.ts),
+ * if any: re-coaching, a transcribed call's job and a job from an older build have none.
+ */
+function readingsOf(payload: unknown): string | null {
+  const readings = (payload as { readings?: unknown } | null)?.readings;
+  return typeof readings === "string" ? readings : null;
+}
+
+/**
  * `coach` (subject: a call id): objections, playbook adherence, summary and CRM fields of an
  * analysed call. A final failure marks only the coaching failed: the metrics stay served (the
  * reason is in the job's last_error).
@@ -60,6 +69,7 @@ export const coachJob: JobHandler = {
       transcriptJson: call.transcript,
       analysisJson: call.analysis,
       playbook,
+      readings: readingsOf(job.payload),
     });
     const coaching = await services.coach(input);
     // The job's completion goes with the coaching's metrics and event (one statement fewer).

@@ -53,7 +53,8 @@ export const transcribeJob: JobHandler = {
     }
     await setCallStatus(db, { call, now: services.now(), status: "analyzing" });
     // Off the event loop on the Node server (services.cpu): a long call is seconds of CPU.
-    const analysis = await services.cpu.run("analyze", {
+    // With the metric pass's question readings, which the coach job restores (src/calls/jobs/coach.ts).
+    const { analysis, readings } = await services.cpu.run("analyzeForCoaching", {
       transcript: result.transcript,
       fileName: call.fileName ?? call.audioUrl ?? call.id,
       format: "deepgram",
@@ -62,7 +63,13 @@ export const transcribeJob: JobHandler = {
     const coach = await db.transaction(async (tx) => {
       const now = services.now();
       await saveAnalysis(tx, { call, analysis, transcript: result.transcript, now });
-      return enqueue(tx, services.jobs, { kind: "coach", orgId: call.orgId, subject: call.id, runAt: now });
+      return enqueue(tx, services.jobs, {
+        kind: "coach",
+        orgId: call.orgId,
+        subject: call.id,
+        runAt: now,
+        ...(readings ? { payload: { readings } } : {}),
+      });
     });
     await services.queue.notify(coach);
   },
