@@ -86,6 +86,12 @@ interface Clause {
 interface FastRules {
   /** `commitSelf`, `commitOther` and `nextStepLead` in one expression, when they join (see `anyOf`). */
   commitAny: LowerRegex | null;
+  /**
+   * True when a sentence may hold a commitment: `commitAny` or `named` matches it. Where neither
+   * does, no part of it matches (see `matchesWithin`; parts are cut at ", and" and the like).
+   * Null: no such shortcut.
+   */
+  mayCommit: ((text: string, lower: string | null) => boolean) | null;
   commitSelf: LowerRegex[];
   commitOther: LowerRegex;
   nextStepLead: LowerRegex;
@@ -94,6 +100,8 @@ interface FastRules {
   commitSplits: Array<LowerRegex | null>;
   painStrong: { re: RegExp; low: RegExp | null };
   painWeak: { re: RegExp; low: RegExp | null };
+  /** Either pain pattern, one scan: where it finds nothing, both count 0. Null: no such shortcut. */
+  painAny: LowerRegex | null;
   number: LowerRegex;
   decisionCue: LowerRegex;
   money: LowerRegex;
@@ -119,8 +127,16 @@ function fastRules(r: SummaryRules): FastRules {
     const lr = (re: RegExp) => new LowerRegex(re);
     const commitAny = anyOf([...r.commitSelf, r.commitOther, r.nextStepLead]);
     const budgetAny = anyOf([r.budget, r.money]);
+    const once = (re: RegExp) => new RegExp(re.source, re.flags.replace(/[gy]/g, ""));
+    const painAny = anyOf([once(r.painStrong), once(r.painWeak)]);
+    const commitTest = commitAny && lr(commitAny);
+    const named = r.named;
     f = {
-      commitAny: commitAny && lr(commitAny),
+      commitAny: commitTest,
+      mayCommit:
+        commitTest !== null && matchesWithin(commitTest.re) && (named === null || matchesWithin(named))
+          ? (text, lower) => commitTest.test(text, lower) || (named?.test(text) ?? false)
+          : null,
       commitSelf: r.commitSelf.map(lr),
       commitOther: lr(r.commitOther),
       nextStepLead: lr(r.nextStepLead),
@@ -128,6 +144,7 @@ function fastRules(r: SummaryRules): FastRules {
       commitSplits: r.commitSplits.map((re) => (re.global || re.sticky ? null : lr(re))),
       painStrong: { re: r.painStrong, low: twin(r.painStrong) },
       painWeak: { re: r.painWeak, low: twin(r.painWeak) },
+      painAny: painAny && lr(painAny),
       number: lr(r.number),
       decisionCue: lr(r.decisionCue),
       money: lr(r.money),
@@ -259,6 +276,7 @@ function findNextSteps(ctx: Ctx): NextStep[] {
     const lowerOf = (p: string) => (p === s.text ? lower : lowerPlain(p));
     // Questions are proposals, not commitments — except requests ("Can you send me the list by Friday?").
     if (s.question && !f.nextStepLead.test(s.text, lower) && !f.commitOther.test(s.text, lower)) continue;
+    if (f.mayCommit !== null && !f.mayCommit(s.text, lower)) continue;
     // One sentence can hold several commitments: "I'll send …, and I'll book …".
     // (split only where a separator occurs: most sentences hold none, and split would copy them.)
     let parts = [s.text];
@@ -317,13 +335,16 @@ function findPainPoints(ctx: Ctx): string[] {
     if (s.role !== "customer" || s.question || s.stems.length < 4) continue;
     const f = ctx.fast;
     const lower = ctx.lower.get(s) ?? null;
-    const cues =
-      2 * countMatches(f.painStrong.re, f.painStrong.low, s.text, lower) +
-      countMatches(f.painWeak.re, f.painWeak.low, s.text, lower);
-    const number = f.number.test(s.text, lower) ? 1 : 0;
+    const cued = f.painAny === null || f.painAny.test(s.text, lower);
+    const cues = cued
+      ? 2 * countMatches(f.painStrong.re, f.painStrong.low, s.text, lower) +
+        countMatches(f.painWeak.re, f.painWeak.low, s.text, lower)
+      : 0;
     const answer = answersQuestion(ctx, s.u) ? 1 : 0;
     // A bare number counts only as an answer to a question ("Two people, two and a half hours each.").
-    if (cues === 0 && !(number && answer)) continue;
+    if (cues === 0 && !answer) continue;
+    const number = f.number.test(s.text, lower) ? 1 : 0;
+    if (cues === 0 && !number) continue;
     scored.push({ s, score: cues + number + answer });
   }
   const top = scored
