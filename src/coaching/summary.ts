@@ -383,7 +383,8 @@ function findDecisionMakers(ctx: Ctx): string[] {
     // Titles and names need a decision context: the sentence itself, or the rep question it answers.
     const prev = ctx.byUtterance.get(s.u - 1) ?? [];
     const decisionContext = () => hasCue(s) || prev.some((p) => p.question && hasCue(p));
-    eachMatch(C_LEVEL_RE, s.text, (m) => out.push(m[1]!));
+    // Every title starts with "C": most sentences hold none.
+    if (s.text.includes("C")) eachMatch(C_LEVEL_RE, s.text, (m) => out.push(m[1]!));
     if (s.role !== "customer") continue;
     // Role names and titles count only in a decision context: look for them only there.
     if (decisionContext()) {
