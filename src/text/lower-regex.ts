@@ -18,17 +18,12 @@
  *   lower-cased text, at the same offsets (lower-casing plain text keeps its length).
  */
 
-/** Caseless non-ASCII characters of transcripts: Latin-1 signs, general punctuation, currency. */
-function isCaseless(c: number): boolean {
-  return (
-    (c >= 0xa0 && c <= 0xbf && c !== 0xb5) ||
-    c === 0xd7 ||
-    c === 0xf7 ||
-    c === 0x2bc ||
-    (c >= 0x2000 && c <= 0x206f) ||
-    (c >= 0x20a0 && c <= 0x20cf)
-  );
-}
+/**
+ * A character that is neither ASCII nor caseless: the caseless ones are Latin-1 signs (but the micro
+ * sign), ×, ÷, the modifier apostrophe, general punctuation and currency signs. (One scan in the
+ * expression engine: about twice as fast as a charCodeAt loop.)
+ */
+const NOT_PLAIN_RE = /[^\0-\x7f\xa0-\xb4\xb6-\xbf\xd7\xf7\u02bc\u2000-\u206f\u20a0-\u20cf]/;
 
 /**
  * `text` lower-cased when it is plain (ASCII and caseless characters only), else null.
@@ -36,11 +31,7 @@ function isCaseless(c: number): boolean {
  * @example lowerPlain("Größe") // null
  */
 export function lowerPlain(text: string): string | null {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x80 && !isCaseless(c)) return null;
-  }
-  return text.toLowerCase();
+  return NOT_PLAIN_RE.test(text) ? null : text.toLowerCase();
 }
 
 /** Escapes that classify a character the same way as its lower case. */
