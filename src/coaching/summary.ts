@@ -1,4 +1,5 @@
 import { evaluateBenchmarks } from "../analysis/benchmarks.js";
+import { anyOf, countMatches, LowerRegex, lowerPlain, matchesWithin, twin } from "../text/lower-regex.js";
 import { eachMatch } from "../text/regex.js";
 import type { CrmFields, Handling, Objection, PlaybookResult, Summary } from "./contract.js";
 import type { CoachingInput } from "./engine.js";
@@ -64,8 +65,100 @@ interface Ctx {
   rules: SummaryRules;
   text: CoachingText;
   notProducts: ReadonlySet<string>;
+  fast: FastRules;
+  /** Each sentence's `lowerPlain`, for the `fast` expressions. */
+  lower: Map<CallSentence, string | null>;
   /** Clauses of each sentence, split on first use (see `clauses`). */
-  clauses: Map<CallSentence, string[]>;
+  clauses: Map<CallSentence, Clause[]>;
+}
+
+/** A clause of a sentence with its `lowerPlain`. */
+interface Clause {
+  text: string;
+  lower: string | null;
+}
+
+/**
+ * The case-insensitive expressions of a language's rules that the summary tests on every sentence
+ * or clause, each with its lower-case twin (src/text/lower-regex.ts): the same answers, several
+ * times faster on plain text.
+ */
+interface FastRules {
+  /** `commitSelf`, `commitOther` and `nextStepLead` in one expression, when they join (see `anyOf`). */
+  commitAny: LowerRegex | null;
+  /**
+   * True when a sentence may hold a commitment: `commitAny` or `named` matches it. Where neither
+   * does, no part of it matches (see `matchesWithin`; parts are cut at ", and" and the like).
+   * Null: no such shortcut.
+   */
+  mayCommit: ((text: string, lower: string | null) => boolean) | null;
+  commitSelf: LowerRegex[];
+  commitOther: LowerRegex;
+  nextStepLead: LowerRegex;
+  clauseSplit: LowerRegex;
+  /** Per `commitSplits` entry: its test, or null for a global one (always split). */
+  commitSplits: Array<LowerRegex | null>;
+  painStrong: { re: RegExp; low: RegExp | null };
+  painWeak: { re: RegExp; low: RegExp | null };
+  /** Either pain pattern, one scan: where it finds nothing, both count 0. Null: no such shortcut. */
+  painAny: LowerRegex | null;
+  number: LowerRegex;
+  decisionCue: LowerRegex;
+  money: LowerRegex;
+  budget: LowerRegex;
+  budgetVerb: LowerRegex;
+  notBudget: LowerRegex;
+  deadline: LowerRegex;
+  date: LowerRegex;
+  /**
+   * `budget` or `money` on a whole sentence: when neither matches it, neither matches any of its
+   * clauses (see `matchesWithin`), and the budget skips the sentence. Null: no such shortcut.
+   */
+  budgetGate: LowerRegex | null;
+  /** Likewise `date` for the timeline. */
+  dateWithin: boolean;
+}
+
+const fastCache = new WeakMap<SummaryRules, FastRules>();
+
+function fastRules(r: SummaryRules): FastRules {
+  let f = fastCache.get(r);
+  if (f === undefined) {
+    const lr = (re: RegExp) => new LowerRegex(re);
+    const commitAny = anyOf([...r.commitSelf, r.commitOther, r.nextStepLead]);
+    const budgetAny = anyOf([r.budget, r.money]);
+    const once = (re: RegExp) => new RegExp(re.source, re.flags.replace(/[gy]/g, ""));
+    const painAny = anyOf([once(r.painStrong), once(r.painWeak)]);
+    const commitTest = commitAny && lr(commitAny);
+    const named = r.named;
+    f = {
+      commitAny: commitTest,
+      mayCommit:
+        commitTest !== null && matchesWithin(commitTest.re) && (named === null || matchesWithin(named))
+          ? (text, lower) => commitTest.test(text, lower) || (named?.test(text) ?? false)
+          : null,
+      commitSelf: r.commitSelf.map(lr),
+      commitOther: lr(r.commitOther),
+      nextStepLead: lr(r.nextStepLead),
+      clauseSplit: lr(r.clauseSplit),
+      commitSplits: r.commitSplits.map((re) => (re.global || re.sticky ? null : lr(re))),
+      painStrong: { re: r.painStrong, low: twin(r.painStrong) },
+      painWeak: { re: r.painWeak, low: twin(r.painWeak) },
+      painAny: painAny && lr(painAny),
+      number: lr(r.number),
+      decisionCue: lr(r.decisionCue),
+      money: lr(r.money),
+      budget: lr(r.budget),
+      budgetVerb: lr(r.budgetVerb),
+      notBudget: lr(r.notBudget),
+      deadline: lr(r.deadline),
+      date: lr(r.date),
+      budgetGate: budgetAny !== null && matchesWithin(budgetAny) ? lr(budgetAny) : null,
+      dateWithin: matchesWithin(r.date),
+    };
+    fastCache.set(r, f);
+  }
+  return f;
 }
 
 function context(input: CoachingInput, sentences: CallSentence[], lang: CoachingLanguage): Ctx {
@@ -77,6 +170,8 @@ function context(input: CoachingInput, sentences: CallSentence[], lang: Coaching
   }
   const names = new Map<string, string>();
   for (const sp of input.transcript.speakers ?? []) if (sp.name) names.set(sp.id, sp.name);
+  const lower = new Map<CallSentence, string | null>();
+  for (const s of sentences) lower.set(s, lowerPlain(s.text));
   const ids = (role: string) => input.analysis.speakers.filter((s) => s.role === role).map((s) => s.id);
   return {
     input,
@@ -88,6 +183,8 @@ function context(input: CoachingInput, sentences: CallSentence[], lang: Coaching
     rules: lang.summary,
     text: lang.text,
     notProducts: new Set(lang.summary.notProducts),
+    fast: fastRules(lang.summary),
+    lower,
     clauses: new Map(),
   };
 }
@@ -96,13 +193,18 @@ function context(input: CoachingInput, sentences: CallSentence[], lang: Coaching
  * Split a sentence into clauses at ", and", ", but", ";" (verbatim pieces, trimmed). The budget and
  * the timeline both read every sentence's clauses: split once per call.
  */
-function clauses(ctx: Ctx, s: CallSentence): string[] {
+function clauses(ctx: Ctx, s: CallSentence): Clause[] {
   let out = ctx.clauses.get(s);
   if (out === undefined) {
-    out = s.text
-      .split(ctx.rules.clauseSplit)
-      .map((c) => c.trim())
-      .filter((c) => /[\p{L}\p{N}]/u.test(c));
+    const lower = ctx.lower.get(s) ?? null;
+    // Most sentences hold no clause separator: no split, and the sentence's lower case serves.
+    const parts = ctx.fast.clauseSplit.test(s.text, lower) ? s.text.split(ctx.rules.clauseSplit) : [s.text];
+    out = [];
+    for (const part of parts) {
+      const text = part.trim();
+      if (!/[\p{L}\p{N}]/u.test(text)) continue;
+      out.push({ text, lower: lower === null ? null : text === s.text ? lower : text.toLowerCase() });
+    }
     ctx.clauses.set(s, out);
   }
   return out;
@@ -151,32 +253,41 @@ function dueOf(rules: SummaryRules, text: string): string | null {
   return m ? m[0].trim() : null;
 }
 
-function isCommitment(rules: SummaryRules, clause: string): boolean {
-  return (
-    rules.commitSelf.some((re) => re.test(clause)) ||
-    rules.commitOther.test(clause) ||
-    rules.nextStepLead.test(clause) ||
-    (rules.named?.test(clause) ?? false)
-  );
+/** `lower` is the clause's `lowerPlain`. */
+function isCommitment(ctx: Ctx, clause: string, lower: string | null): boolean {
+  const f = ctx.fast;
+  const listed =
+    f.commitAny !== null
+      ? f.commitAny.test(clause, lower)
+      : f.commitSelf.some((re) => re.test(clause, lower)) ||
+        f.commitOther.test(clause, lower) ||
+        f.nextStepLead.test(clause, lower);
+  return listed || (ctx.rules.named?.test(clause) ?? false);
 }
 
 function findNextSteps(ctx: Ctx): NextStep[] {
   const rules = ctx.rules;
   const out: NextStep[] = [];
   const utterances = ctx.input.transcript.utterances;
+  const f = ctx.fast;
   for (const s of ctx.sentences) {
     if (s.role !== "rep" && s.role !== "customer") continue;
+    const lower = ctx.lower.get(s) ?? null;
+    const lowerOf = (p: string) => (p === s.text ? lower : lowerPlain(p));
     // Questions are proposals, not commitments — except requests ("Can you send me the list by Friday?").
-    if (s.question && !rules.nextStepLead.test(s.text) && !rules.commitOther.test(s.text)) continue;
+    if (s.question && !f.nextStepLead.test(s.text, lower) && !f.commitOther.test(s.text, lower)) continue;
+    if (f.mayCommit !== null && !f.mayCommit(s.text, lower)) continue;
     // One sentence can hold several commitments: "I'll send …, and I'll book …".
     // (split only where a separator occurs: most sentences hold none, and split would copy them.)
     let parts = [s.text];
-    for (const split of rules.commitSplits)
-      if (split.global || split.sticky || parts.some((p) => split.test(p)))
+    rules.commitSplits.forEach((split, i) => {
+      const test = f.commitSplits[i]!;
+      if (test === null || parts.some((p) => test.test(p, lowerOf(p))))
         parts = parts.flatMap((p) => p.split(split));
+    });
     parts = parts.map((p) => p.trim());
     for (const part of parts) {
-      if (!isCommitment(rules, part)) continue;
+      if (!isCommitment(ctx, part, lowerOf(part))) continue;
       let due = dueOf(rules, part);
       // "… for Thursday." then "Does Thursday at two work?" / "Thursday at two is fine." → "Thursday at two".
       if (due !== null) {
@@ -222,12 +333,18 @@ function findPainPoints(ctx: Ctx): string[] {
   const scored: Array<{ s: CallSentence; score: number }> = [];
   for (const s of ctx.sentences) {
     if (s.role !== "customer" || s.question || s.stems.length < 4) continue;
-    const r = ctx.rules;
-    const cues = 2 * (s.text.match(r.painStrong) ?? []).length + (s.text.match(r.painWeak) ?? []).length;
-    const number = r.number.test(s.text) ? 1 : 0;
+    const f = ctx.fast;
+    const lower = ctx.lower.get(s) ?? null;
+    const cued = f.painAny === null || f.painAny.test(s.text, lower);
+    const cues = cued
+      ? 2 * countMatches(f.painStrong.re, f.painStrong.low, s.text, lower) +
+        countMatches(f.painWeak.re, f.painWeak.low, s.text, lower)
+      : 0;
     const answer = answersQuestion(ctx, s.u) ? 1 : 0;
     // A bare number counts only as an answer to a question ("Two people, two and a half hours each.").
-    if (cues === 0 && !(number && answer)) continue;
+    if (cues === 0 && !answer) continue;
+    const number = f.number.test(s.text, lower) ? 1 : 0;
+    if (cues === 0 && !number) continue;
     scored.push({ s, score: cues + number + answer });
   }
   const top = scored
@@ -256,7 +373,7 @@ function findDecisionMakers(ctx: Ctx): string[] {
   const hasCue = (s: CallSentence) => {
     let v = cue.get(s);
     if (v === undefined) {
-      v = r.decisionCue.test(s.text);
+      v = ctx.fast.decisionCue.test(s.text, ctx.lower.get(s) ?? null);
       cue.set(s, v);
     }
     return v;
@@ -266,16 +383,15 @@ function findDecisionMakers(ctx: Ctx): string[] {
     // Titles and names need a decision context: the sentence itself, or the rep question it answers.
     const prev = ctx.byUtterance.get(s.u - 1) ?? [];
     const decisionContext = () => hasCue(s) || prev.some((p) => p.question && hasCue(p));
-    eachMatch(C_LEVEL_RE, s.text, (m) => out.push(m[1]!));
+    // Every title starts with "C": most sentences hold none.
+    if (s.text.includes("C")) eachMatch(C_LEVEL_RE, s.text, (m) => out.push(m[1]!));
     if (s.role !== "customer") continue;
-    if (r.roleName)
-      eachMatch(r.roleName, s.text, (m) => {
-        if (decisionContext()) out.push(`${m[2]} (${m[1]})`);
-      });
-    for (const title of r.titles)
-      eachMatch(title, s.text, (m) => {
-        if (decisionContext()) out.push(m[1]!.replace(/^(?:our|my)\s+/i, (w) => w.toLowerCase()));
-      });
+    // Role names and titles count only in a decision context: look for them only there.
+    if (decisionContext()) {
+      if (r.roleName) eachMatch(r.roleName, s.text, (m) => out.push(`${m[2]} (${m[1]})`));
+      for (const title of r.titles)
+        eachMatch(title, s.text, (m) => out.push(m[1]!.replace(/^(?:our|my)\s+/i, (w) => w.toLowerCase())));
+    }
     const named = r.namedDecider?.exec(s.text);
     if (named && !/^(?:I|We|You|It|That|This|They|He|She)$/.test(named[1]!)) out.push(named[1]!);
   }
@@ -284,15 +400,18 @@ function findDecisionMakers(ctx: Ctx): string[] {
   return list.filter((d) => !list.some((o) => o !== d && o.startsWith(`${d} (`)));
 }
 
-const KNOWN_TOOLS_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(${KNOWN_TOOLS.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![\\p{L}\\p{N}])`,
-  "gu",
-);
+const KNOWN_TOOL_NAMES = KNOWN_TOOLS.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+const KNOWN_TOOLS_RE = new RegExp(`(?<![\\p{L}\\p{N}])(${KNOWN_TOOL_NAMES})(?![\\p{L}\\p{N}])`, "gu");
+/**
+ * Any tool name at all: where this finds none, KNOWN_TOOLS_RE finds none either, and it runs
+ * several times faster (no lookbehind to try at every position).
+ */
+const ANY_TOOL_RE = new RegExp(KNOWN_TOOL_NAMES, "u");
 
 function findCompetitors(ctx: Ctx): string[] {
   const out: string[] = [];
   for (const s of ctx.sentences) {
-    eachMatch(KNOWN_TOOLS_RE, s.text, (m) => out.push(m[1]!));
+    if (ANY_TOOL_RE.test(s.text)) eachMatch(KNOWN_TOOLS_RE, s.text, (m) => out.push(m[1]!));
     if (s.role !== "customer") continue;
     if (!ctx.rules.competitorCue) continue;
     eachMatch(ctx.rules.competitorCue, s.text, (m) => {
@@ -307,37 +426,39 @@ function findCompetitors(ctx: Ctx): string[] {
 }
 
 function findBudget(ctx: Ctx): string | null {
-  const r = ctx.rules;
+  const f = ctx.fast;
   let best: { text: string; score: number } | null = null;
   for (const s of ctx.sentences) {
     if (s.role !== "customer" && s.role !== "rep") continue;
+    if (f.budgetGate !== null && !f.budgetGate.test(s.text, ctx.lower.get(s) ?? null)) continue;
     for (const c of clauses(ctx, s)) {
-      const budget = r.budget.test(c);
-      const money = r.money.test(c);
-      if (!budget && !(money && r.budgetVerb.test(c))) continue;
+      const budget = f.budget.test(c.text, c.lower);
+      const money = f.money.test(c.text, c.lower);
+      if (!budget && !(money && f.budgetVerb.test(c.text, c.lower))) continue;
       // Penalties and losses ("we paid $40k in credits") are pain, not budget.
-      if (!budget && r.notBudget.test(s.text)) continue;
+      if (!budget && f.notBudget.test(s.text, ctx.lower.get(s) ?? null)) continue;
       const score =
         (budget ? 3 : 0) + (money ? 2 : 0) + (s.role === "customer" ? 1 : 0) - (s.question ? 2 : 0);
-      if (best === null || score > best.score) best = { text: trimEnd(c), score };
+      if (best === null || score > best.score) best = { text: trimEnd(c.text), score };
     }
   }
   return best && best.score >= 2 ? best.text : null;
 }
 
 function findTimeline(ctx: Ctx): string | null {
-  const r = ctx.rules;
+  const f = ctx.fast;
   let best: { text: string; score: number; at: number } | null = null;
   let at = 0;
   for (const s of ctx.sentences) {
     at++;
     if ((s.role !== "customer" && s.role !== "rep") || s.question) continue;
+    if (f.dateWithin && !f.date.test(s.text, ctx.lower.get(s) ?? null)) continue;
     for (const c of clauses(ctx, s)) {
-      const deadline = r.deadline.test(c);
-      const date = r.date.test(c);
-      if (!date) continue;
-      const score = (deadline ? 2 : 0) + 2 + (s.role === "customer" ? 1 : 0) - (r.budget.test(c) ? 1 : 0);
-      if (best === null || score > best.score) best = { text: trimEnd(c), score, at };
+      if (!f.date.test(c.text, c.lower)) continue;
+      const deadline = f.deadline.test(c.text, c.lower);
+      const score =
+        (deadline ? 2 : 0) + 2 + (s.role === "customer" ? 1 : 0) - (f.budget.test(c.text, c.lower) ? 1 : 0);
+      if (best === null || score > best.score) best = { text: trimEnd(c.text), score, at };
     }
   }
   return best && best.score >= 4 ? best.text : null;
@@ -426,13 +547,21 @@ function coachingPoints(
     }
   }
 
-  const top = (list: Point[], n: number) =>
-    dedupe(
-      [...list]
-        .map((p, i) => ({ ...p, i }))
-        .sort((a, b) => b.weight - a.weight || a.i - b.i)
-        .map((p) => p.text),
-    ).slice(0, n);
+  // The first n distinct texts by weight (a long call has a hundred points: sort their indices,
+  // and stop comparing texts once n are found).
+  const top = (list: Point[], n: number) => {
+    const order = list.map((_, i) => i).sort((a, b) => list[b]!.weight - list[a]!.weight || a - b);
+    const seen = new Set<string>();
+    const out: string[] = [];
+    for (let k = 0; k < order.length && out.length < n; k++) {
+      const text = list[order[k]!]!.text;
+      const key = text.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(text);
+    }
+    return out;
+  };
   return { wentWell: top(well, 5), toChange: top(change, 2) };
 }
 
