@@ -505,14 +505,28 @@ const letterSets = new Map<string, Uint8Array>();
  */
 class WordIndex {
   private readonly letter: Uint8Array;
-  private readonly exact = new Map<string, number[]>();
-  /** Prefixes of three letters or more, by their first three character codes. */
+  /** The words and prefixes of every requirement, numbered. */
+  private readonly wordIds = new Map<string, number>();
+  private readonly prefixIds = new Map<string, number>();
+  /** Prefixes of two letters or more by their first two character codes; shorter ones by the first. */
   private readonly long = new Map<number, Array<{ prefix: string; id: number }>>();
-  /** Shorter prefixes and first-character classes, by first character code. */
-  private readonly byFirst: Array<Array<{ prefix: string; id: number }> | undefined> = [];
-  private count = 0;
-  /** met[id] = 1 when the last text's words meet requirement id; `metIds` lists those ids. */
-  met = new Uint8Array(64);
+  private readonly short: Array<Array<{ prefix: string; id: number }> | undefined> = [];
+  /** Every requirement, by id, as word, prefix and first-character numbers. */
+  private readonly requirements: Array<{ words: number[]; prefixes: number[]; starts: number[] }> = [];
+  private readonly ids = new Map<string, number>();
+  /** The indexed requirements (first of an alternative) each word, prefix or first character leads to. */
+  private readonly byWord: number[][] = [];
+  private readonly byPrefix: number[][] = [];
+  private readonly byStart: number[][] = [];
+
+  // The last text: which words, prefixes and first characters it has, which requirements are known
+  // met (1) or not (2), and the indexed ones met (`metIds`).
+  private hasWord: Uint8Array = new Uint8Array(256);
+  private hasPrefix: Uint8Array = new Uint8Array(64);
+  private readonly hasStart = new Uint8Array(LIMIT);
+  private state: Uint8Array = new Uint8Array(256);
+  /** What to clear before the next text: the positions set in each table above. */
+  private readonly touched: [number[], number[], number[], number[]] = [[], [], [], []];
   readonly metIds: number[] = [];
   private lastText: string | undefined;
 
@@ -520,55 +534,95 @@ class WordIndex {
     this.letter = letterSet(letter);
   }
 
-  /** Ids of the requirements registered, by content: many alternatives share one ("i|we", a number). */
-  private readonly ids = new Map<string, number>();
-
-  /** Registers a requirement (once per content); its id indexes `meets`' answer. */
-  add(r: Requirement): number {
+  /**
+   * Registers a requirement (once per content) and returns its id. An `indexed` one is found from
+   * the text's words (the first, least likely requirement of an alternative); the others are only
+   * checked when an alternative is otherwise possible.
+   */
+  add(r: Requirement, indexed: boolean): number {
+    this.clear();
     const starts: number[] = [];
     eachCode(r.starts, (c) => {
-      starts.push(c);
+      if (!starts.includes(c)) starts.push(c);
     });
-    const key = JSON.stringify([[...r.exact].sort(), [...r.prefixes].sort(), [...new Set(starts)].sort()]);
-    const known = this.ids.get(key);
-    if (known !== undefined) return known;
-    const id = this.count++;
-    this.ids.set(key, id);
-    if (id >= this.met.length) {
-      const grown = new Uint8Array(this.met.length * 2);
-      grown.set(this.met);
-      this.met = grown;
+    const req = {
+      words: [...r.exact].sort().map((w) => this.number(this.wordIds, w)),
+      prefixes: [...r.prefixes].sort().map((p) => this.prefixNumber(p)),
+      starts: starts.sort((x, y) => x - y),
+    };
+    const key = JSON.stringify(req);
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.requirements.length;
+      this.ids.set(key, id);
+      this.requirements.push(req);
     }
-    this.lastText = undefined;
-    for (const w of r.exact) {
-      const ids = this.exact.get(w);
-      if (ids === undefined) this.exact.set(w, [id]);
-      else ids.push(id);
+    if (indexed) {
+      const at = id;
+      const add = (lists: number[][], n: number): void => {
+        const list = lists[n];
+        if (list === undefined) lists[n] = [at];
+        else if (!list.includes(at)) list.push(at);
+      };
+      for (const w of req.words) add(this.byWord, w);
+      for (const p of req.prefixes) add(this.byPrefix, p);
+      for (const c of req.starts) add(this.byStart, c);
     }
-    for (const prefix of r.prefixes) {
-      if (prefix.length >= 3) {
-        const key = key3(prefix, 0);
-        const list = this.long.get(key);
-        if (list === undefined) this.long.set(key, [{ prefix, id }]);
-        else list.push({ prefix, id });
-      } else this.addFirst(prefix.charCodeAt(0), prefix, id);
-    }
-    eachCode(r.starts, (c) => this.addFirst(c, "", id));
+    while (this.requirements.length > this.state.length) this.state = grow(this.state);
+    while (this.wordIds.size > this.hasWord.length) this.hasWord = grow(this.hasWord);
+    while (this.prefixIds.size > this.hasPrefix.length) this.hasPrefix = grow(this.hasPrefix);
     return id;
   }
 
-  private addFirst(code: number, prefix: string, id: number): void {
-    const list = this.byFirst[code];
-    if (list === undefined) this.byFirst[code] = [{ prefix, id }];
-    else list.push({ prefix, id });
+  /** Forgets the last text. */
+  private clear(): void {
+    const tables = [this.hasWord, this.hasPrefix, this.hasStart, this.state];
+    this.touched.forEach((at, t) => {
+      const on = tables[t]!;
+      for (const i of at) on[i] = 0;
+      at.length = 0;
+    });
+    this.metIds.length = 0;
+    this.lastText = undefined;
   }
 
-  /** Works out `met` and `metIds` for a text. */
+  /** Sets position `at` of table `t` (0 hasWord, 1 hasPrefix, 2 hasStart, 3 state). */
+  private touch(t: 0 | 1 | 2 | 3, on: Uint8Array, at: number): void {
+    on[at] = 1;
+    this.touched[t].push(at);
+  }
+
+  private number(ids: Map<string, number>, s: string): number {
+    let n = ids.get(s);
+    if (n === undefined) {
+      n = ids.size;
+      ids.set(s, n);
+    }
+    return n;
+  }
+
+  private prefixNumber(prefix: string): number {
+    const known = this.prefixIds.get(prefix);
+    if (known !== undefined) return known;
+    const id = this.number(this.prefixIds, prefix);
+    if (prefix.length >= 2) {
+      const key = key2(prefix);
+      const list = this.long.get(key);
+      if (list === undefined) this.long.set(key, [{ prefix, id }]);
+      else list.push({ prefix, id });
+    } else {
+      const c = prefix.charCodeAt(0);
+      const list = this.short[c];
+      if (list === undefined) this.short[c] = [{ prefix, id }];
+      else list.push({ prefix, id });
+    }
+    return id;
+  }
+
+  /** Reads a text's words: what it has, and the indexed requirements it meets (`metIds`). */
   read(text: string): void {
     if (text === this.lastText) return;
-    const met = this.met;
-    for (const id of this.metIds) met[id] = 0;
-    this.metIds.length = 0;
+    this.clear();
     const letter = this.letter;
     let start = -1;
     for (let i = 0; i <= text.length; i++) {
@@ -578,35 +632,65 @@ class WordIndex {
         continue;
       }
       if (start < 0) continue;
-      this.word(text, start, i);
+      this.word(text.slice(start, i));
       start = -1;
     }
     this.lastText = text;
   }
 
-  private mark(id: number): void {
-    if (this.met[id] === 1) return;
-    this.met[id] = 1;
-    this.metIds.push(id);
+  /** Notes what a word of the text is, starts with and starts by. */
+  private word(w: string): void {
+    const id = this.wordIds.get(w);
+    if (id !== undefined) this.set(0, this.hasWord, id, this.byWord[id]);
+    const c = w.charCodeAt(0);
+    this.set(2, this.hasStart, c, this.byStart[c]);
+    const short = this.short[c];
+    if (short !== undefined)
+      for (const p of short)
+        if (w.startsWith(p.prefix)) this.set(1, this.hasPrefix, p.id, this.byPrefix[p.id]);
+    if (w.length >= 2) {
+      const long = this.long.get(key2(w));
+      if (long !== undefined)
+        for (const p of long)
+          if (w.startsWith(p.prefix)) this.set(1, this.hasPrefix, p.id, this.byPrefix[p.id]);
+    }
   }
 
-  /** Marks what the word text[start, end) meets. */
-  private word(text: string, start: number, end: number): void {
-    const w = text.slice(start, end);
-    const ids = this.exact.get(w);
-    if (ids !== undefined) for (const id of ids) this.mark(id);
-    const first = this.byFirst[text.charCodeAt(start)];
-    if (first !== undefined) for (const p of first) if (w.startsWith(p.prefix)) this.mark(p.id);
-    if (end - start >= 3) {
-      const long = this.long.get(key3(text, start));
-      if (long !== undefined) for (const p of long) if (w.startsWith(p.prefix)) this.mark(p.id);
-    }
+  private set(t: 0 | 1 | 2, on: Uint8Array, at: number, leads: readonly number[] | undefined): void {
+    if (on[at] === 1) return;
+    this.touch(t, on, at);
+    if (leads !== undefined)
+      for (const id of leads)
+        if (this.state[id] !== 1) {
+          this.touch(3, this.state, id);
+          this.metIds.push(id);
+        }
+  }
+
+  /** Does the last text meet requirement id? */
+  holds(id: number): boolean {
+    const s = this.state[id];
+    if (s !== 0) return s === 1;
+    const r = this.requirements[id]!;
+    let met = false;
+    for (const w of r.words) if (this.hasWord[w] === 1) met = true;
+    if (!met) for (const p of r.prefixes) if (this.hasPrefix[p] === 1) met = true;
+    if (!met) for (const c of r.starts) if (this.hasStart[c] === 1) met = true;
+    this.touch(3, this.state, id);
+    if (!met) this.state[id] = 2;
+    return met;
   }
 }
 
-/** The first three character codes of s at i, as one number. */
-function key3(s: string, i: number): number {
-  return (s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1)) * 0x10000 + s.charCodeAt(i + 2);
+function grow(a: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length * 2);
+  out.set(a);
+  return out;
+}
+
+/** The first two character codes of a word (letters, below LIMIT), as one small integer. */
+function key2(s: string): number {
+  return s.charCodeAt(0) * LIMIT + s.charCodeAt(1);
 }
 
 const indexes = new Map<string, WordIndex>();
@@ -636,7 +720,7 @@ export function cueTest(
     const idx = index;
     // The least likely requirement first: most alternatives are ruled out by one look-up.
     const branches = reqs.map((conjuncts) =>
-      [...conjuncts].sort((x, y) => weight(x) - weight(y)).map((r) => idx.add(r)),
+      [...conjuncts].sort((x, y) => weight(x) - weight(y)).map((r, i) => idx.add(r, i === 0)),
     );
     analysed.push({ source, branches });
   }
@@ -658,7 +742,7 @@ export function cueTest(
   const expressions: Array<RegExp | undefined> = [];
   const idx = index;
   const tryAlternative = (k: number, text: string): boolean => {
-    if (!possible(ids[k]!, idx.met)) return false;
+    if (!possible(ids[k]!, idx)) return false;
     let re = expressions[k];
     if (re === undefined) {
       re = new RegExp(`${before}(?:${analysed[k]!.source})${after}`);
@@ -678,12 +762,11 @@ export function cueTest(
 }
 
 /** Does some branch have all its requirements met? */
-function possible(branches: readonly number[][], met: Uint8Array): boolean {
+function possible(branches: readonly number[][], index: WordIndex): boolean {
   for (const conjuncts of branches) {
-    if (conjuncts.length === 0) return true;
     let all = true;
     for (const id of conjuncts)
-      if (met[id] !== 1) {
+      if (!index.holds(id)) {
         all = false;
         break;
       }

@@ -228,11 +228,11 @@ export const CATEGORY_ORDER: readonly ObjectionCategory[] = [
 // ---------------------------------------------------------------- handling cues
 
 export interface HandlingLexicon {
-  acknowledge: RegExp;
+  acknowledge: Matcher;
   /** A closed check that the answer landed ("does that address it?"). */
-  confirm: RegExp;
+  confirm: Matcher;
   /** A general value cue: numbers, proof, capability, ROI, trial… */
-  value: RegExp;
+  value: Matcher;
   /** Per category: words that show the reply addresses that kind of concern. */
   relevant: Record<ObjectionCategory, RegExp | null>;
   /** The customer accepts ("okay that works", "fair enough"). */
