@@ -328,7 +328,7 @@ const COMMON = new Set(
 );
 
 /** How often a requirement is likely met by some word of a sentence: common and short words often. */
-export function weight(r: Requirement): number {
+function weight(r: Requirement): number {
   let w = 0;
   for (const x of r.exact)
     w += COMMON.has(x) ? 30 : x.length <= 2 ? 16 : x.length === 3 ? 6 : x.length === 4 ? 3 : 1;
