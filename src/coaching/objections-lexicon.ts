@@ -20,6 +20,7 @@
  */
 import { foldText } from "../text/fold.js";
 import type { ObjectionCategory } from "./contract.js";
+import { cueTest } from "./cue-words.js";
 
 // Letters of the normalised (lower-case) text: Latin with accents, Cyrillic, digits. Explicit ranges
 // instead of \p{L} keep the expressions out of Unicode mode, which compiles and runs several times faster.
@@ -27,7 +28,7 @@ const LETTER = "a-z0-9\\u00df-\\u00ff\\u0100-\\u024f\\u0430-\\u045f";
 const B = `(?<![${LETTER}'])`;
 const E = `(?![${LETTER}])`;
 
-function expand(pattern: string): string {
+export function expand(pattern: string): string {
   let out = "";
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
@@ -94,25 +95,39 @@ function leftmost(parts: readonly RegExp[], text: string): [number, number] | nu
 const MAX_ALTERNATION_CHARS = 12_500;
 
 /**
- * `compile(patterns).test` as a few expressions of at most MAX_ALTERNATION_CHARS each, tested in
- * turn: "some alternative matches somewhere" is the same question asked of any split of the
- * alternatives, so the answer is identical — only faster for long lists. For `test` only (no
- * `replace`, no match positions).
+ * `compile(patterns)` as a `Matcher`: the same answers and spans, faster. `test` tries each
+ * alternative alone, and only when the text holds the words it needs (see cue-words.ts): most
+ * sentences hold those of a handful of a list's alternatives, so a long alternation need not be
+ * run. `span` runs the alternation as a few expressions of at most MAX_ALTERNATION_CHARS each (the
+ * leftmost match of any is the single expression's). Built on first use: most languages' lists are
+ * never read in a given process.
  */
 export function compileAny(patterns: readonly string[]): Matcher {
-  const expanded = patterns.map(expand);
+  let test: ((text: string) => boolean) | undefined;
+  let parts: RegExp[] | undefined;
+  const span = (text: string): [number, number] | null => {
+    parts ??= pieces(patterns.map(expand));
+    return leftmost(parts, text);
+  };
+  return {
+    test(text) {
+      test ??= cueTest(patterns.map(expand), B, E, LETTER) ?? ((t) => span(t) !== null);
+      return test(text);
+    },
+    span,
+  };
+}
+
+/** The alternation as expressions of at most about MAX_ALTERNATION_CHARS of source each. */
+function pieces(expanded: readonly string[]): RegExp[] {
   const total = expanded.reduce((n, p) => n + p.length + 1, 0);
-  const pieces = Math.max(1, Math.ceil(total / MAX_ALTERNATION_CHARS));
-  if (pieces === 1) {
-    const re = new RegExp(`${B}(?:${expanded.join("|")})${E}`);
-    return { test: (text) => re.test(text), span: (text) => leftmost([re], text) };
-  }
-  const target = total / pieces;
+  const count = Math.max(1, Math.ceil(total / MAX_ALTERNATION_CHARS));
+  const target = total / count;
   const parts: RegExp[] = [];
   let chunk: string[] = [];
   let size = 0;
   for (const p of expanded) {
-    if (chunk.length > 0 && size + p.length + 1 > target && parts.length < pieces - 1) {
+    if (chunk.length > 0 && size + p.length + 1 > target && parts.length < count - 1) {
       parts.push(new RegExp(`${B}(?:${chunk.join("|")})${E}`));
       chunk = [];
       size = 0;
@@ -121,13 +136,7 @@ export function compileAny(patterns: readonly string[]): Matcher {
     size += p.length + 1;
   }
   parts.push(new RegExp(`${B}(?:${chunk.join("|")})${E}`));
-  return {
-    test(text: string): boolean {
-      for (const r of parts) if (r.test(text)) return true;
-      return false;
-    },
-    span: (text) => leftmost(parts, text),
-  };
+  return parts;
 }
 
 // Contractions, in one pass over the whitespace-squeezed text. "X not" wins over "it is"/"we are"
@@ -219,11 +228,11 @@ export const CATEGORY_ORDER: readonly ObjectionCategory[] = [
 // ---------------------------------------------------------------- handling cues
 
 export interface HandlingLexicon {
-  acknowledge: RegExp;
+  acknowledge: Matcher;
   /** A closed check that the answer landed ("does that address it?"). */
-  confirm: RegExp;
+  confirm: Matcher;
   /** A general value cue: numbers, proof, capability, ROI, trial… */
-  value: RegExp;
+  value: Matcher;
   /** Per category: words that show the reply addresses that kind of concern. */
   relevant: Record<ObjectionCategory, RegExp | null>;
   /** The customer accepts ("okay that works", "fair enough"). */

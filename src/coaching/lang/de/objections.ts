@@ -86,7 +86,7 @@ export const DE: CategoryLexicon = {
 };
 
 export const DE_HANDLING: HandlingLexicon = {
-  acknowledge: compile([
+  acknowledge: compileAny([
     "(ich )?verstehe",
     "das verstehe ich",
     "(sie haben|du hast) (v[oö]llig |vollkommen |absolut )?recht",
@@ -94,13 +94,13 @@ export const DE_HANDLING: HandlingLexicon = {
     "(absolut |v[oö]llig )?nachvollziehbar",
     "(viele|andere|einige) kunden (sagen|sagten|hatten|fragen)",
   ]),
-  confirm: compile([
+  confirm: compileAny([
     "(beantwortet|kl[aä]rt|l[oö]st) (das|dies) (ihre|die|ihr)",
     "(passt das|ist das (so )?(in ordnung|okay|ok)|klingt das gut|passt das f[uü]r sie)\\?",
     "(haben sie|gibt es) (noch )?(weitere |andere )?(fragen|bedenken)",
     "was (halten|meinen) sie (davon)?",
   ]),
-  value: compile([
+  value: compileAny([
     "#",
     "\\d+ ?(%|prozent|stunden|tage|wochen|monate|kunden)",
     "(kunden|unternehmen|firmen)( \\S+)? (wie|[aä]hnlich)",

@@ -511,7 +511,7 @@ export const EN: CategoryLexicon = {
 };
 
 export const EN_HANDLING: HandlingLexicon = {
-  acknowledge: compile([
+  acknowledge: compileAny([
     "i (totally |completely |fully |really |definitely |absolutely )?(understand|hear you|hear that|hear what you|get (it|that|you|where you're coming from|why|the concern)|appreciate (that|it|you|the|your)|see (where you're coming from|what you mean|your point|why|the concern))",
     "(totally|completely|fully) (understand|get it|fair|get that|makes sense|valid|agree)",
     "(that's|that is|it's|it is|this is|what a|such a) (a )?(totally |completely |very |really |perfectly )?(fair|valid|great|good|reasonable|legitimate|understandable|common|important|real|important|natural)( point| question| concern| thing to ask| ask)?",
@@ -529,7 +529,7 @@ export const EN_HANDLING: HandlingLexicon = {
     "i agree",
     "(budget|timing|price|security|that)( \\S+)? is (a )?(real|big|common|fair|valid|legitimate) (concern|question|issue|thing)",
   ]),
-  confirm: compile([
+  confirm: compileAny([
     "(does|did|would|will|could|can) (that|this|it|what i (said|described|shared)) (help|address|answer|work|make sense|sound|solve|cover|resolve|ease|alleviate|clarify|change|take care of|settle|handle|fix|clear|address~|meet|fit|remove)",
     "(does|did|would) (that|this) (sound|seem|feel|look) (fair|good|reasonable|okay|ok|right|better|like)",
     "(how|what) (does|do) (that|this) (sound|look|feel)",
@@ -544,7 +544,7 @@ export const EN_HANDLING: HandlingLexicon = {
     "(sound|sounds) (good|fair|reasonable|okay|ok)\\?",
     "(fair|right|okay|ok|reasonable)\\?$",
   ]),
-  value: compile([
+  value: compileAny([
     "#",
     "\\d+ ?(%|percent|x|times|days|weeks|hours|minutes|months|seats|users|customers|clients)",
     "(customers?|clients?|companies|teams|firms|organizations|businesses|users) (like|such as|including|similar to|in your|who|that|use|used|saw|see|got|get|report~|reduced|increased|save|saved|cut|grew|switched|moved|trust|rely)",

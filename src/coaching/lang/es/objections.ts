@@ -91,7 +91,7 @@ export const ES: CategoryLexicon = {
 };
 
 export const ES_HANDLING: HandlingLexicon = {
-  acknowledge: compile([
+  acknowledge: compileAny([
     "(lo |le |te )?(entiendo|comprendo)",
     "tiene (toda la )?raz[oó]n",
     "es (una )?(pregunta|preocupaci[oó]n|duda) (muy )?(l[oó]gica|razonable|normal|v[aá]lida|justa)",
@@ -99,14 +99,14 @@ export const ES_HANDLING: HandlingLexicon = {
     "(muchos|otros|varios) clientes (nos )?(dicen|dijeron|pensaban|ten[ií]an|preguntan)",
     "gracias por (decirlo|comentarlo|la sinceridad)",
   ]),
-  confirm: compile([
+  confirm: compileAny([
     "(eso|esto|as[ií]) (le |te |les )?(resuelve|responde|aclara|soluciona|despeja|convence)",
     "(tiene sentido|le encaja|les encaja|le sirve|les sirve|le convence)\\?",
     "(alguna|queda alguna|hay alguna) (otra )?(duda|pregunta)",
     "qu[eé] (le|te|les) parece",
     "(le|te|les) parece (bien)?\\?",
   ]),
-  value: compile([
+  value: compileAny([
     "#",
     "\\d+ ?(%|por ciento|horas|d[ií]as|semanas|meses|clientes)",
     "(clientes|empresas)( \\S+)? (como|similares|parecid~)",

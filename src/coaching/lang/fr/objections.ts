@@ -84,7 +84,7 @@ export const FR: CategoryLexicon = {
 };
 
 export const FR_HANDLING: HandlingLexicon = {
-  acknowledge: compile([
+  acknowledge: compileAny([
     "je (vous |te )?comprends",
     "(vous avez|tu as) (tout [àa] fait )?raison",
     "(c'est )?(une )?(question|inqui[eé]tude|remarque) (tout [àa] fait )?(l[eé]gitime|normale|justifi[eé]e|pertinente)",
@@ -92,13 +92,13 @@ export const FR_HANDLING: HandlingLexicon = {
     "(beaucoup de|d'autres|plusieurs) clients (nous )?(disent|ont dit|avaient|demandent)",
     "je vous entends",
   ]),
-  confirm: compile([
+  confirm: compileAny([
     "(est-ce que )?(ça|cela) (r[eé]pond|r[eè]gle|l[eè]ve|vous convient|vous va)",
     "((ça|cela) vous (va|convient)|c'est clair)\\?",
     "(avez-vous|vous avez|reste-t-il) (d'autres |encore des )?(questions|doutes)",
     "qu'en pensez-vous",
   ]),
-  value: compile([
+  value: compileAny([
     "#",
     "\\d+ ?(%|pour cent|heures|jours|semaines|mois|clients)",
     "(clients|entreprises)( \\S+)? (comme|similaires|semblables)",

@@ -82,20 +82,20 @@ export const PT: CategoryLexicon = {
 };
 
 export const PT_HANDLING: HandlingLexicon = {
-  acknowledge: compile([
+  acknowledge: compileAny([
     "(eu )?(entendo|compreendo)",
     "(voc[eê] )?tem (toda a )?raz[aã]o",
     "faz (todo o )?sentido",
     "[eé] (uma )?(pergunta|preocupa[cç][aã]o|d[uú]vida) (muito )?(justa|v[aá]lida|normal|leg[ií]tima)",
     "(muitos|outros|v[aá]rios) clientes (tamb[eé]m )?(dizem|disseram|tinham|perguntam)",
   ]),
-  confirm: compile([
+  confirm: compileAny([
     "(isso|assim) (resolve|responde|esclarece|atende|tira)",
     "(faz sentido|fica bom|pode ser|te atende|atende voc[eê]s|funciona (para|pra) voc[eê]s?)\\?",
     "(ficou|tem|resta) (alguma )?(outra )?(d[uú]vida|pergunta)",
     "o que (voc[eê]|voc[eê]s) (acha|acham)",
   ]),
-  value: compile([
+  value: compileAny([
     "#",
     "\\d+ ?(%|por cento|horas|dias|semanas|meses|clientes)",
     "(clientes|empresas)( \\S+)? (como|parecid~|semelhant~)",
