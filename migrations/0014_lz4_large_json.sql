@@ -1,5 +1,5 @@
 -- The large JSON values (a 30-minute word-timed transcript is ~360 KB) are compressed with lz4
--- rather than pglz where the server has it (PostgreSQL 14+ built with lz4; not PGlite): pglz cost
+-- rather than pglz where the server has it (PostgreSQL 14+ built with lz4; not the embedded database): pglz cost
 -- ~10 ms of the server's CPU per transcript written, lz4 ~3x less, for the same size on disk, and
 -- reads decompress faster too. Only values written from now on; existing ones stay readable as
 -- they are.
