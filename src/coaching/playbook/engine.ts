@@ -6,6 +6,7 @@ import type { Evidence, Playbook, PlaybookItem, PlaybookItemResult, PlaybookResu
 import type { CoachingInput } from "../engine.js";
 import { createEvidenceIndex } from "../evidence.js";
 import { type CoachingLanguage, callLanguage, coachingLanguage, localizePlaybook } from "../lang/index.js";
+import { codeWordParts, WordTable } from "./word-table.js";
 
 /**
  * Words left out of content-word comparisons: the language's own and English (English product and
@@ -87,6 +88,8 @@ interface CallText {
   analysis: object;
   sentences: CallSentence[];
   words: CallWords;
+  /** Per utterance: its match key when its words gave it (ASCII text), else null. */
+  keys: ReadonlyArray<string | null>;
 }
 
 const sentenceCache = new WeakMap<object, CallText>();
@@ -114,15 +117,30 @@ function computeSentences(input: CoachingInput): CallText {
   const roles = new Map<string, Role>();
   for (const s of input.analysis.speakers) roles.set(s.id, s.role);
   for (const s of input.transcript.speakers ?? []) if (s.role && !roles.has(s.id)) roles.set(s.id, s.role);
-  const questions = new Set(input.analysis.questions.map((q) => `${q.speaker}\u0000${q.text}`));
+  // Question texts by speaker (looked up per sentence without building a key string).
+  const questions = new Map<string, Set<string>>();
+  for (const q of input.analysis.questions) {
+    const set = questions.get(q.speaker);
+    if (set) set.add(q.text);
+    else questions.set(q.speaker, new Set([q.text]));
+  }
   const out: CallSentence[] = [];
-  // A call says the same few hundred words over and over: each is stemmed and looked up once.
-  const wordCodes = new Map<string, number>();
   const stemIds = new Map<string, number>();
   const stemList: string[] = [];
+  const table = new WordTable((w) => {
+    const st = lang.stem(w);
+    let id = stemIds.get(st);
+    if (id === undefined) {
+      id = stemList.length;
+      stemList.push(st);
+      stemIds.set(st, id);
+    }
+    return id * 2 + (stop.has(w) ? 1 : 0);
+  });
   const codes: number[] = [];
   const starts: number[] = [];
   const firstSentence: number[] = [];
+  const keys: Array<string | null> = [];
   const readings = utteranceReadings(input.analysis);
   const utterances = input.transcript.utterances;
   for (let u = 0; u < utterances.length; u++) {
@@ -133,37 +151,41 @@ function computeSentences(input: CoachingInput): CallText {
     const reading = readings?.get(ut);
     const split =
       reading !== undefined && reading.text === ut.text ? reading.sentences : splitSentences(ut.text);
+    // The utterance's match key comes with its words when the whole text is ASCII (see NOT_ASCII_RE).
+    let forms = typeof ut.text === "string" && !NOT_ASCII_RE.test(ut.text) ? ([] as string[]) : null;
     for (let pos = 0; pos < split.length; pos++) {
       const text = split[pos]!;
       const question =
-        questions.has(`${ut.speaker}\u0000${text}`) || endsWithQuestionMark(text) || invitation.test(text);
-      starts.push(codes.length);
-      const parts = wordParts(text);
-      const stems: string[] = [];
-      for (let i = 0; i < parts.length; i++) {
-        const w = parts[i]!;
-        let code = wordCodes.get(w);
-        if (code === undefined) {
-          const st = lang.stem(w);
-          let id = stemIds.get(st);
-          if (id === undefined) {
-            id = stemList.length;
-            stemList.push(st);
-            stemIds.set(st, id);
-          }
-          code = id * 2 + (stop.has(w) ? 1 : 0);
-          wordCodes.set(w, code);
-        }
-        codes.push(code);
-        stems.push(stemList[code >> 1]!);
+        questions.get(ut.speaker)?.has(text) === true || endsWithQuestionMark(text) || invitation.test(text);
+      const from = codes.length;
+      starts.push(from);
+      if (!table.scanAscii(text, codes, forms)) {
+        codeWordParts(table, text, codes);
+        forms = null;
       }
+      const stems: string[] = [];
+      for (let i = from; i < codes.length; i++) stems.push(stemList[codes[i]! >> 1]!);
       out.push({ u, speaker: ut.speaker, role, text, stems, question, pos });
     }
+    keys.push(forms === null ? null : forms.join(" "));
   }
   firstSentence.push(out.length);
   starts.push(codes.length);
-  return { analysis: input.analysis, sentences: out, words: { codes, starts, stemIds, firstSentence } };
+  return {
+    analysis: input.analysis,
+    sentences: out,
+    words: { codes, starts, stemIds, firstSentence },
+    keys,
+  };
 }
+
+/**
+ * A non-ASCII character or a backtick. In text without one, the match tokens of an utterance
+ * (src/text/match.ts) are the word parts of its sentences with apostrophes dropped: both are runs
+ * of letters and digits joined by apostrophes, hyphens separate, and sentences are cut only before
+ * whitespace, dropping only spans without a letter or digit.
+ */
+const NOT_ASCII_RE = /[\u0080-\uffff`]/;
 
 /** `/[?？]["'”»)]*$/.test(text)`, read from the end. */
 function endsWithQuestionMark(text: string): boolean {
@@ -330,8 +352,8 @@ export function evaluatePlaybookRules(input: CoachingInput): PlaybookResult | nu
   const lang = callLanguage(input);
   const playbook = localizePlaybook(input.playbook, lang);
   if (!playbook) return null;
-  const { sentences, words } = callText(input);
-  const index = createEvidenceIndex(input.transcript);
+  const { sentences, words, keys } = callText(input);
+  const index = createEvidenceIndex(input.transcript, keys);
   const utterances = input.transcript.utterances;
 
   // Per utterance: its sentences (first[u] … first[u + 1] - 1), and the first reply by another speaker.
