@@ -74,12 +74,16 @@ const SEP = "\u0001";
  * const index = createEvidenceIndex(transcript);
  * index.find("thursday at two is FINE") // { speaker: "Marcus Lee", start: 397.6, quote: "Thursday at two is fine." }
  */
-export function createEvidenceIndex(transcript: Transcript): EvidenceIndex {
+export function createEvidenceIndex(
+  transcript: Transcript,
+  /** `matchKey` of utterances' texts the caller has already (null where not), in order. */
+  keys?: ReadonlyArray<string | null>,
+): EvidenceIndex {
   // The playbook engine and the verifier both search the same call: index it once. Transcripts are
   // read-only once parsed (as for the playbook engine's sentence memo).
   let index = indexCache.get(transcript);
   if (index === undefined) {
-    index = buildEvidenceIndex(transcript);
+    index = buildEvidenceIndex(transcript, keys);
     indexCache.set(transcript, index);
   }
   return index;
@@ -97,14 +101,16 @@ export function utteranceKeys(transcript: Transcript): readonly string[] {
   return keysCache.get(transcript)!;
 }
 
-function buildEvidenceIndex(transcript: Transcript): EvidenceIndex {
+function buildEvidenceIndex(transcript: Transcript, keys?: ReadonlyArray<string | null>): EvidenceIndex {
   const entries: Entry[] = [];
   const parts: string[] = [];
   let offset = 0;
-  for (const u of transcript.utterances) {
+  const utterances = transcript.utterances;
+  for (let i = 0; i < utterances.length; i++) {
+    const u = utterances[i]!;
     const text = typeof u.text === "string" ? u.text : "";
     // The match key is the tokens' forms joined; the tokens themselves wait for a find.
-    const norm = matchKey(text);
+    const norm = keys?.[i] ?? matchKey(text);
     entries.push({
       speaker: u.speaker,
       start: u.start,

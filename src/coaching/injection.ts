@@ -40,8 +40,15 @@ const PATTERNS: readonly RegExp[] = [
  * looksLikeInjection("Let's ignore the price for now, what would the rollout look like?") // false
  */
 export function looksLikeInjection(sentence: string): boolean {
-  return PATTERNS.some((re) => re.test(sentence));
+  return ANY_PATTERN.test(sentence);
 }
+
+/**
+ * The patterns as one alternation: a string matches it exactly when it matches one of them (same
+ * flags, no backreferences), and one scan of each sentence costs far less than thirteen.
+ */
+const ANY_PATTERN = new RegExp(PATTERNS.map((re) => `(?:${re.source})`).join("|"), "i");
+if (PATTERNS.some((re) => re.flags !== "i")) throw new Error("injection patterns must all be /i");
 
 export interface InjectionGuard {
   /** Number of injection-like sentences found in the transcript. */

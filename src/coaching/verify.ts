@@ -78,7 +78,7 @@ export function createVerifier(input: CoachingInput): Verifier {
         dropped++;
         continue;
       }
-      const key = `${found.speaker}\u0000${found.start}\u0000${matchKey(found.quote)}`;
+      const key = `${found.speaker}\u0000${found.start}\u0000${quoteKey(input.transcript, found.quote)}`;
       if (seen.has(key)) continue;
       seen.add(key);
       kept.push(found);
@@ -201,6 +201,8 @@ export function sidesOf(playbook: Playbook | null): Map<string, Side> {
 interface Located {
   text: string[];
   bySpeaker: Map<string, SpeakerUtterances>;
+  /** `matchKey` of the quotes looked up so far (see `quoteKey`). */
+  keys: Map<string, string>;
 }
 interface SpeakerUtterances {
   indexes: number[];
@@ -240,10 +242,31 @@ function located(transcript: Transcript): Located {
       }
       bySpeaker.set(speaker, { indexes, starts, maxEnds: starts === null ? null : maxEnds });
     }
-    l = { text, bySpeaker };
+    l = { text, bySpeaker, keys: new Map() };
     LOCATED.set(transcript, l);
   }
   return l;
+}
+
+/**
+ * `matchKey(quote)`, memoised per transcript: verification keys each quote several times (its
+ * check, its de-duplication key, the objections' de-duplication and reply delays).
+ */
+function quoteKey(transcript: Transcript, quote: string): string {
+  const keys = located(transcript).keys;
+  let key = keys.get(quote);
+  if (key === undefined) {
+    key = matchKey(quote);
+    keys.set(quote, key);
+  }
+  return key;
+}
+
+/** Whether a match key holds fewer than `n` words (its words are separated by single spaces). */
+function fewerWords(key: string, n: number): boolean {
+  let words = 1;
+  for (let at = key.indexOf(" "); at >= 0 && words < n; at = key.indexOf(" ", at + 1)) words++;
+  return words < n;
 }
 
 const EPS = 1e-6;
@@ -259,9 +282,9 @@ export function utteranceOf(
   transcript: Transcript,
   e: Pick<Evidence, "speaker" | "start" | "quote">,
 ): { index: number; utterance: Utterance } | null {
-  const q = matchKey(e.quote);
+  const q = quoteKey(transcript, e.quote);
   if (q === "") return null;
-  const short = q.split(" ").length < MIN_WORDS;
+  const short = fewerWords(q, MIN_WORDS);
   const padded = ` ${q} `;
   const list = transcript.utterances;
   const { text, bySpeaker } = located(transcript);
@@ -310,7 +333,7 @@ function firstFrom(values: Float64Array, x: number, strict: boolean): number {
 export function dedupeObjections(list: readonly Objection[], transcript: Transcript): Objection[] {
   const out: Array<{ o: Objection; at: number; norm: string }> = [];
   for (const o of list) {
-    const norm = ` ${matchKey(o.text)} `;
+    const norm = ` ${quoteKey(transcript, o.text)} `;
     const at = utteranceOf(transcript, { speaker: o.speaker, start: o.start, quote: o.text })?.index ?? -1;
     const twin = out.find(
       (p) => p.o.speaker === o.speaker && p.at === at && (p.norm.includes(norm) || norm.includes(p.norm)),

@@ -2,10 +2,11 @@ import { utteranceReadings } from "../../analysis/analyze.js";
 import { splitSentences } from "../../text/sentences.js";
 import { wordParts } from "../../text/words.js";
 import type { Role } from "../../transcript/model.js";
-import type { Evidence, PlaybookItem, PlaybookItemResult, PlaybookResult } from "../contract.js";
+import type { Evidence, Playbook, PlaybookItem, PlaybookItemResult, PlaybookResult } from "../contract.js";
 import type { CoachingInput } from "../engine.js";
 import { createEvidenceIndex } from "../evidence.js";
 import { type CoachingLanguage, callLanguage, coachingLanguage, localizePlaybook } from "../lang/index.js";
+import { codeWordParts, WordTable } from "./word-table.js";
 
 /**
  * Words left out of content-word comparisons: the language's own and English (English product and
@@ -62,66 +63,138 @@ export interface CallSentence {
   role: Role;
   text: string;
   stems: string[];
-  /** The same stems as a set, for a quick first-word check. */
-  stemSet: Set<string>;
-  content: Set<string>;
   question: boolean;
   /** The sentence's position in its utterance. */
   pos: number;
 }
 
-const sentenceCache = new WeakMap<object, { analysis: object; sentences: CallSentence[] }>();
+/**
+ * The call's words as numbers, for matching: each distinct stem of the call gets an id, and every
+ * word of every sentence (in call order) one code, `stem id × 2 + (1 if a stop word)`. Comparing
+ * ids in flat arrays costs far less than a Set of stems per sentence and string-keyed look-ups.
+ */
+interface CallWords {
+  /** Per word of the call, sentence after sentence: its code. */
+  codes: number[];
+  /** Sentence k's words are codes[starts[k]] … codes[starts[k + 1] - 1]. */
+  starts: number[];
+  /** Stem → its id (ids count from 0 in order of first use). */
+  stemIds: Map<string, number>;
+  /** Per utterance u: its sentences are sentences[firstSentence[u]] … [firstSentence[u + 1] - 1]. */
+  firstSentence: number[];
+}
+
+interface CallText {
+  analysis: object;
+  sentences: CallSentence[];
+  words: CallWords;
+  /** Per utterance: its match key when its words gave it (ASCII text), else null. */
+  keys: ReadonlyArray<string | null>;
+}
+
+const sentenceCache = new WeakMap<object, CallText>();
 
 /**
  * Every sentence of the call, with its speaker's role and whether it is a question. Memoized per
  * (transcript, analysis) pair: the playbook and summary rules share one pass. Treat as read-only.
  */
 export function callSentences(input: CoachingInput): CallSentence[] {
-  const hit = sentenceCache.get(input.transcript);
-  if (hit && hit.analysis === input.analysis) return hit.sentences;
-  const sentences = computeSentences(input);
-  sentenceCache.set(input.transcript, { analysis: input.analysis, sentences });
-  return sentences;
+  return callText(input).sentences;
 }
 
-function computeSentences(input: CoachingInput): CallSentence[] {
+function callText(input: CoachingInput): CallText {
+  const hit = sentenceCache.get(input.transcript);
+  if (hit && hit.analysis === input.analysis) return hit;
+  const text = computeSentences(input);
+  sentenceCache.set(input.transcript, text);
+  return text;
+}
+
+function computeSentences(input: CoachingInput): CallText {
   const lang = callLanguage(input);
   const invitation = lang.summary.invitation;
   const stop = stopWords(lang);
   const roles = new Map<string, Role>();
   for (const s of input.analysis.speakers) roles.set(s.id, s.role);
   for (const s of input.transcript.speakers ?? []) if (s.role && !roles.has(s.id)) roles.set(s.id, s.role);
-  const questions = new Set(input.analysis.questions.map((q) => `${q.speaker}\u0000${q.text}`));
+  // Question texts by speaker (looked up per sentence without building a key string).
+  const questions = new Map<string, Set<string>>();
+  for (const q of input.analysis.questions) {
+    const set = questions.get(q.speaker);
+    if (set) set.add(q.text);
+    else questions.set(q.speaker, new Set([q.text]));
+  }
   const out: CallSentence[] = [];
+  const stemIds = new Map<string, number>();
+  const stemList: string[] = [];
+  const table = new WordTable((w) => {
+    const st = lang.stem(w);
+    let id = stemIds.get(st);
+    if (id === undefined) {
+      id = stemList.length;
+      stemList.push(st);
+      stemIds.set(st, id);
+    }
+    return id * 2 + (stop.has(w) ? 1 : 0);
+  });
+  const codes: number[] = [];
+  const starts: number[] = [];
+  const firstSentence: number[] = [];
+  const keys: Array<string | null> = [];
   const readings = utteranceReadings(input.analysis);
-  input.transcript.utterances.forEach((ut, u) => {
+  const utterances = input.transcript.utterances;
+  for (let u = 0; u < utterances.length; u++) {
+    const ut = utterances[u]!;
+    firstSentence.push(out.length);
     const role = roles.get(ut.speaker) ?? "other";
     // The metric pass split this text already (when this process analysed the call).
     const reading = readings?.get(ut);
     const split =
       reading !== undefined && reading.text === ut.text ? reading.sentences : splitSentences(ut.text);
-    split.forEach((text, pos) => {
+    // The utterance's match key comes with its words when the whole text is ASCII (see NOT_ASCII_RE).
+    let forms = typeof ut.text === "string" && !NOT_ASCII_RE.test(ut.text) ? ([] as string[]) : null;
+    for (let pos = 0; pos < split.length; pos++) {
+      const text = split[pos]!;
       const question =
-        questions.has(`${ut.speaker}\u0000${text}`) || /[?？]["'”»)]*$/.test(text) || invitation.test(text);
-      // One tokenisation for both: stemsIn and contentStems of the same words.
-      const parts = wordParts(text);
-      const st = parts.map(lang.stem);
-      const content = new Set<string>();
-      for (let i = 0; i < parts.length; i++) if (!stop.has(parts[i]!)) content.add(st[i]!);
-      out.push({
-        u,
-        speaker: ut.speaker,
-        role,
-        text,
-        stems: st,
-        stemSet: new Set(st),
-        content,
-        question,
-        pos,
-      });
-    });
-  });
-  return out;
+        questions.get(ut.speaker)?.has(text) === true || endsWithQuestionMark(text) || invitation.test(text);
+      const from = codes.length;
+      starts.push(from);
+      if (!table.scanAscii(text, codes, forms)) {
+        codeWordParts(table, text, codes);
+        forms = null;
+      }
+      const stems: string[] = [];
+      for (let i = from; i < codes.length; i++) stems.push(stemList[codes[i]! >> 1]!);
+      out.push({ u, speaker: ut.speaker, role, text, stems, question, pos });
+    }
+    keys.push(forms === null ? null : forms.join(" "));
+  }
+  firstSentence.push(out.length);
+  starts.push(codes.length);
+  return {
+    analysis: input.analysis,
+    sentences: out,
+    words: { codes, starts, stemIds, firstSentence },
+    keys,
+  };
+}
+
+/**
+ * A non-ASCII character or a backtick. In text without one, the match tokens of an utterance
+ * (src/text/match.ts) are the word parts of its sentences with apostrophes dropped: both are runs
+ * of letters and digits joined by apostrophes, hyphens separate, and sentences are cut only before
+ * whitespace, dropping only spans without a letter or digit.
+ */
+const NOT_ASCII_RE = /[\u0080-\uffff`]/;
+
+/** `/[?？]["'”»)]*$/.test(text)`, read from the end. */
+function endsWithQuestionMark(text: string): boolean {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 63 || c === 0xff1f) return true; // ? ？
+    if (c !== 34 && c !== 39 && c !== 0x201d && c !== 0xbb && c !== 41) return false; // " ' ” » )
+  }
+  return false;
 }
 
 interface CompiledItem {
@@ -129,81 +202,115 @@ interface CompiledItem {
   required: string[][];
   forbidden: string[][];
   examples: Array<Set<string>>;
-  /** Content stem → indexes of the examples that hold it (so a sentence is compared by its own words). */
-  exampleIndex: Map<string, number[]>;
 }
 
 function compileItem(item: PlaybookItem, lang: CoachingLanguage): CompiledItem {
   const phrase = (s: string) => stemsIn(s, lang);
-  const examples = item.examples.map((e) => contentStems(e, lang)).filter((e) => e.size > 0);
-  const exampleIndex = new Map<string, number[]>();
-  examples.forEach((ex, i) => {
-    for (const w of ex) {
-      const list = exampleIndex.get(w);
-      if (list) list.push(i);
-      else exampleIndex.set(w, [i]);
-    }
-  });
   return {
     item,
     required: item.signals.required.map(phrase).filter((p) => p.length > 0),
     forbidden: item.signals.forbidden.map(phrase).filter((p) => p.length > 0),
-    examples,
-    exampleIndex,
+    examples: item.examples.map((e) => contentStems(e, lang)).filter((e) => e.size > 0),
   };
+}
+
+/** Playbooks are read-only once loaded: each is compiled once per language it is used in. */
+const compiledCache = new WeakMap<Playbook, Map<string, CompiledItem[]>>();
+function compilePlaybook(playbook: Playbook, lang: CoachingLanguage): CompiledItem[] {
+  let byLang = compiledCache.get(playbook);
+  if (byLang === undefined) {
+    byLang = new Map();
+    compiledCache.set(playbook, byLang);
+  }
+  let compiled = byLang.get(lang.code);
+  if (compiled === undefined) {
+    compiled = playbook.items.map((item) => compileItem(item, lang));
+    byLang.set(lang.code, compiled);
+  }
+  return compiled;
+}
+
+/** Whether the stems of words[from, to) hold `phrase` (stem ids) as a contiguous run. */
+function containsIds(codes: readonly number[], from: number, to: number, phrase: readonly number[]): boolean {
+  outer: for (let i = from; i + phrase.length <= to; i++) {
+    for (let j = 0; j < phrase.length; j++) if (codes[i + j]! >> 1 !== phrase[j]) continue outer;
+    return true;
+  }
+  return false;
 }
 
 /**
  * How strongly each sentence speaks to each item, before context: 1 a required signal, 0.8 strong /
  * 0.4 weak similarity to an example, else 0 (`[item][sentence]`). One pass over the sentences for
- * all items: each sentence's stems are looked up once in indexes merged over the items (first stem
- * of a signal → its phrases; content stem → the examples that hold it), which counts the same
- * |example ∩ sentence| as comparing every item's examples with the sentence in turn.
+ * all items: each sentence's distinct stems are looked up once in indexes merged over the items
+ * (first stem of a signal → its phrases; content stem → the examples that hold it), which counts
+ * the same |example ∩ sentence| as comparing every item's examples with the sentence in turn.
+ * Stems the call never says are left out of the indexes: a phrase with one cannot occur, and an
+ * example's share counts them only in its size.
  */
-function baseMatches(items: readonly CompiledItem[], sentences: readonly CallSentence[]): Float64Array[] {
-  const out = items.map(() => new Float64Array(sentences.length));
-  const byFirst = new Map<string, Array<{ item: number; phrase: string[] }>>();
-  const byStem = new Map<string, number[]>();
+function baseMatches(items: readonly CompiledItem[], sentences: number, words: CallWords): Float64Array[] {
+  const { codes, starts, stemIds } = words;
+  const nStems = stemIds.size;
+  const out = items.map(() => new Float64Array(sentences));
+  const byFirst: Array<Array<{ item: number; phrase: number[] }> | undefined> = new Array(nStems);
+  const byStem: Array<number[] | undefined> = new Array(nStems);
   /** Per example (numbered across items): its item and its size. */
   const exampleItem: number[] = [];
   const exampleSize: number[] = [];
   items.forEach((c, k) => {
-    for (const phrase of c.required) {
-      const list = byFirst.get(phrase[0]!);
+    phrases: for (const p of c.required) {
+      const phrase: number[] = [];
+      for (const st of p) {
+        const id = stemIds.get(st);
+        if (id === undefined) continue phrases;
+        phrase.push(id);
+      }
+      const list = byFirst[phrase[0]!];
       if (list) list.push({ item: k, phrase });
-      else byFirst.set(phrase[0]!, [{ item: k, phrase }]);
+      else byFirst[phrase[0]!] = [{ item: k, phrase }];
     }
-    const offset = exampleItem.length;
-    c.examples.forEach((ex) => {
+    for (const ex of c.examples) {
+      const e = exampleItem.length;
       exampleItem.push(k);
       exampleSize.push(ex.size);
-    });
-    for (const [w, list] of c.exampleIndex) {
-      const merged = byStem.get(w);
-      const ids = list.map((i) => offset + i);
-      if (merged) merged.push(...ids);
-      else byStem.set(w, ids);
+      for (const st of ex) {
+        const id = stemIds.get(st);
+        if (id === undefined) continue;
+        const list = byStem[id];
+        if (list) list.push(e);
+        else byStem[id] = [e];
+      }
     }
   });
   const shared = new Int32Array(exampleItem.length);
   const touched: number[] = [];
   const signal = new Uint8Array(items.length);
   const best = new Float64Array(items.length);
-  sentences.forEach((s, si) => {
+  // Per stem id: the last sentence (+1) that looked it up, as a stem and as a content stem.
+  const seenStem = new Int32Array(nStems);
+  const seenContent = new Int32Array(nStems);
+  for (let si = 0; si < sentences; si++) {
     signal.fill(0);
     best.fill(0);
-    // (Set.forEach, not for…of: the sets' iterators allocated a result per stem here.)
-    s.stemSet.forEach((w) => {
-      const list = byFirst.get(w);
-      if (list === undefined) return;
-      for (const { item, phrase } of list)
-        if (signal[item] === 0 && containsPhrase(s.stems, phrase)) signal[item] = 1;
-    });
-    s.content.forEach((w) => {
-      const list = byStem.get(w);
-      if (list === undefined) return;
-      for (const e of list) if (shared[e]!++ === 0) touched.push(e);
-    });
+    const from = starts[si]!;
+    const to = starts[si + 1]!;
+    const tag = si + 1;
+    for (let i = from; i < to; i++) {
+      const code = codes[i]!;
+      const id = code >> 1;
+      if (seenStem[id] !== tag) {
+        seenStem[id] = tag;
+        const list = byFirst[id];
+        if (list !== undefined)
+          for (const { item, phrase } of list)
+            if (signal[item] === 0 && containsIds(codes, from, to, phrase)) signal[item] = 1;
+      }
+      if ((code & 1) === 0 && seenContent[id] !== tag) {
+        seenContent[id] = tag;
+        const list = byStem[id];
+        if (list !== undefined) for (const e of list) if (shared[e]!++ === 0) touched.push(e);
+      }
+    }
     for (const e of touched) {
       const n = shared[e]!;
       shared[e] = 0;
@@ -215,7 +322,7 @@ function baseMatches(items: readonly CompiledItem[], sentences: readonly CallSen
       const b = best[k]!;
       out[k]![si] = signal[k] === 1 ? 1 : b >= SIM_STRONG ? 0.8 : b >= SIM_WEAK ? 0.4 : 0;
     }
-  });
+  }
   return out;
 }
 
@@ -245,18 +352,14 @@ export function evaluatePlaybookRules(input: CoachingInput): PlaybookResult | nu
   const lang = callLanguage(input);
   const playbook = localizePlaybook(input.playbook, lang);
   if (!playbook) return null;
-  const sentences = callSentences(input);
-  const index = createEvidenceIndex(input.transcript);
+  const { sentences, words, keys } = callText(input);
+  const index = createEvidenceIndex(input.transcript, keys);
   const utterances = input.transcript.utterances;
 
-  // Per utterance: its sentences, and the first reply by another speaker.
-  const byUtterance = new Map<number, CallSentence[]>();
-  for (const s of sentences) {
-    const list = byUtterance.get(s.u);
-    if (list) list.push(s);
-    else byUtterance.set(s.u, [s]);
-  }
-  const roleOfSpeaker = new Map(sentences.map((s) => [s.speaker, s.role] as const));
+  // Per utterance: its sentences (first[u] … first[u + 1] - 1), and the first reply by another speaker.
+  const first = words.firstSentence;
+  const roleOfSpeaker = new Map<string, Role>();
+  for (const s of sentences) roleOfSpeaker.set(s.speaker, s.role);
   const replyTo = (u: number): number | null => {
     const speaker = utterances[u]!.speaker;
     for (let k = u + 1; k < utterances.length && k <= u + 3; k++) {
@@ -264,12 +367,21 @@ export function evaluatePlaybookRules(input: CoachingInput): PlaybookResult | nu
     }
     return null;
   };
+  const anyQuestion = (u: number): boolean => {
+    for (let i = first[u]!; i < first[u + 1]!; i++) if (sentences[i]!.question) return true;
+    return false;
+  };
+  const wordCount = (u: number): number => {
+    let n = 0;
+    for (let i = first[u]!; i < first[u + 1]!; i++) n += sentences[i]!.stems.length;
+    return n;
+  };
   const prompted = (u: number): boolean => {
     for (let k = u - 1; k >= 0 && k >= u - 3; k--) {
-      const prev = byUtterance.get(k) ?? [];
-      if (prev.length === 0) continue;
-      if (prev[0]!.role === "rep") return prev.some((p) => p.question);
-      if (prev[0]!.speaker !== utterances[u]!.speaker) return false;
+      if (first[k] === first[k + 1]) continue;
+      const prev = sentences[first[k]!]!;
+      if (prev.role === "rep") return anyQuestion(k);
+      if (prev.speaker !== utterances[u]!.speaker) return false;
     }
     return false;
   };
@@ -277,18 +389,21 @@ export function evaluatePlaybookRules(input: CoachingInput): PlaybookResult | nu
   const answerOf = (u: number): CallSentence | undefined => {
     const k = replyTo(u);
     if (k === null || !isCustomer(utterances[k]!.speaker)) return undefined;
-    const reply = byUtterance.get(k) ?? [];
-    const count = reply.reduce((n, r) => n + r.stems.length, 0);
-    return count >= MIN_ANSWER_WORDS ? (reply.find((r) => r.stems.length >= 3) ?? reply[0]) : undefined;
+    if (wordCount(k) < MIN_ANSWER_WORDS) return undefined;
+    for (let i = first[k]!; i < first[k + 1]!; i++) if (sentences[i]!.stems.length >= 3) return sentences[i];
+    return sentences[first[k]!];
   };
 
-  const compiled = playbook.items.map((item) => compileItem(item, lang));
-  const bases = baseMatches(compiled, sentences);
-  const position = new Map(sentences.map((s, i) => [s, i] as const));
+  const compiled = compilePlaybook(playbook, lang);
+  const bases = baseMatches(compiled, sentences.length, words);
   const items: PlaybookItemResult[] = playbook.items.map((item, k) => {
     const c = compiled[k]!;
     const baseOf = bases[k]!;
-    const baseMatch = (s: CallSentence): number => baseOf[position.get(s)!]!;
+    /** Whether a sentence of utterance u matches the item. */
+    const matchedIn = (u: number): boolean => {
+      for (let i = first[u]!; i < first[u + 1]!; i++) if (baseOf[i]! > 0) return true;
+      return false;
+    };
     const result = (
       status: PlaybookItemResult["status"],
       coveredBy: string | null,
@@ -325,12 +440,12 @@ export function evaluatePlaybookRules(input: CoachingInput): PlaybookResult | nu
           answer = answerOf(s.u);
           bonus = answer ? 1 : 0.2;
         } else {
-          const laterQuestion = (byUtterance.get(s.u) ?? []).some((o) => o.pos > s.pos && o.question);
+          // The utterance's later sentences follow this one in `sentences`.
+          let laterQuestion = false;
+          for (let i = si + 1; i < first[s.u + 1]! && !laterQuestion; i++)
+            laterQuestion = sentences[i]!.question;
           const k = replyTo(s.u);
-          const picked =
-            k !== null &&
-            isCustomer(utterances[k]!.speaker) &&
-            (byUtterance.get(k) ?? []).some((r) => baseMatch(r) > 0);
+          const picked = k !== null && isCustomer(utterances[k]!.speaker) && matchedIn(k);
           if (laterQuestion && answerOf(s.u)) {
             answer = answerOf(s.u);
             bonus = 0.8;
@@ -343,7 +458,7 @@ export function evaluatePlaybookRules(input: CoachingInput): PlaybookResult | nu
         const repAnswered =
           k !== null &&
           roleOfSpeaker.get(utterances[k]!.speaker) === "rep" &&
-          (byUtterance.get(k) ?? []).reduce((n, r) => n + r.stems.length, 0) >= MIN_ANSWER_WORDS;
+          wordCount(k) >= MIN_ANSWER_WORDS;
         const score = base + (prompted(s.u) || repAnswered ? 0.7 : 0.3);
         // A rep item raised only by the customer stays partly: cap below COVERED_AT.
         hits.push({ s, score: item.by === "rep" ? Math.min(score, COVERED_AT - 0.1) : score });
