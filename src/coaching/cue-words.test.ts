@@ -176,10 +176,23 @@ describe("compileAny (required words)", () => {
     for (const list of recorded) expect(cueTest(list.map(expand), B, E, LETTER)).not.toBeNull();
   });
 
+  it("answers the same before and after a list builds its word index", () => {
+    const patterns = recorded.find((list) => list.length > 20)!;
+    const plain = compile(patterns);
+    const texts = patterns.slice(0, 12).flatMap((p) => [sample(p, random(p.length)), `we said ${p} no`]);
+    const matching = texts.filter((t) => plain.test(t)).length;
+    expect(matching).toBeGreaterThan(0);
+    expect(matching).toBeLessThan(texts.length);
+    for (const indexAfter of [0, 3, 1_000]) {
+      const fast = compileAny(patterns, { indexAfter });
+      for (const text of texts) expect([text, fast.test(text)]).toEqual([text, plain.test(text)]);
+    }
+  });
+
   it("answers as the single expression on texts made from the lexicons' patterns", () => {
     const lists = recorded.map((patterns) => ({
       patterns,
-      fast: compileAny(patterns),
+      fast: compileAny(patterns, { indexAfter: 0 }),
       plain: compile(patterns),
     }));
     let matched = 0;

@@ -95,26 +95,45 @@ function leftmost(parts: readonly RegExp[], text: string): [number, number] | nu
 const MAX_ALTERNATION_CHARS = 12_500;
 
 /**
- * `compile(patterns)` as a `Matcher`: the same answers and spans, faster. `test` tries each
- * alternative alone, and only when the text holds the words it needs (see cue-words.ts): most
- * sentences hold those of a handful of a list's alternatives, so a long alternation need not be
- * run. `span` runs the alternation as a few expressions of at most MAX_ALTERNATION_CHARS each (the
- * leftmost match of any is the single expression's). Built on first use: most languages' lists are
- * never read in a given process.
+ * Texts a list tests with its expressions before it builds its word index. Analysing a list's
+ * alternatives for their required words costs, for all of a language's lists, about as much as
+ * the index saves over a few hour-long calls: a one-call CLI run (a 7 KB call: ~130 ms more CPU
+ * with the index from the first text) never recovers it; a server worker or a batch does.
  */
-export function compileAny(patterns: readonly string[]): Matcher {
+export const INDEX_AFTER_TEXTS = 1_000;
+
+/**
+ * `compile(patterns)` as a `Matcher`: the same answers and spans, faster. `test` runs the
+ * alternation for a list's first `indexAfter` texts; after that it tries each alternative alone,
+ * and only when the text holds the words it needs (see cue-words.ts): most sentences hold those of
+ * a handful of a list's alternatives, so a long alternation need not be run. `span` (and `test`
+ * until the index is built) runs the alternation as a few expressions of at most
+ * MAX_ALTERNATION_CHARS each (the leftmost match of any is the single expression's). Built on first
+ * use: most languages' lists are never read in a given process.
+ */
+export function compileAny(
+  patterns: readonly string[],
+  { indexAfter = INDEX_AFTER_TEXTS }: { indexAfter?: number } = {},
+): Matcher {
   let test: ((text: string) => boolean) | undefined;
   let parts: RegExp[] | undefined;
-  const span = (text: string): [number, number] | null => {
+  let tested = 0;
+  const alternation = (): RegExp[] => {
     parts ??= pieces(patterns.map(expand));
-    return leftmost(parts, text);
+    return parts;
+  };
+  const plain = (text: string): boolean => {
+    for (const r of alternation()) if (r.test(text)) return true;
+    return false;
   };
   return {
     test(text) {
-      test ??= cueTest(patterns.map(expand), B, E, LETTER) ?? ((t) => span(t) !== null);
+      if (test !== undefined) return test(text);
+      if (tested++ < indexAfter) return plain(text);
+      test = cueTest(patterns.map(expand), B, E, LETTER) ?? plain;
       return test(text);
     },
-    span,
+    span: (text) => leftmost(alternation(), text),
   };
 }
 
