@@ -720,7 +720,10 @@ export function cueTest(
     const idx = index;
     // The least likely requirement first: most alternatives are ruled out by one look-up.
     const branches = reqs.map((conjuncts) =>
-      [...conjuncts].sort((x, y) => weight(x) - weight(y)).map((r, i) => idx.add(r, i === 0)),
+      conjuncts
+        .map((r) => ({ r, w: weight(r) }))
+        .sort((x, y) => x.w - y.w)
+        .map(({ r }, i) => idx.add(r, i === 0)),
     );
     analysed.push({ source, branches });
   }

@@ -7,7 +7,7 @@
  *
  * The patterns run on normalised text (see `normalize`): lower case, typographic apostrophes folded,
  * `ё` → `е`, common contractions unified ("do not"/"dont" → "don't", "i am"/"im" → "i'm"). They are
- * written in a tiny notation compiled once by `compile`:
+ * written in a tiny notation expanded by `expand` (for `compile` and `compileAny`, on first use):
  *   ` ` (space)  one or more whitespace characters, optionally after a comma, semicolon or colon
  *                (` ?` makes it optional; inside a character class a space is just whitespace)
  *   `~`          the rest of a word (any letters), e.g. `дорог~` matches "дорого", "дороговато"
@@ -95,10 +95,9 @@ function leftmost(parts: readonly RegExp[], text: string): [number, number] | nu
 const MAX_ALTERNATION_CHARS = 12_500;
 
 /**
- * Texts a list tests with its expressions before it builds its word index. Analysing a list's
- * alternatives for their required words costs, for all of a language's lists, about as much as
- * the index saves over a few hour-long calls: a one-call CLI run (a 7 KB call: ~130 ms more CPU
- * with the index from the first text) never recovers it; a server worker or a batch does.
+ * Calls of a list's `test` answered by its expressions before it builds its word index. Analysing
+ * every list's alternatives for their required words cost a one-call CLI run (a 7 KB call) ~130 ms
+ * of CPU, more than the index saves it; a server worker or a batch of calls recovers it.
  */
 export const INDEX_AFTER_TEXTS = 1_000;
 
@@ -116,10 +115,15 @@ export function compileAny(
   { indexAfter = INDEX_AFTER_TEXTS }: { indexAfter?: number } = {},
 ): Matcher {
   let test: ((text: string) => boolean) | undefined;
+  let expanded: string[] | undefined;
   let parts: RegExp[] | undefined;
   let tested = 0;
+  const alternatives = (): string[] => {
+    expanded ??= patterns.map(expand);
+    return expanded;
+  };
   const alternation = (): RegExp[] => {
-    parts ??= pieces(patterns.map(expand));
+    parts ??= pieces(alternatives());
     return parts;
   };
   const plain = (text: string): boolean => {
@@ -130,7 +134,7 @@ export function compileAny(
     test(text) {
       if (test !== undefined) return test(text);
       if (tested++ < indexAfter) return plain(text);
-      test = cueTest(patterns.map(expand), B, E, LETTER) ?? plain;
+      test = cueTest(alternatives(), B, E, LETTER) ?? plain;
       return test(text);
     },
     span: (text) => leftmost(alternation(), text),

@@ -403,8 +403,8 @@ function findDecisionMakers(ctx: Ctx): string[] {
 const KNOWN_TOOL_NAMES = KNOWN_TOOLS.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
 const KNOWN_TOOLS_RE = new RegExp(`(?<![\\p{L}\\p{N}])(${KNOWN_TOOL_NAMES})(?![\\p{L}\\p{N}])`, "gu");
 /**
- * Any tool name at all: where this finds none, KNOWN_TOOLS_RE finds none either, and it runs
- * several times faster (no lookbehind to try at every position).
+ * Any tool name at all: where this finds none, KNOWN_TOOLS_RE finds none either, and it has no
+ * lookbehind to try at every position.
  */
 const ANY_TOOL_RE = new RegExp(KNOWN_TOOL_NAMES, "u");
 
@@ -547,21 +547,14 @@ function coachingPoints(
     }
   }
 
-  // The first n distinct texts by weight (a long call has a hundred points: sort their indices,
-  // and stop comparing texts once n are found).
-  const top = (list: Point[], n: number) => {
-    const order = list.map((_, i) => i).sort((a, b) => list[b]!.weight - list[a]!.weight || a - b);
-    const seen = new Set<string>();
-    const out: string[] = [];
-    for (let k = 0; k < order.length && out.length < n; k++) {
-      const text = list[order[k]!]!.text;
-      const key = text.toLowerCase();
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(text);
-    }
-    return out;
-  };
+  // The first n distinct texts by weight (ties keep their order).
+  const top = (list: Point[], n: number) =>
+    dedupe(
+      list
+        .map((_, i) => i)
+        .sort((a, b) => list[b]!.weight - list[a]!.weight || a - b)
+        .map((i) => list[i]!.text),
+    ).slice(0, n);
   return { wentWell: top(well, 5), toChange: top(change, 2) };
 }
 

@@ -1,6 +1,7 @@
 /**
  * Case-insensitive expressions run case-sensitively on lower-cased text. V8 runs a `/iu`
- * expression several times slower than the same expression without `i` (it cannot skip ahead on
+ * expression slower than the same expression without `i` (the money pattern over the generated
+ * hour: ~950 against ~96 µs per pass, a microbenchmark on a loaded machine; it cannot skip ahead on
  * its first characters), and the rules summary tests a dozen of them on every sentence of a call.
  * Lower-casing a sentence once and testing the `i`-less twin on it gives the same answers whenever
  * the text holds only characters where lower-casing and the `i` flag agree ("plain" text, below);
@@ -20,8 +21,7 @@
 
 /**
  * A character that is neither ASCII nor caseless: the caseless ones are Latin-1 signs (but the micro
- * sign), ×, ÷, the modifier apostrophe, general punctuation and currency signs. (One scan in the
- * expression engine: about twice as fast as a charCodeAt loop.)
+ * sign), ×, ÷, the modifier apostrophe, general punctuation and currency signs.
  */
 const NOT_PLAIN_RE = /[^\0-\x7f\xa0-\xb4\xb6-\xbf\xd7\xf7\u02bc\u2000-\u206f\u20a0-\u20cf]/;
 
