@@ -46,7 +46,8 @@ export function unicodeMatchTokens(text: string): MatchToken[] {
 }
 
 /** [A-Za-z0-9] */
-function isAsciiAlnum(c: number): boolean {
+/** An ASCII letter (either case) or digit, by code unit. @example isAsciiAlnum(65) // true ("A") */
+export function isAsciiAlnum(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 

@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Playbook } from "../../coaching/contract.js";
 import { coachingInputFromStored } from "../../coaching-service/stored.js";
 import { type Database, perDatabase } from "../../db/database.js";
@@ -37,12 +38,14 @@ async function loadCoachingSource(db: Database, job: Pick<Job, "orgId" | "subjec
 }
 
 /**
- * The upload's question readings in a coach job's payload (`{ readings }`, src/calls/operations.ts),
- * if any: re-coaching, a transcribed call's job and a job from an older build have none.
+ * A coach job's payload: the upload's question readings (src/calls/operations.ts), if any;
+ * re-coaching, a job from an older build and an unencodable call have none.
  */
+const CoachPayloadSchema = z.object({ readings: z.string().optional() });
+
 function readingsOf(payload: unknown): string | null {
-  const readings = (payload as { readings?: unknown } | null)?.readings;
-  return typeof readings === "string" ? readings : null;
+  const parsed = CoachPayloadSchema.safeParse(payload);
+  return parsed.success ? (parsed.data.readings ?? null) : null;
 }
 
 /**
@@ -50,8 +53,9 @@ function readingsOf(payload: unknown): string | null {
  * analysed call. A final failure marks only the coaching failed: the metrics stay served (the
  * reason is in the job's last_error).
  */
-export const coachJob: JobHandler = {
+export const coachJob: JobHandler<z.infer<typeof CoachPayloadSchema>> = {
   kind: "coach",
+  payload: CoachPayloadSchema,
   async run({ services, completion }, job) {
     const { db } = services;
     const call = await loadCoachingSource(db, job);

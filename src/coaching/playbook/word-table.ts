@@ -1,3 +1,4 @@
+import { isAsciiAlnum } from "../../text/match.js";
 import { wordParts } from "../../text/words.js";
 
 /**
@@ -35,7 +36,7 @@ export class WordTable {
         if (forms) forms.length = formStart;
         return false;
       }
-      if (!isAlnum(c)) {
+      if (!isAsciiAlnum(c)) {
         i++;
         continue;
       }
@@ -46,11 +47,11 @@ export class WordTable {
       for (;;) {
         while (i < n) {
           const d = text.charCodeAt(i);
-          if (!isAlnum(d)) break;
+          if (!isAsciiAlnum(d)) break;
           h = (Math.imul(h, 31) + (d >= 65 && d <= 90 ? d + 32 : d)) | 0;
           i++;
         }
-        if (i + 1 < n && text.charCodeAt(i) === 39 && isAlnum(text.charCodeAt(i + 1))) {
+        if (i + 1 < n && text.charCodeAt(i) === 39 && isAsciiAlnum(text.charCodeAt(i + 1))) {
           h = (Math.imul(h, 31) + 39) | 0;
           i++;
         } else break;
@@ -122,10 +123,6 @@ export function codeWordParts(table: WordTable, text: string, codes: number[]): 
 }
 
 /** [A-Za-z0-9] */
-function isAlnum(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-}
-
 /** Spreads a word hash's high bits into the low ones the table's mask keeps. */
 function mix(h: number): number {
   return (h ^ (h >>> 15)) >>> 0;
