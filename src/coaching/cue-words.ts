@@ -13,9 +13,7 @@
  * characters, a sticky expression per word start): slower than the single expression, as a call
  * into the expression engine per word start costs more than irregexp's own quick checks.
  */
-
-/** Letters are looked up in a table of codes below this (the lexicons' letters all are). */
-const LIMIT = 0x500;
+import { LIMIT, WordIndex } from "./cue-word-index.js";
 
 /** A set of character codes as ranges: [from0, to0, from1, to1, …], unsorted, maybe overlapping. */
 type CharSet = number[];
@@ -498,201 +496,6 @@ function letterSet(letter: string): Uint8Array {
 
 const letterSets = new Map<string, Uint8Array>();
 
-/**
- * Every requirement of every cue list of one letter class, indexed by word: for a text, which
- * requirements its words meet, worked out once per text for all the lists that read it (the cue
- * lists of one sentence ask in turn about the same text).
- */
-class WordIndex {
-  private readonly letter: Uint8Array;
-  /** The words and prefixes of every requirement, numbered. */
-  private readonly wordIds = new Map<string, number>();
-  private readonly prefixIds = new Map<string, number>();
-  /** Prefixes of two letters or more by their first two character codes; shorter ones by the first. */
-  private readonly long = new Map<number, Array<{ prefix: string; id: number }>>();
-  private readonly short: Array<Array<{ prefix: string; id: number }> | undefined> = [];
-  /** Every requirement, by id, as word, prefix and first-character numbers. */
-  private readonly requirements: Array<{ words: number[]; prefixes: number[]; starts: number[] }> = [];
-  private readonly ids = new Map<string, number>();
-  /** The indexed requirements (first of an alternative) each word, prefix or first character leads to. */
-  private readonly byWord: number[][] = [];
-  private readonly byPrefix: number[][] = [];
-  private readonly byStart: number[][] = [];
-
-  // The last text: which words, prefixes and first characters it has, which requirements are known
-  // met (1) or not (2), and the indexed ones met (`metIds`).
-  private hasWord: Uint8Array = new Uint8Array(256);
-  private hasPrefix: Uint8Array = new Uint8Array(64);
-  private readonly hasStart = new Uint8Array(LIMIT);
-  private state: Uint8Array = new Uint8Array(256);
-  /** What to clear before the next text: the positions set in each table above. */
-  private readonly touched: [number[], number[], number[], number[]] = [[], [], [], []];
-  readonly metIds: number[] = [];
-  private lastText: string | undefined;
-
-  constructor(letter: string) {
-    this.letter = letterSet(letter);
-  }
-
-  /**
-   * Registers a requirement (once per content) and returns its id. An `indexed` one is found from
-   * the text's words (the first, least likely requirement of an alternative); the others are only
-   * checked when an alternative is otherwise possible.
-   */
-  add(r: Requirement, indexed: boolean): number {
-    this.clear();
-    const starts: number[] = [];
-    eachCode(r.starts, (c) => {
-      if (!starts.includes(c)) starts.push(c);
-    });
-    const req = {
-      words: [...r.exact].sort().map((w) => this.number(this.wordIds, w)),
-      prefixes: [...r.prefixes].sort().map((p) => this.prefixNumber(p)),
-      starts: starts.sort((x, y) => x - y),
-    };
-    const key = JSON.stringify(req);
-    let id = this.ids.get(key);
-    if (id === undefined) {
-      id = this.requirements.length;
-      this.ids.set(key, id);
-      this.requirements.push(req);
-    }
-    if (indexed) {
-      const at = id;
-      const add = (lists: number[][], n: number): void => {
-        const list = lists[n];
-        if (list === undefined) lists[n] = [at];
-        else if (!list.includes(at)) list.push(at);
-      };
-      for (const w of req.words) add(this.byWord, w);
-      for (const p of req.prefixes) add(this.byPrefix, p);
-      for (const c of req.starts) add(this.byStart, c);
-    }
-    while (this.requirements.length > this.state.length) this.state = grow(this.state);
-    while (this.wordIds.size > this.hasWord.length) this.hasWord = grow(this.hasWord);
-    while (this.prefixIds.size > this.hasPrefix.length) this.hasPrefix = grow(this.hasPrefix);
-    return id;
-  }
-
-  /** Forgets the last text. */
-  private clear(): void {
-    const tables = [this.hasWord, this.hasPrefix, this.hasStart, this.state];
-    this.touched.forEach((at, t) => {
-      const on = tables[t]!;
-      for (const i of at) on[i] = 0;
-      at.length = 0;
-    });
-    this.metIds.length = 0;
-    this.lastText = undefined;
-  }
-
-  /** Sets position `at` of table `t` (0 hasWord, 1 hasPrefix, 2 hasStart, 3 state). */
-  private touch(t: 0 | 1 | 2 | 3, on: Uint8Array, at: number): void {
-    on[at] = 1;
-    this.touched[t].push(at);
-  }
-
-  private number(ids: Map<string, number>, s: string): number {
-    let n = ids.get(s);
-    if (n === undefined) {
-      n = ids.size;
-      ids.set(s, n);
-    }
-    return n;
-  }
-
-  private prefixNumber(prefix: string): number {
-    const known = this.prefixIds.get(prefix);
-    if (known !== undefined) return known;
-    const id = this.number(this.prefixIds, prefix);
-    if (prefix.length >= 2) {
-      const key = key2(prefix);
-      const list = this.long.get(key);
-      if (list === undefined) this.long.set(key, [{ prefix, id }]);
-      else list.push({ prefix, id });
-    } else {
-      const c = prefix.charCodeAt(0);
-      const list = this.short[c];
-      if (list === undefined) this.short[c] = [{ prefix, id }];
-      else list.push({ prefix, id });
-    }
-    return id;
-  }
-
-  /** Reads a text's words: what it has, and the indexed requirements it meets (`metIds`). */
-  read(text: string): void {
-    if (text === this.lastText) return;
-    this.clear();
-    const letter = this.letter;
-    let start = -1;
-    for (let i = 0; i <= text.length; i++) {
-      const c = i < text.length ? text.charCodeAt(i) : -1;
-      if (c >= 0 && c < LIMIT && letter[c] === 1) {
-        if (start < 0) start = i;
-        continue;
-      }
-      if (start < 0) continue;
-      this.word(text.slice(start, i));
-      start = -1;
-    }
-    this.lastText = text;
-  }
-
-  /** Notes what a word of the text is, starts with and starts by. */
-  private word(w: string): void {
-    const id = this.wordIds.get(w);
-    if (id !== undefined) this.set(0, this.hasWord, id, this.byWord[id]);
-    const c = w.charCodeAt(0);
-    this.set(2, this.hasStart, c, this.byStart[c]);
-    const short = this.short[c];
-    if (short !== undefined)
-      for (const p of short)
-        if (w.startsWith(p.prefix)) this.set(1, this.hasPrefix, p.id, this.byPrefix[p.id]);
-    if (w.length >= 2) {
-      const long = this.long.get(key2(w));
-      if (long !== undefined)
-        for (const p of long)
-          if (w.startsWith(p.prefix)) this.set(1, this.hasPrefix, p.id, this.byPrefix[p.id]);
-    }
-  }
-
-  private set(t: 0 | 1 | 2, on: Uint8Array, at: number, leads: readonly number[] | undefined): void {
-    if (on[at] === 1) return;
-    this.touch(t, on, at);
-    if (leads !== undefined)
-      for (const id of leads)
-        if (this.state[id] !== 1) {
-          this.touch(3, this.state, id);
-          this.metIds.push(id);
-        }
-  }
-
-  /** Does the last text meet requirement id? */
-  holds(id: number): boolean {
-    const s = this.state[id];
-    if (s !== 0) return s === 1;
-    const r = this.requirements[id]!;
-    let met = false;
-    for (const w of r.words) if (this.hasWord[w] === 1) met = true;
-    if (!met) for (const p of r.prefixes) if (this.hasPrefix[p] === 1) met = true;
-    if (!met) for (const c of r.starts) if (this.hasStart[c] === 1) met = true;
-    this.touch(3, this.state, id);
-    if (!met) this.state[id] = 2;
-    return met;
-  }
-}
-
-function grow(a: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length * 2);
-  out.set(a);
-  return out;
-}
-
-/** The first two character codes of a word (letters, below LIMIT), as one small integer. */
-function key2(s: string): number {
-  return s.charCodeAt(0) * LIMIT + s.charCodeAt(1);
-}
-
 const indexes = new Map<string, WordIndex>();
 
 /**
@@ -710,44 +513,49 @@ export function cueTest(
 ): ((text: string) => boolean) | null {
   let index = indexes.get(letter);
   if (index === undefined) {
-    index = new WordIndex(letter);
+    index = new WordIndex(letterSet(letter));
     indexes.set(letter, index);
   }
+  const idx = index;
   const analysed: Array<{ source: string; branches: number[][] }> = [];
   for (const source of alternatives) {
     const reqs = requirementsOf(source, letter);
     if (reqs === null) return null;
-    const idx = index;
     // The least likely requirement first: most alternatives are ruled out by one look-up.
     const branches = reqs.map((conjuncts) =>
       conjuncts
         .map((r) => ({ r, w: weight(r) }))
         .sort((x, y) => x.w - y.w)
-        .map(({ r }, i) => idx.add(r, i === 0)),
+        .map(({ r }, i) =>
+          idx.add({ exact: r.exact, prefixes: r.prefixes, starts: codesOf(r.starts) }, i === 0),
+        ),
     );
     analysed.push({ source, branches });
   }
   const ids = analysed.map((a) => a.branches);
-  // Alternatives by the first (least likely) requirement of a branch; those with a branch that
-  // requires nothing known are always tried.
-  const byFirst: Array<number[] | undefined> = [];
+  // Alternatives by the first (least likely) requirement of a branch, a dense array over the ids
+  // so far (another list's later ids fall beyond it); those with a branch that requires nothing
+  // known are always tried.
+  let size = 0;
+  for (const branches of ids)
+    for (const conjuncts of branches) if (conjuncts.length > 0) size = Math.max(size, conjuncts[0]! + 1);
+  const byFirst = new Array<number[] | null>(size).fill(null);
   const always: number[] = [];
   ids.forEach((branches, k) => {
     for (const conjuncts of branches) {
       if (conjuncts.length === 0) always.push(k);
       else {
         const list = byFirst[conjuncts[0]!];
-        if (list === undefined) byFirst[conjuncts[0]!] = [k];
+        if (!list) byFirst[conjuncts[0]!] = [k];
         else list.push(k);
       }
     }
   });
-  const expressions: Array<RegExp | undefined> = [];
-  const idx = index;
+  const expressions = new Array<RegExp | null>(analysed.length).fill(null);
   const tryAlternative = (k: number, text: string): boolean => {
     if (!possible(ids[k]!, idx)) return false;
     let re = expressions[k];
-    if (re === undefined) {
+    if (!re) {
       re = new RegExp(`${before}(?:${analysed[k]!.source})${after}`);
       expressions[k] = re;
     }
@@ -756,12 +564,23 @@ export function cueTest(
   return (text) => {
     idx.read(text);
     for (const k of always) if (tryAlternative(k, text)) return true;
-    for (const id of idx.metIds) {
-      const alternatives = byFirst[id];
-      if (alternatives !== undefined) for (const k of alternatives) if (tryAlternative(k, text)) return true;
+    const met = idx.metIds;
+    for (let i = 0, n = idx.metCount; i < n; i++) {
+      const id = met[i]!;
+      const alternatives = id < size ? byFirst[id] : null;
+      if (alternatives) for (const k of alternatives) if (tryAlternative(k, text)) return true;
     }
     return false;
   };
+}
+
+/** The codes of a set below LIMIT, each once (a word's possible first characters). */
+function codesOf(set: CharSet): number[] {
+  const codes: number[] = [];
+  eachCode(set, (c) => {
+    if (!codes.includes(c)) codes.push(c);
+  });
+  return codes;
 }
 
 /** Does some branch have all its requirements met? */
