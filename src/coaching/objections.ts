@@ -11,7 +11,6 @@
 import type { z } from "zod";
 import { utteranceReadings } from "../analysis/analyze.js";
 import { detectQuestions, type UtteranceReading } from "../analysis/questions/index.js";
-import { eachMatch } from "../text/regex.js";
 import { splitSentences } from "../text/sentences.js";
 import type { Utterance } from "../transcript/model.js";
 import type { Evidence, Handling, Objection, ObjectionCategory, ObjectionMetricsSchema } from "./contract.js";
@@ -24,6 +23,7 @@ import {
   type HandlingLexicon,
 } from "./objections-lexicon.js";
 import { negotiationCategory, readNegotiation } from "./objections-negotiation.js";
+import { stems, wordCount } from "./objections-words.js";
 
 /**
  * The language whose lexicons read a text: the declared one ("ru", "es-MX", "Russian"…; unknown →
@@ -58,6 +58,10 @@ function mostlyCyrillic(text: string): boolean {
   return cyr > lat;
 }
 
+// Expressions at module level: a literal in a function body is a new RegExp on every evaluation.
+const LETTER_OR_DIGIT_RE = /[\p{L}\p{N}]/u;
+const QUESTION_END_RE = /\?\s*$/;
+
 /** The longest sentence we read: beyond it, a "sentence" is an unpunctuated monologue. */
 const MAX_SENTENCE_CHARS = 2000;
 
@@ -76,7 +80,7 @@ export function classifyObjection(
 ): ObjectionCategory | null {
   if (typeof sentence !== "string") return null;
   const raw = sentence.length > MAX_SENTENCE_CHARS ? sentence.slice(0, MAX_SENTENCE_CHARS) : sentence;
-  if (!/[\p{L}\p{N}]/u.test(raw)) return null;
+  if (!LETTER_OR_DIGIT_RE.test(raw)) return null;
   const language = languageFor(context.language ?? "en", raw);
   const lex = language.objections.categories;
   const full = norm(language, raw);
@@ -191,7 +195,6 @@ export function classifyTurn(
     if (hedge?.test(norm(lastLanguage, sentences[last]!.slice(0, MAX_SENTENCE_CHARS))) === true)
       categories[last] = "other";
   }
-  const haggling = (c: ObjectionCategory | null): boolean => c === "price" || c === "other" || c === "need";
   if (!categories.some(haggling)) return categories;
   const language = languageFor(context.language ?? "en", turnText);
   if (language.code !== "en") return categories;
@@ -202,6 +205,11 @@ export function classifyTurn(
       ? negotiationCategory(c, norm(language, sentences[i]!.slice(0, MAX_SENTENCE_CHARS)), reading)
       : c,
   );
+}
+
+/** Categories a negotiating turn may turn into a bid or a price objection. */
+function haggling(c: ObjectionCategory | null): boolean {
+  return c === "price" || c === "other" || c === "need";
 }
 
 /** A text in the form a language's lexicons are written against (its `objections.normalize`). */
@@ -304,18 +312,6 @@ function turnEnd(u: Utterance): number | null {
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
-const STEM_WORD_RE = /[\p{L}\p{N}']+/gu;
-
-/** Content stems of a normalised text (first five letters of words of four letters or more). */
-function stems(norm: string, stop: ReadonlySet<string>): Set<string> {
-  const out = new Set<string>();
-  eachMatch(STEM_WORD_RE, norm, (m) => {
-    const w = m[0];
-    if (w.length >= 4 && !stop.has(w)) out.add(w.slice(0, 5));
-  });
-  return out;
-}
-
 /** A rep sentence's content stems, computed on first use. */
 function repStems(s: RepSentence, stop: ReadonlySet<string>): Set<string> {
   s.stems ??= stems(s.norm, stop);
@@ -326,10 +322,6 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let n = 0;
   for (const x of a) if (b.has(x)) n++;
   return n;
-}
-
-function wordCount(norm: string): number {
-  return norm.match(/[\p{L}\p{N}']+/gu)?.length ?? 0;
 }
 
 /** Longest utterance text read (characters): keeps pathological inputs linear and bounded. */
@@ -362,7 +354,7 @@ class Call {
     this.turns = utterances.map((u, index) => {
       const raw = typeof u.text === "string" ? u.text : "";
       const text = raw.length > MAX_UTTERANCE_CHARS ? raw.slice(0, MAX_UTTERANCE_CHARS) : raw;
-      const empty = !/[\p{L}\p{N}]/u.test(text);
+      const empty = !LETTER_OR_DIGIT_RE.test(text);
       const backchannel = empty || (text.length <= 40 && this.h.backchannel.test(this.normalize(text)));
       const reading = readings?.get(u);
       const turn: Turn = {
@@ -555,7 +547,8 @@ function judge(call: Call, objTurn: Turn, sentence: string, category: ObjectionC
     if (!isRep(t.u.speaker) || t.backchannel) continue;
     for (const s of call.repSentences(t)) {
       if (s.acknowledge) handling.acknowledged = true;
-      if (s.confirm && (s.isQuestion || /\?\s*$/.test(s.text) || s.words <= 12)) handling.confirmed = true;
+      if (s.confirm && (s.isQuestion || QUESTION_END_RE.test(s.text) || s.words <= 12))
+        handling.confirmed = true;
       else if (s.isQuestion) handling.clarified = true;
       if (s.words > 0) awaitingAnswer = s.isQuestion && !s.confirm;
       const substantive = s.words >= 3 && !h.backchannel.test(s.norm);
