@@ -332,7 +332,7 @@ function chooseNextStep(rules: SummaryRules, steps: readonly NextStep[]): string
 function findPainPoints(ctx: Ctx): string[] {
   const scored: Array<{ s: CallSentence; score: number }> = [];
   for (const s of ctx.sentences) {
-    if (s.role !== "customer" || s.question || s.stems.length < 4) continue;
+    if (s.role !== "customer" || s.question || s.words < 4) continue;
     const f = ctx.fast;
     const lower = ctx.lower.get(s) ?? null;
     const cued = f.painAny === null || f.painAny.test(s.text, lower);
