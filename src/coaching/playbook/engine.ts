@@ -93,6 +93,18 @@ export function callSentences(input: CoachingInput): CallSentence[] {
   return callText(input).sentences;
 }
 
+/**
+ * Where each utterance's sentences start in `callSentences(input)`: utterance u's are the indexes
+ * starts[u] … starts[u + 1] - 1 (one entry more than utterances). Memoized with the sentences.
+ *
+ * @example
+ * const starts = sentenceStarts(input);
+ * callSentences(input).slice(starts[3], starts[4]); // the sentences of utterance 3
+ */
+export function sentenceStarts(input: CoachingInput): readonly number[] {
+  return callText(input).words.firstSentence;
+}
+
 function callText(input: CoachingInput): CallText {
   const hit = sentenceCache.get(input.transcript);
   if (hit && hit.analysis === input.analysis) return hit;
