@@ -323,7 +323,9 @@ function baseMatches(
     }
   });
   const shared = new Int32Array(exampleItem.length);
-  const touched: number[] = [];
+  // The examples a sentence shares a stem with: touched[0] … touched[nTouched - 1].
+  const touched = new Int32Array(exampleItem.length);
+  let nTouched = 0;
   const signal = new Uint8Array(items.length);
   const best = new Float64Array(items.length);
   // Per stem id: the last sentence (+1) that looked it up, as a stem and as a content stem.
@@ -355,16 +357,17 @@ function baseMatches(
       if ((code & 1) === 0 && seenContent[id] !== tag) {
         seenContent[id] = tag;
         const list = byStem[id];
-        if (list !== undefined) for (const e of list) if (shared[e]!++ === 0) touched.push(e);
+        if (list !== undefined) for (const e of list) if (shared[e]!++ === 0) touched[nTouched++] = e;
       }
     }
-    for (const e of touched) {
+    for (let t = 0; t < nTouched; t++) {
+      const e = touched[t]!;
       const n = shared[e]!;
       shared[e] = 0;
       const k = exampleItem[e]!;
       if (n >= 2) best[k] = Math.max(best[k]!, n / exampleSize[e]!);
     }
-    touched.length = 0;
+    nTouched = 0;
     for (let k = 0; k < items.length; k++) {
       const b = best[k]!;
       const base = signal[k] === 1 ? 1 : b >= SIM_STRONG ? 0.8 : b >= SIM_WEAK ? 0.4 : 0;
