@@ -331,9 +331,8 @@ function baseMatches(
   // Per stem id: the last sentence (+1) that looked it up, as a stem and as a content stem.
   const seenStem = new Int32Array(nStems);
   const seenContent = new Int32Array(nStems);
+  // signal and best are all 0 at the start of each sentence (the pass over the items resets them).
   for (let si = 0; si < sentences.length; si++) {
-    signal.fill(0);
-    best.fill(0);
     const from = starts[si]!;
     const to = starts[si + 1]!;
     const tag = si + 1;
@@ -371,6 +370,8 @@ function baseMatches(
     for (let k = 0; k < items.length; k++) {
       const b = best[k]!;
       const base = signal[k] === 1 ? 1 : b >= SIM_STRONG ? 0.8 : b >= SIM_WEAK ? 0.4 : 0;
+      signal[k] = 0;
+      best[k] = 0;
       if (base > 0) {
         const m = out[k]!;
         m.base[si] = base;
