@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { splitSentences } from "../text/sentences.js";
 import type { Transcript } from "../transcript/model.js";
 import { createInjectionGuard, echoesInjection, looksLikeInjection } from "./injection.js";
 
@@ -24,6 +26,35 @@ describe("looksLikeInjection", () => {
     "I think every item on your list makes sense.",
     "Давайте пока не будем обсуждать цену.",
   ])("does not flag %s", (s) => expect(looksLikeInjection(s)).toBe(false));
+});
+
+describe("looksLikeInjection on an utterance", () => {
+  // Pieces of the patterns and of sentence boundaries (the guard skips an utterance that does not match).
+  const piece = fc.constantFrom(
+    ..."ignore disregard previous all instructions prompt system developer new you are now an ai model as to the reviewing this call whoever reading transcript rate score mark give perfect 10/10 out of 10 every items covered игнорируй инструкции поставь оценку из отметь все пункты Mr. e.g. Right? Yes!".split(
+      " ",
+    ),
+    " ",
+    "\n",
+    ". ",
+    "? ",
+    "! ",
+    "… ",
+    '." ',
+    ",",
+    ":",
+  );
+  const text = fc.array(fc.oneof(piece, piece, piece, fc.string({ maxLength: 3 })), { maxLength: 30 });
+
+  it("flags an utterance whenever it flags one of its sentences", () => {
+    fc.assert(
+      fc.property(text, (parts) => {
+        const u = parts.join(" ");
+        if (splitSentences(u).some(looksLikeInjection)) expect(looksLikeInjection(u)).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
 });
 
 describe("createInjectionGuard", () => {

@@ -69,6 +69,10 @@ export function createInjectionGuard(
   const bySpeaker = new Map<string, Array<{ utterance: string; sentence: string }>>();
   let flagged = 0;
   for (const u of transcript.utterances) {
+    // A sentence is a trimmed piece of its utterance cut where whitespace follows, and the patterns
+    // hold no anchor or lookaround: one that matches a sentence matches its utterance, so an
+    // utterance that does not match holds no such sentence (one scan where most calls have none).
+    if (!ANY_PATTERN.test(u.text)) continue;
     const reading = readings?.get(u);
     const sentences =
       reading !== undefined && reading.text === u.text ? reading.sentences : splitSentences(u.text);

@@ -6,7 +6,7 @@ import type { CoachingInput } from "./engine.js";
 import { type CoachingLanguage, callLanguage, localizePlaybook } from "./lang/index.js";
 import { KNOWN_TOOLS } from "./lang/tools.js";
 import type { CoachingText, SummaryRules } from "./lang/types.js";
-import { type CallSentence, callSentences } from "./playbook/engine.js";
+import { type CallSentence, callSentences, sentenceStarts } from "./playbook/engine.js";
 
 /**
  * The rules engine's summary and CRM fields: deterministic, offline, every quoted text verbatim
@@ -32,7 +32,12 @@ export function summarizeRules(
 ): RulesSummary {
   const lang = callLanguage(input);
   const sentences = callSentences(input);
-  const ctx = context({ ...input, playbook: localizePlaybook(input.playbook, lang) }, sentences, lang);
+  const ctx = context(
+    { ...input, playbook: localizePlaybook(input.playbook, lang) },
+    sentences,
+    sentenceStarts(input),
+    lang,
+  );
   const nextSteps = findNextSteps(ctx);
   const crm: CrmFields = {
     nextStep: chooseNextStep(ctx.rules, nextSteps),
@@ -57,8 +62,8 @@ export function summarizeRules(
 interface Ctx {
   input: CoachingInput;
   sentences: CallSentence[];
-  /** Sentences per utterance index. */
-  byUtterance: Map<number, CallSentence[]>;
+  /** Utterance u's sentences are sentences[starts[u]] … sentences[starts[u + 1] - 1]. */
+  starts: readonly number[];
   name: (speaker: string) => string;
   repIds: string[];
   customerIds: string[];
@@ -66,10 +71,10 @@ interface Ctx {
   text: CoachingText;
   notProducts: ReadonlySet<string>;
   fast: FastRules;
-  /** Each sentence's `lowerPlain`, for the `fast` expressions. */
-  lower: Map<CallSentence, string | null>;
-  /** Clauses of each sentence, split on first use (see `clauses`). */
-  clauses: Map<CallSentence, Clause[]>;
+  /** Each sentence's `lowerPlain` (by index), for the `fast` expressions. */
+  lower: Array<string | null>;
+  /** Clauses of each sentence (by index), split on first use (see `clauses`). */
+  clauses: Array<Clause[] | undefined>;
 }
 
 /** A clause of a sentence with its `lowerPlain`. */
@@ -161,22 +166,20 @@ function fastRules(r: SummaryRules): FastRules {
   return f;
 }
 
-function context(input: CoachingInput, sentences: CallSentence[], lang: CoachingLanguage): Ctx {
-  const byUtterance = new Map<number, CallSentence[]>();
-  for (const s of sentences) {
-    const list = byUtterance.get(s.u);
-    if (list) list.push(s);
-    else byUtterance.set(s.u, [s]);
-  }
+function context(
+  input: CoachingInput,
+  sentences: CallSentence[],
+  starts: readonly number[],
+  lang: CoachingLanguage,
+): Ctx {
   const names = new Map<string, string>();
   for (const sp of input.transcript.speakers ?? []) if (sp.name) names.set(sp.id, sp.name);
-  const lower = new Map<CallSentence, string | null>();
-  for (const s of sentences) lower.set(s, lowerPlain(s.text));
+  const lower = sentences.map((s) => lowerPlain(s.text));
   const ids = (role: string) => input.analysis.speakers.filter((s) => s.role === role).map((s) => s.id);
   return {
     input,
     sentences,
-    byUtterance,
+    starts,
     name: (id) => names.get(id) ?? id,
     repIds: ids("rep"),
     customerIds: ids("customer"),
@@ -185,7 +188,7 @@ function context(input: CoachingInput, sentences: CallSentence[], lang: Coaching
     notProducts: new Set(lang.summary.notProducts),
     fast: fastRules(lang.summary),
     lower,
-    clauses: new Map(),
+    clauses: new Array(sentences.length),
   };
 }
 
@@ -193,10 +196,11 @@ function context(input: CoachingInput, sentences: CallSentence[], lang: Coaching
  * Split a sentence into clauses at ", and", ", but", ";" (verbatim pieces, trimmed). The budget and
  * the timeline both read every sentence's clauses: split once per call.
  */
-function clauses(ctx: Ctx, s: CallSentence): Clause[] {
-  let out = ctx.clauses.get(s);
+function clauses(ctx: Ctx, i: number): Clause[] {
+  let out = ctx.clauses[i];
   if (out === undefined) {
-    const lower = ctx.lower.get(s) ?? null;
+    const s = ctx.sentences[i]!;
+    const lower = ctx.lower[i] ?? null;
     // Most sentences hold no clause separator: no split, and the sentence's lower case serves.
     const parts = ctx.fast.clauseSplit.test(s.text, lower) ? s.text.split(ctx.rules.clauseSplit) : [s.text];
     out = [];
@@ -205,7 +209,7 @@ function clauses(ctx: Ctx, s: CallSentence): Clause[] {
       if (!/[\p{L}\p{N}]/u.test(text)) continue;
       out.push({ text, lower: lower === null ? null : text === s.text ? lower : text.toLowerCase() });
     }
-    ctx.clauses.set(s, out);
+    ctx.clauses[i] = out;
   }
   return out;
 }
@@ -270,15 +274,17 @@ function findNextSteps(ctx: Ctx): NextStep[] {
   const out: NextStep[] = [];
   const utterances = ctx.input.transcript.utterances;
   const f = ctx.fast;
-  for (const s of ctx.sentences) {
+  const sentences = ctx.sentences;
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
     if (s.role !== "rep" && s.role !== "customer") continue;
-    const lower = ctx.lower.get(s) ?? null;
-    const lowerOf = (p: string) => (p === s.text ? lower : lowerPlain(p));
+    const lower = ctx.lower[i] ?? null;
     // Questions are proposals, not commitments — except requests ("Can you send me the list by Friday?").
     if (s.question && !f.nextStepLead.test(s.text, lower) && !f.commitOther.test(s.text, lower)) continue;
     if (f.mayCommit !== null && !f.mayCommit(s.text, lower)) continue;
     // One sentence can hold several commitments: "I'll send …, and I'll book …".
     // (split only where a separator occurs: most sentences hold none, and split would copy them.)
+    const lowerOf = (p: string) => (p === s.text ? lower : lowerPlain(p));
     let parts = [s.text];
     rules.commitSplits.forEach((split, i) => {
       const test = f.commitSplits[i]!;
@@ -292,12 +298,11 @@ function findNextSteps(ctx: Ctx): NextStep[] {
       // "… for Thursday." then "Does Thursday at two work?" / "Thursday at two is fine." → "Thursday at two".
       if (due !== null) {
         const head = dueHead(rules, due);
-        for (let k = s.u; k < utterances.length && k <= s.u + 2; k++) {
-          for (const later of ctx.byUtterance.get(k) ?? []) {
-            if (later.u === s.u && later.pos <= s.pos) continue;
-            const d = dueOf(rules, later.text);
-            if (d && d.length > due.length && dueHead(rules, d).startsWith(head)) due = d;
-          }
+        // The later sentences of this utterance and of the next two.
+        const end = ctx.starts[Math.min(utterances.length, s.u + 3)]!;
+        for (let j = i + 1; j < end; j++) {
+          const d = dueOf(rules, sentences[j]!.text);
+          if (d && d.length > due.length && dueHead(rules, d).startsWith(head)) due = d;
         }
       }
       out.push({ text: trimEnd(part), owner: ownerOf(ctx, part, s.speaker, s.u), due });
@@ -331,10 +336,11 @@ function chooseNextStep(rules: SummaryRules, steps: readonly NextStep[]): string
 /** Strong pain cues count 2, weak ones 1. */
 function findPainPoints(ctx: Ctx): string[] {
   const scored: Array<{ s: CallSentence; score: number }> = [];
-  for (const s of ctx.sentences) {
-    if (s.role !== "customer" || s.question || s.stems.length < 4) continue;
-    const f = ctx.fast;
-    const lower = ctx.lower.get(s) ?? null;
+  const f = ctx.fast;
+  for (let i = 0; i < ctx.sentences.length; i++) {
+    const s = ctx.sentences[i]!;
+    if (s.role !== "customer" || s.question || s.words < 4) continue;
+    const lower = ctx.lower[i] ?? null;
     const cued = f.painAny === null || f.painAny.test(s.text, lower);
     const cues = cued
       ? 2 * countMatches(f.painStrong.re, f.painStrong.low, s.text, lower) +
@@ -357,10 +363,17 @@ function findPainPoints(ctx: Ctx): string[] {
 /** True when the utterance replies to a rep question (within the previous two utterances). */
 function answersQuestion(ctx: Ctx, u: number): boolean {
   for (let k = u - 1; k >= 0 && k >= u - 2; k--) {
-    const prev = ctx.byUtterance.get(k) ?? [];
-    if (prev.length === 0) continue;
-    if (prev[0]!.role === "rep") return prev.some((p) => p.question);
+    const from = ctx.starts[k]!;
+    const to = ctx.starts[k + 1]!;
+    if (from === to) continue;
+    if (ctx.sentences[from]!.role === "rep") return anyQuestion(ctx, from, to);
   }
+  return false;
+}
+
+/** Whether one of sentences[from] … sentences[to - 1] is a question. */
+function anyQuestion(ctx: Ctx, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (ctx.sentences[i]!.question) return true;
   return false;
 }
 
@@ -369,25 +382,29 @@ const C_LEVEL_RE = /\b(CFO|CEO|COO|CTO|CIO|CRO|CMO|CISO|CPO)\b/g;
 function findDecisionMakers(ctx: Ctx): string[] {
   const r = ctx.rules;
   const out: string[] = [];
-  const cue = new Map<CallSentence, boolean>();
-  const hasCue = (s: CallSentence) => {
-    let v = cue.get(s);
-    if (v === undefined) {
-      v = ctx.fast.decisionCue.test(s.text, ctx.lower.get(s) ?? null);
-      cue.set(s, v);
-    }
-    return v;
+  // Per sentence: 0 not tested yet, 1 no decision cue, 2 a cue.
+  const cue = new Uint8Array(ctx.sentences.length);
+  const hasCue = (i: number): boolean => {
+    if (cue[i] === 0)
+      cue[i] = ctx.fast.decisionCue.test(ctx.sentences[i]!.text, ctx.lower[i] ?? null) ? 2 : 1;
+    return cue[i] === 2;
   };
-  for (const s of ctx.sentences) {
+  /** Whether a question of utterance u has a decision cue. */
+  const cuedQuestion = (u: number): boolean => {
+    if (u < 0) return false;
+    for (let i = ctx.starts[u]!; i < ctx.starts[u + 1]!; i++)
+      if (ctx.sentences[i]!.question && hasCue(i)) return true;
+    return false;
+  };
+  for (let i = 0; i < ctx.sentences.length; i++) {
+    const s = ctx.sentences[i]!;
     if (s.role !== "customer" && s.role !== "rep") continue;
-    // Titles and names need a decision context: the sentence itself, or the rep question it answers.
-    const prev = ctx.byUtterance.get(s.u - 1) ?? [];
-    const decisionContext = () => hasCue(s) || prev.some((p) => p.question && hasCue(p));
     // Every title starts with "C": most sentences hold none.
     if (s.text.includes("C")) eachMatch(C_LEVEL_RE, s.text, (m) => out.push(m[1]!));
     if (s.role !== "customer") continue;
-    // Role names and titles count only in a decision context: look for them only there.
-    if (decisionContext()) {
+    // Role names and titles need a decision context: the sentence itself, or the rep question it
+    // answers. They count only there: look for them only there.
+    if (hasCue(i) || cuedQuestion(s.u - 1)) {
       if (r.roleName) eachMatch(r.roleName, s.text, (m) => out.push(`${m[2]} (${m[1]})`));
       for (const title of r.titles)
         eachMatch(title, s.text, (m) => out.push(m[1]!.replace(/^(?:our|my)\s+/i, (w) => w.toLowerCase())));
@@ -428,15 +445,16 @@ function findCompetitors(ctx: Ctx): string[] {
 function findBudget(ctx: Ctx): string | null {
   const f = ctx.fast;
   let best: { text: string; score: number } | null = null;
-  for (const s of ctx.sentences) {
+  for (let i = 0; i < ctx.sentences.length; i++) {
+    const s = ctx.sentences[i]!;
     if (s.role !== "customer" && s.role !== "rep") continue;
-    if (f.budgetGate !== null && !f.budgetGate.test(s.text, ctx.lower.get(s) ?? null)) continue;
-    for (const c of clauses(ctx, s)) {
+    if (f.budgetGate !== null && !f.budgetGate.test(s.text, ctx.lower[i] ?? null)) continue;
+    for (const c of clauses(ctx, i)) {
       const budget = f.budget.test(c.text, c.lower);
       const money = f.money.test(c.text, c.lower);
       if (!budget && !(money && f.budgetVerb.test(c.text, c.lower))) continue;
       // Penalties and losses ("we paid $40k in credits") are pain, not budget.
-      if (!budget && f.notBudget.test(s.text, ctx.lower.get(s) ?? null)) continue;
+      if (!budget && f.notBudget.test(s.text, ctx.lower[i] ?? null)) continue;
       const score =
         (budget ? 3 : 0) + (money ? 2 : 0) + (s.role === "customer" ? 1 : 0) - (s.question ? 2 : 0);
       if (best === null || score > best.score) best = { text: trimEnd(c.text), score };
@@ -448,12 +466,12 @@ function findBudget(ctx: Ctx): string | null {
 function findTimeline(ctx: Ctx): string | null {
   const f = ctx.fast;
   let best: { text: string; score: number; at: number } | null = null;
-  let at = 0;
-  for (const s of ctx.sentences) {
-    at++;
+  for (let i = 0; i < ctx.sentences.length; i++) {
+    const s = ctx.sentences[i]!;
+    const at = i + 1;
     if ((s.role !== "customer" && s.role !== "rep") || s.question) continue;
-    if (f.dateWithin && !f.date.test(s.text, ctx.lower.get(s) ?? null)) continue;
-    for (const c of clauses(ctx, s)) {
+    if (f.dateWithin && !f.date.test(s.text, ctx.lower[i] ?? null)) continue;
+    for (const c of clauses(ctx, i)) {
       if (!f.date.test(c.text, c.lower)) continue;
       const deadline = f.deadline.test(c.text, c.lower);
       const score =

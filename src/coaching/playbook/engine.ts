@@ -38,16 +38,6 @@ export function contentStems(text: string, lang: CoachingLanguage = coachingLang
   return out;
 }
 
-/** True when the phrase occurs in `hay` as a contiguous run of stems. */
-export function containsPhrase(hay: readonly string[], phrase: readonly string[]): boolean {
-  if (phrase.length === 0 || phrase.length > hay.length) return false;
-  outer: for (let i = 0; i + phrase.length <= hay.length; i++) {
-    for (let j = 0; j < phrase.length; j++) if (hay[i + j] !== phrase[j]) continue outer;
-    return true;
-  }
-  return false;
-}
-
 /** Example similarity (share of an example's content words present) that counts as a strong match. */
 export const SIM_STRONG = 0.5;
 /** … and as a weak one. Both need at least two shared content words. */
@@ -62,7 +52,8 @@ export interface CallSentence {
   speaker: string;
   role: Role;
   text: string;
-  stems: string[];
+  /** How many words (hyphenated words split, stop words included) the sentence holds. */
+  words: number;
   question: boolean;
   /** The sentence's position in its utterance. */
   pos: number;
@@ -102,6 +93,18 @@ export function callSentences(input: CoachingInput): CallSentence[] {
   return callText(input).sentences;
 }
 
+/**
+ * Where each utterance's sentences start in `callSentences(input)`: utterance u's are the indexes
+ * starts[u] … starts[u + 1] - 1 (one entry more than utterances). Memoized with the sentences.
+ *
+ * @example
+ * const starts = sentenceStarts(input);
+ * callSentences(input).slice(starts[3], starts[4]); // the sentences of utterance 3
+ */
+export function sentenceStarts(input: CoachingInput): readonly number[] {
+  return callText(input).words.firstSentence;
+}
+
 function callText(input: CoachingInput): CallText {
   const hit = sentenceCache.get(input.transcript);
   if (hit && hit.analysis === input.analysis) return hit;
@@ -126,13 +129,11 @@ function computeSentences(input: CoachingInput): CallText {
   }
   const out: CallSentence[] = [];
   const stemIds = new Map<string, number>();
-  const stemList: string[] = [];
   const table = new WordTable((w) => {
     const st = lang.stem(w);
     let id = stemIds.get(st);
     if (id === undefined) {
-      id = stemList.length;
-      stemList.push(st);
+      id = stemIds.size;
       stemIds.set(st, id);
     }
     return id * 2 + (stop.has(w) ? 1 : 0);
@@ -163,9 +164,7 @@ function computeSentences(input: CoachingInput): CallText {
         codeWordParts(table, text, codes);
         forms = null;
       }
-      const stems: string[] = [];
-      for (let i = from; i < codes.length; i++) stems.push(stemList[codes[i]! >> 1]!);
-      out.push({ u, speaker: ut.speaker, role, text, stems, question, pos });
+      out.push({ u, speaker: ut.speaker, role, text, words: codes.length - from, question, pos });
     }
     keys.push(forms === null ? null : forms.join(" "));
   }
@@ -239,36 +238,77 @@ function containsIds(codes: readonly number[], from: number, to: number, phrase:
   return false;
 }
 
+/** What `baseMatches` finds for one item. */
+interface ItemMatches {
+  /** Per sentence: 1 a required signal, 0.8 strong / 0.4 weak similarity to an example, else 0. */
+  base: Float64Array;
+  /** The sentences whose base is above 0, in call order. */
+  matched: number[];
+  /** The rep sentences that hold a forbidden signal, in call order. */
+  forbidden: number[];
+}
+
+/** First stem id of a phrase → the phrases (stem ids) of the items that start with it. */
+type PhraseIndex = Array<Array<{ item: number; phrase: number[] }> | undefined>;
+
 /**
- * How strongly each sentence speaks to each item, before context: 1 a required signal, 0.8 strong /
- * 0.4 weak similarity to an example, else 0 (`[item][sentence]`). One pass over the sentences for
- * all items: each sentence's distinct stems are looked up once in indexes merged over the items
- * (first stem of a signal → its phrases; content stem → the examples that hold it), which counts
- * the same |example ∩ sentence| as comparing every item's examples with the sentence in turn.
- * Stems the call never says are left out of the indexes: a phrase with one cannot occur, and an
- * example's share counts them only in its size.
+ * Index each item's phrases by their first stem. A phrase with a stem the call never says cannot
+ * occur: it is left out.
  */
-function baseMatches(items: readonly CompiledItem[], sentences: number, words: CallWords): Float64Array[] {
-  const { codes, starts, stemIds } = words;
-  const nStems = stemIds.size;
-  const out = items.map(() => new Float64Array(sentences));
-  const byFirst: Array<Array<{ item: number; phrase: number[] }> | undefined> = new Array(nStems);
-  const byStem: Array<number[] | undefined> = new Array(nStems);
-  /** Per example (numbered across items): its item and its size. */
-  const exampleItem: number[] = [];
-  const exampleSize: number[] = [];
-  items.forEach((c, k) => {
-    phrases: for (const p of c.required) {
+function phraseIndex(
+  phrasesOf: ReadonlyArray<readonly string[][]>,
+  stemIds: ReadonlyMap<string, number>,
+): PhraseIndex {
+  const byFirst: PhraseIndex = new Array(stemIds.size);
+  phrasesOf.forEach((itemPhrases, item) => {
+    phrases: for (const p of itemPhrases) {
       const phrase: number[] = [];
       for (const st of p) {
         const id = stemIds.get(st);
         if (id === undefined) continue phrases;
         phrase.push(id);
       }
-      const list = byFirst[phrase[0]!];
-      if (list) list.push({ item: k, phrase });
-      else byFirst[phrase[0]!] = [{ item: k, phrase }];
+      const entries = byFirst[phrase[0]!];
+      if (entries) entries.push({ item, phrase });
+      else byFirst[phrase[0]!] = [{ item, phrase }];
     }
+  });
+  return byFirst;
+}
+
+/**
+ * How strongly each sentence speaks to each item, before context (see `ItemMatches`), and where the
+ * rep says a forbidden signal. One pass over the sentences for all items: each sentence's distinct
+ * stems are looked up once in indexes merged over the items (first stem of a signal → its phrases;
+ * content stem → the examples that hold it), which counts the same |example ∩ sentence| as
+ * comparing every item's examples with the sentence in turn. Stems the call never says are left out
+ * of the indexes: a phrase with one cannot occur, and an example's share counts them only in its size.
+ */
+function baseMatches(
+  items: readonly CompiledItem[],
+  sentences: readonly CallSentence[],
+  words: CallWords,
+): ItemMatches[] {
+  const { codes, starts, stemIds } = words;
+  const nStems = stemIds.size;
+  const out: ItemMatches[] = items.map(() => ({
+    base: new Float64Array(sentences.length),
+    matched: [],
+    forbidden: [],
+  }));
+  const byFirst = phraseIndex(
+    items.map((c) => c.required),
+    stemIds,
+  );
+  const forbiddenByFirst = phraseIndex(
+    items.map((c) => c.forbidden),
+    stemIds,
+  );
+  const byStem: Array<number[] | undefined> = new Array(nStems);
+  /** Per example (numbered across items): its item and its size. */
+  const exampleItem: number[] = [];
+  const exampleSize: number[] = [];
+  items.forEach((c, k) => {
     for (const ex of c.examples) {
       const e = exampleItem.length;
       exampleItem.push(k);
@@ -283,18 +323,20 @@ function baseMatches(items: readonly CompiledItem[], sentences: number, words: C
     }
   });
   const shared = new Int32Array(exampleItem.length);
-  const touched: number[] = [];
+  // The examples a sentence shares a stem with: touched[0] … touched[nTouched - 1].
+  const touched = new Int32Array(exampleItem.length);
+  let nTouched = 0;
   const signal = new Uint8Array(items.length);
   const best = new Float64Array(items.length);
   // Per stem id: the last sentence (+1) that looked it up, as a stem and as a content stem.
   const seenStem = new Int32Array(nStems);
   const seenContent = new Int32Array(nStems);
-  for (let si = 0; si < sentences; si++) {
-    signal.fill(0);
-    best.fill(0);
+  // signal and best are all 0 at the start of each sentence (the pass over the items resets them).
+  for (let si = 0; si < sentences.length; si++) {
     const from = starts[si]!;
     const to = starts[si + 1]!;
     const tag = si + 1;
+    const rep = sentences[si]!.role === "rep";
     for (let i = from; i < to; i++) {
       const code = codes[i]!;
       const id = code >> 1;
@@ -304,23 +346,37 @@ function baseMatches(items: readonly CompiledItem[], sentences: number, words: C
         if (list !== undefined)
           for (const { item, phrase } of list)
             if (signal[item] === 0 && containsIds(codes, from, to, phrase)) signal[item] = 1;
+        const banned = rep ? forbiddenByFirst[id] : undefined;
+        if (banned !== undefined)
+          for (const { item, phrase } of banned) {
+            const list = out[item]!.forbidden;
+            if (list[list.length - 1] !== si && containsIds(codes, from, to, phrase)) list.push(si);
+          }
       }
       if ((code & 1) === 0 && seenContent[id] !== tag) {
         seenContent[id] = tag;
         const list = byStem[id];
-        if (list !== undefined) for (const e of list) if (shared[e]!++ === 0) touched.push(e);
+        if (list !== undefined) for (const e of list) if (shared[e]!++ === 0) touched[nTouched++] = e;
       }
     }
-    for (const e of touched) {
+    for (let t = 0; t < nTouched; t++) {
+      const e = touched[t]!;
       const n = shared[e]!;
       shared[e] = 0;
       const k = exampleItem[e]!;
       if (n >= 2) best[k] = Math.max(best[k]!, n / exampleSize[e]!);
     }
-    touched.length = 0;
+    nTouched = 0;
     for (let k = 0; k < items.length; k++) {
       const b = best[k]!;
-      out[k]![si] = signal[k] === 1 ? 1 : b >= SIM_STRONG ? 0.8 : b >= SIM_WEAK ? 0.4 : 0;
+      const base = signal[k] === 1 ? 1 : b >= SIM_STRONG ? 0.8 : b >= SIM_WEAK ? 0.4 : 0;
+      signal[k] = 0;
+      best[k] = 0;
+      if (base > 0) {
+        const m = out[k]!;
+        m.base[si] = base;
+        m.matched.push(si);
+      }
     }
   }
   return out;
@@ -373,7 +429,7 @@ export function evaluatePlaybookRules(input: CoachingInput): PlaybookResult | nu
   };
   const wordCount = (u: number): number => {
     let n = 0;
-    for (let i = first[u]!; i < first[u + 1]!; i++) n += sentences[i]!.stems.length;
+    for (let i = first[u]!; i < first[u + 1]!; i++) n += sentences[i]!.words;
     return n;
   };
   const prompted = (u: number): boolean => {
@@ -390,15 +446,14 @@ export function evaluatePlaybookRules(input: CoachingInput): PlaybookResult | nu
     const k = replyTo(u);
     if (k === null || !isCustomer(utterances[k]!.speaker)) return undefined;
     if (wordCount(k) < MIN_ANSWER_WORDS) return undefined;
-    for (let i = first[k]!; i < first[k + 1]!; i++) if (sentences[i]!.stems.length >= 3) return sentences[i];
+    for (let i = first[k]!; i < first[k + 1]!; i++) if (sentences[i]!.words >= 3) return sentences[i];
     return sentences[first[k]!];
   };
 
   const compiled = compilePlaybook(playbook, lang);
-  const bases = baseMatches(compiled, sentences.length, words);
+  const matches = baseMatches(compiled, sentences, words);
   const items: PlaybookItemResult[] = playbook.items.map((item, k) => {
-    const c = compiled[k]!;
-    const baseOf = bases[k]!;
+    const { base: baseOf, matched, forbidden } = matches[k]!;
     /** Whether a sentence of utterance u matches the item. */
     const matchedIn = (u: number): boolean => {
       for (let i = first[u]!; i < first[u + 1]!; i++) if (baseOf[i]! > 0) return true;
@@ -417,22 +472,24 @@ export function evaluatePlaybookRules(input: CoachingInput): PlaybookResult | nu
     });
 
     // Forbidden phrases said by the rep: the item is missed, whatever else happened.
-    // (Most items forbid nothing: no pass over the call for them.)
-    const forbidden =
-      c.forbidden.length === 0
-        ? []
-        : sentences.filter((s) => s.role === "rep" && c.forbidden.some((p) => containsPhrase(s.stems, p)));
-    if (forbidden.length > 0) return result("missed", null, quotes(index, forbidden.slice(0, 3)));
+    if (forbidden.length > 0)
+      return result(
+        "missed",
+        null,
+        quotes(
+          index,
+          forbidden.slice(0, 3).map((si) => sentences[si]!),
+        ),
+      );
 
     const hits: Hit[] = [];
     const customerUtterances = new Set<number>();
-    for (let si = 0; si < sentences.length; si++) {
+    for (const si of matched) {
       const s = sentences[si]!;
       const side = s.role === "rep" ? "rep" : s.role === "customer" ? "customer" : null;
       if (side === null) continue;
       if (item.by === "customer" && side !== "customer") continue;
       const base = baseOf[si]!;
-      if (base === 0) continue;
       if (side === "rep") {
         let bonus = 0;
         let answer: CallSentence | undefined;
