@@ -40,6 +40,9 @@ export function deserializeError(e: SerializedError): Error {
  */
 export type Settled<T> = { ok: true; value: T } | { ok: false; error: SerializedError };
 
+/** The errors themselves, for a settled failure read on the thread that settled it (inline). */
+const thrown = new WeakMap<object, unknown>();
+
 /**
  * `fn()`'s value, or its error made cloneable.
  *
@@ -50,17 +53,20 @@ export function settle<T>(fn: () => T): Settled<T> {
   try {
     return { ok: true, value: fn() };
   } catch (err) {
-    return { ok: false, error: serializeError(err) };
+    const failed: Settled<T> = { ok: false, error: serializeError(err) };
+    thrown.set(failed, err);
+    return failed;
   }
 }
 
 /**
- * The settled value, or its error thrown here.
+ * The settled value, or its error thrown here: the very error when settled on this thread, else
+ * one made from its cloneable form.
  *
  * @example
  * unwrap({ ok: true, value: 1 }) // 1
  */
 export function unwrap<T>(settled: Settled<T>): T {
   if (settled.ok) return settled.value;
-  throw deserializeError(settled.error);
+  throw thrown.has(settled) ? thrown.get(settled) : deserializeError(settled.error);
 }
