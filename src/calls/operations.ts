@@ -12,6 +12,7 @@ import { DebriefError } from "../errors.js";
 import { recordEvent } from "../events/outbox.js";
 import { deleteJobs, jobInsert } from "../jobs/store.js";
 import { playbookExists } from "../playbooks/store.js";
+import type { Services } from "../services.js";
 import type { Transcript } from "../transcript/model.js";
 import type { AnalysisCaps, ParsedUpload } from "./analyze-upload.js";
 import { type CoachPayload, coachPayload } from "./jobs/coach.js";
@@ -149,6 +150,15 @@ export function analysisCaps(config: Config): AnalysisCaps {
 }
 
 /**
+ * Whether an upload keeps its transcript's text on the CPU thread for its coach job
+ * (src/cpu/retained.ts): when every CPU task runs on one thread, and the rules engine coaches there
+ * (the OpenAI engine reads the transcript on the event loop, from the database).
+ */
+export function keepsTranscripts(services: Services): boolean {
+  return services.cpu.oneThread === true && !services.config.OPENAI_API_KEY;
+}
+
+/**
  * A transcript upload as `createTranscriptCall` takes it: its text, or (a large JSON upload, read
  * on the CPU pool) its hash with its parse and analysis already done or refused.
  */
@@ -178,20 +188,20 @@ export async function createTranscriptCall(ctx: CallCtx, input: TranscriptUpload
   const repUserId = await resolveRep(ctx, input.meta.repUserId);
   await checkPlaybook(ctx, input.meta.playbook);
   const roles: SpeakerRoles = input.meta.speakerRoles ?? {};
-  const { cpu } = ctx.services;
+  const { services } = ctx;
   // Parsing and analysis are the CPU-heavy part: off the event loop on Node (a worker thread).
   // A refusal of an upload analysed beforehand is thrown only now, after the checks above.
   const parsed =
     "analysed" in input
       ? unwrap(input.analysed)
-      : await cpu.run("parseAnalyze", {
+      : await services.cpu.run("parseAnalyze", {
           content: input.content,
           fileName,
           format: input.meta.format,
           roles,
           language: input.meta.language,
-          caps: analysisCaps(ctx.services.config),
-          retain: cpu.oneThread === true,
+          caps: analysisCaps(services.config),
+          retain: keepsTranscripts(services),
         });
   const row = newCallRow(ctx, input.meta, repUserId, {
     status: "analyzing",

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { keepsTranscripts } from "../../src/calls/operations.js";
 import {
   MAX_RETAINED_CHARS,
   MAX_RETAINED_TEXT_CHARS,
@@ -8,6 +9,7 @@ import {
   retainText,
   takeText,
 } from "../../src/cpu/retained.js";
+import type { Services } from "../../src/services.js";
 
 /** Takes every text a test left, so the next one starts empty. */
 const kept: string[] = [];
@@ -60,5 +62,14 @@ describe("transcript texts kept on the CPU thread", () => {
     const fresh = keep("fresh", 1_000 + RETAINED_TTL_MS)!;
     expect(takeText(fresh, 1_001 + RETAINED_TTL_MS)).toBe("fresh");
     expect(takeText(old, 1_001 + RETAINED_TTL_MS)).toBeUndefined();
+  });
+
+  it("are kept only when one thread runs every CPU task and the rules engine coaches there", () => {
+    const services = (oneThread: boolean | undefined, key?: string) =>
+      ({ cpu: { oneThread }, config: { OPENAI_API_KEY: key } }) as unknown as Services;
+    expect(keepsTranscripts(services(true))).toBe(true);
+    expect(keepsTranscripts(services(false))).toBe(false);
+    expect(keepsTranscripts(services(undefined))).toBe(false);
+    expect(keepsTranscripts(services(true, "sk-test"))).toBe(false);
   });
 });

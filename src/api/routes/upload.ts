@@ -16,6 +16,7 @@ import {
   type CreateResult,
   createAudioCall,
   createTranscriptCall,
+  keepsTranscripts,
   MAX_IDEMPOTENCY_KEY_LENGTH,
 } from "../../calls/operations.js";
 import { CallDetailSchema, type CallMeta, CallMetaSchema } from "../../calls/schemas.js";
@@ -280,7 +281,7 @@ async function createFromJson(
         {
           bytes: large,
           caps: analysisCaps(services.config),
-          retain: services.cpu.oneThread === true,
+          retain: keepsTranscripts(services),
         },
         [large.buffer as ArrayBuffer],
       )
