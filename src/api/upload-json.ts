@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { sha256Hex } from "../auth/keys.js";
+import { type AnalysisCaps, type ParsedUpload, parseAndAnalyze } from "../calls/analyze-upload.js";
 import { AudioUrlBodySchema, type CallMeta, CallMetaSchema } from "../calls/schemas.js";
+import { type Settled, settle } from "../cpu/errors.js";
 import { DebriefError } from "../errors.js";
 import { parseJsonBody } from "../http/json-body.js";
 import { line } from "../input.js";
@@ -86,36 +88,50 @@ export function audioUrlData(upload: Extract<JsonUpload, { kind: "audioUrl" }>) 
   return upload.parsed.data;
 }
 
-/**
- * A large JSON upload from its bytes, off the request path: the API's JSON rule (strict UTF-8,
- * depth, control characters, numbers — `parseJsonBody`), the upload's schema, and a transcript's
- * text as UTF-8 bytes with their SHA-256 (the content hash of the inline path, which hashes the
- * same bytes). Bytes, not a string: they move back to the event loop and on to `parseAnalyze`
- * without a copy (receiving a 25 MB string costs the event loop about as much as parsing it).
- * `keepText` (the task runs on the calling thread, nothing crosses): the text stays a string, and
- * `parseAnalyze` does not decode it again. The same errors as the inline path, which reads small
- * bodies.
- */
-export async function parseJsonUpload(input: {
-  bytes: Uint8Array;
-  keepText?: boolean;
-}): Promise<
-  JsonUpload | (TranscriptBytes & { kind: "transcript" }) | (TranscriptText & { kind: "transcript" })
-> {
-  const upload = readJsonUpload(parseJsonBody(input.bytes).value);
-  if (upload.kind !== "transcript") return upload;
-  const content = new TextEncoder().encode(upload.content);
-  const contentHash = await sha256Hex(content);
-  return input.keepText ? { ...upload, contentHash } : { ...upload, content, contentHash };
-}
-
-/** A transcript upload's text as UTF-8 bytes, hashed. */
-export interface TranscriptBytes {
-  content: Uint8Array;
+/** A large transcript upload read on the CPU pool: hashed, and already parsed and analysed. */
+export interface AnalysedJsonUpload {
+  kind: "transcript";
+  /** SHA-256 of the transcript's text as UTF-8 (what the inline path hashes). */
   contentHash: string;
   fileName: string;
   meta: CallMeta;
+  /** The parse and analysis, or their refusal: reported after the upload's other checks. */
+  analysed: Settled<ParsedUpload>;
 }
 
-/** A transcript upload's text, hashed (`keepText`). */
-export type TranscriptText = Omit<TranscriptBytes, "content"> & { content: string };
+/**
+ * A large JSON upload from its bytes, in one CPU task (on the Node server, a worker thread): the
+ * API's JSON rule (strict UTF-8, depth, control characters, numbers — `parseJsonBody`), the
+ * upload's schema, the transcript's SHA-256, then its parse and analysis (`parseAndAnalyze`). One
+ * task where there were two: the text no longer goes back to the event loop as bytes to be sent
+ * to the pool again and decoded there. The body's refusals are thrown (the same problems as the
+ * inline path's, which reads small bodies); the transcript's are settled, so the event loop still
+ * makes its checks first.
+ *
+ * @example
+ * const upload = await cpu.run("jsonUpload", { bytes, caps });
+ * if (upload.kind === "transcript") unwrap(upload.analysed).analysis;
+ */
+export async function readJsonUploadBytes(input: {
+  bytes: Uint8Array;
+  caps: AnalysisCaps;
+  /** `parseAndAnalyze`'s `retain`. */
+  retain?: boolean | undefined;
+}): Promise<Extract<JsonUpload, { kind: "audioUrl" }> | AnalysedJsonUpload> {
+  const upload = readJsonUpload(parseJsonBody(input.bytes).value);
+  if (upload.kind !== "transcript") return upload;
+  const { content, fileName, meta } = upload;
+  const contentHash = await sha256Hex(content);
+  const analysed = settle(() =>
+    parseAndAnalyze({
+      content,
+      fileName,
+      format: meta.format,
+      roles: meta.speakerRoles ?? {},
+      language: meta.language,
+      caps: input.caps,
+      retain: input.retain,
+    }),
+  );
+  return { kind: "transcript", contentHash, fileName, meta, analysed };
+}

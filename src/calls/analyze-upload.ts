@@ -1,5 +1,6 @@
 import { analyzeTranscriptDetailed } from "../analysis/analyze.js";
 import type { FileAnalysis } from "../analysis/result.js";
+import { retainText } from "../cpu/retained.js";
 import type { SpeakerRoles } from "../db/schema/index.js";
 import { DebriefError } from "../errors.js";
 import { isSpace } from "../text/space.js";
@@ -13,13 +14,18 @@ export interface AnalysisCaps {
 }
 
 export interface ParseAnalyzeInput {
-  /** The upload's text, or its UTF-8 bytes (decoded here, off the request path). */
-  content: string | Uint8Array;
+  /** The upload's text. */
+  content: string;
   fileName: string;
   format?: TranscriptFormat | undefined;
   roles: SpeakerRoles;
   language?: string | undefined;
   caps: AnalysisCaps;
+  /**
+   * Keep the transcript's JSON text on this thread for the call's coach job (src/cpu/retained.ts):
+   * only when every CPU task runs on this one thread.
+   */
+  retain?: boolean | undefined;
 }
 
 function roleOptions(roles: SpeakerRoles): { rep?: string[]; customer?: string[] } {
@@ -155,6 +161,8 @@ export interface ParsedUpload {
    * coach job restores them instead of splitting and classifying every utterance again.
    */
   readings: string | null;
+  /** The token of `transcriptJson` kept on this thread (`retain`), or null. */
+  retained: string | null;
 }
 
 /**
@@ -162,8 +170,7 @@ export interface ParsedUpload {
  * upload, run off the request path by `services.cpu` (a worker thread on Node).
  */
 export function parseAndAnalyze(input: ParseAnalyzeInput): ParsedUpload {
-  const content = typeof input.content === "string" ? input.content : new TextDecoder().decode(input.content);
-  const parsed = parseTranscript(content, {
+  const parsed = parseTranscript(input.content, {
     file: input.fileName,
     ...(input.format ? { format: input.format } : {}),
   });
@@ -175,11 +182,13 @@ export function parseAndAnalyze(input: ParseAnalyzeInput): ParsedUpload {
     roles: input.roles,
     language: input.language,
   });
+  const transcriptJson = JSON.stringify(parsed.transcript);
   return {
     format: parsed.format,
     analysis,
-    transcriptJson: JSON.stringify(parsed.transcript),
+    transcriptJson,
     analysisJson: JSON.stringify(analysis),
     readings,
+    retained: input.retain ? retainText(transcriptJson) : null,
   };
 }

@@ -3,14 +3,19 @@ import type { FileAnalysis } from "../analysis/result.js";
 import type { Actor } from "../auth/actor.js";
 import { newId, sha256Hex, sha256HexSmall } from "../auth/keys.js";
 import { withCoaching } from "../coaching/output.js";
+import type { Config } from "../config/env.js";
 import type { OperationCtx } from "../context.js";
+import { type Settled, unwrap } from "../cpu/errors.js";
 import { type Database, perDatabase } from "../db/database.js";
 import { type Call, type CallFailure, calls, type SpeakerRoles, users } from "../db/schema/index.js";
 import { DebriefError } from "../errors.js";
 import { recordEvent } from "../events/outbox.js";
 import { deleteJobs, jobInsert } from "../jobs/store.js";
 import { playbookExists } from "../playbooks/store.js";
+import type { Services } from "../services.js";
 import type { Transcript } from "../transcript/model.js";
+import type { AnalysisCaps, ParsedUpload } from "./analyze-upload.js";
+import { type CoachPayload, coachPayload } from "./jobs/coach.js";
 import { insertAnalysedCall } from "./save.js";
 import type { CallDetail, CallMeta, CallSummary, ListCallsQuery } from "./schemas.js";
 import { type CallJsonText, callEventPayload, insertCall } from "./status.js";
@@ -139,23 +144,39 @@ async function findDuplicate(
 
 export { analyzeForCall } from "./analyze-upload.js";
 
+/** The largest transcript one call may analyse, from the configuration. */
+export function analysisCaps(config: Config): AnalysisCaps {
+  return { maxUtterances: config.DEBRIEF_MAX_UTTERANCES, maxWords: config.DEBRIEF_MAX_WORDS };
+}
+
+/**
+ * Whether an upload keeps its transcript's text on the CPU thread for its coach job
+ * (src/cpu/retained.ts): when every CPU task runs on one thread, and the rules engine coaches there
+ * (the OpenAI engine reads the transcript on the event loop, from the database).
+ */
+export function keepsTranscripts(services: Services): boolean {
+  return services.cpu.oneThread === true && !services.config.OPENAI_API_KEY;
+}
+
+/**
+ * A transcript upload as `createTranscriptCall` takes it: its text, or (a large JSON upload, read
+ * on the CPU pool) its hash with its parse and analysis already done or refused.
+ */
+export type TranscriptUpload = (
+  | { content: string }
+  | { contentHash: string; analysed: Settled<ParsedUpload> }
+) & {
+  fileName?: string | undefined;
+  meta: CallMeta;
+  idempotencyKey?: string | undefined;
+};
+
 /**
  * Upload a transcript: it is parsed now (a malformed file is refused and nothing is stored) and its
  * conversation metrics are computed inline — they never wait on a queue or a slow service.
  */
-export async function createTranscriptCall(
-  ctx: CallCtx,
-  input: {
-    /** The transcript's text, or its UTF-8 bytes (a large JSON upload's: moved to the CPU pool). */
-    content: string | Uint8Array;
-    /** SHA-256 of `content` when already known (hashed on the CPU pool with a large JSON upload). */
-    contentHash?: string | undefined;
-    fileName?: string | undefined;
-    meta: CallMeta;
-    idempotencyKey?: string | undefined;
-  },
-): Promise<CreateResult> {
-  const contentHash = input.contentHash ?? (await sha256Hex(input.content));
+export async function createTranscriptCall(ctx: CallCtx, input: TranscriptUpload): Promise<CreateResult> {
+  const contentHash = "analysed" in input ? input.contentHash : await sha256Hex(input.content);
   const requestHash = requestFingerprint(contentHash, {
     fileName: input.fileName ?? null,
     meta: input.meta,
@@ -167,20 +188,21 @@ export async function createTranscriptCall(
   const repUserId = await resolveRep(ctx, input.meta.repUserId);
   await checkPlaybook(ctx, input.meta.playbook);
   const roles: SpeakerRoles = input.meta.speakerRoles ?? {};
-  const { config } = ctx.services;
+  const { services } = ctx;
   // Parsing and analysis are the CPU-heavy part: off the event loop on Node (a worker thread).
-  const parsed = await ctx.services.cpu.run(
-    "parseAnalyze",
-    {
-      content: input.content,
-      fileName,
-      format: input.meta.format,
-      roles,
-      language: input.meta.language,
-      caps: { maxUtterances: config.DEBRIEF_MAX_UTTERANCES, maxWords: config.DEBRIEF_MAX_WORDS },
-    },
-    typeof input.content === "string" ? [] : [input.content.buffer as ArrayBuffer],
-  );
+  // A refusal of an upload analysed beforehand is thrown only now, after the checks above.
+  const parsed =
+    "analysed" in input
+      ? unwrap(input.analysed)
+      : await services.cpu.run("parseAnalyze", {
+          content: input.content,
+          fileName,
+          format: input.meta.format,
+          roles,
+          language: input.meta.language,
+          caps: analysisCaps(services.config),
+          retain: keepsTranscripts(services),
+        });
   const row = newCallRow(ctx, input.meta, repUserId, {
     status: "analyzing",
     source: "transcript",
@@ -196,7 +218,7 @@ export async function createTranscriptCall(
   return insertCallWithJob(ctx, row, "coach", {
     analysis: parsed.analysis,
     json: { transcript: parsed.transcriptJson, analysis: parsed.analysisJson },
-    readings: parsed.readings,
+    payload: coachPayload(parsed),
   });
 }
 
@@ -287,18 +309,19 @@ async function insertCallWithJob(
   ctx: CallCtx,
   row: Call,
   kind: "transcribe" | "coach",
-  analysed?: { analysis: FileAnalysis; json: CallJsonText; readings?: string | null },
+  analysed?: { analysis: FileAnalysis; json: CallJsonText; payload: CoachPayload },
 ): Promise<CreateResult> {
   const { services } = ctx;
   const job = await services.db.transaction(async (tx) => {
     // The job is written in one statement with the call's event (and metrics).
-    // The coach job carries the metric pass's readings (src/calls/jobs/coach.ts).
+    // The coach job carries the metric pass's readings and the kept text's token (src/calls/jobs/coach.ts).
+    const payload = analysed?.payload ?? {};
     const first = jobInsert(tx, services.jobs, {
       kind,
       orgId: row.orgId,
       subject: row.id,
       runAt: row.createdAt,
-      ...(analysed?.readings ? { payload: { readings: analysed.readings } } : {}),
+      ...(Object.keys(payload).length > 0 ? { payload } : {}),
     });
     const inserted = analysed
       ? await insertAnalysedCall(tx, {

@@ -3,15 +3,11 @@ import type { ChunkOptions } from "../ai/chunk.js";
 import { getPrompt } from "../ai/prompts.js";
 import type { Coaching } from "../coaching/contract.js";
 import type { CoachingInput } from "../coaching/engine.js";
-import {
-  coachWithRules,
-  finishCoaching as finish,
-  type RulesEngineInfo,
-} from "../coaching/rules-coaching.js";
+import { finishCoaching as finish, type RulesEngineInfo } from "../coaching/rules-coaching.js";
 import type { CpuRunner } from "../cpu/tasks.js";
 import type { Logger } from "../services.js";
 import { type CoachingCache, coachingCacheKey, parseCachedCoaching } from "./cache.js";
-import { type CoachingWireInput, coachingInputOfWire, storedFormOf } from "./stored.js";
+import { type CoachingWireInput, coachWireWithRules, storedFormOf, withTranscriptText } from "./stored.js";
 
 export interface RunCoachingDeps {
   /** OpenAI (or a compatible server) and the model; null/absent: the rules engine only. */
@@ -44,19 +40,29 @@ const ZERO = { promptTokens: 0, completionTokens: 0, estimatedCostUsd: 0 } as co
  * // openaiFromConfig: src/ai/client.ts
  * const coaching = await runCoaching({ transcript, analysis, playbook }, { openai: openaiFromConfig(config), cache });
  */
-export async function runCoaching(input: CoachingInput, deps: RunCoachingDeps = {}): Promise<Coaching> {
+export async function runCoaching(given: CoachingInput, deps: RunCoachingDeps = {}): Promise<Coaching> {
   const openai = deps.openai ?? null;
   const cpu = deps.cpu;
+  let input = given;
   // The rules engine (alone, or as the fallback): CPU work, on the pool when there is one. An
-  // input read from storage goes as its JSON text, parsed on the thread that coaches.
+  // input read from storage goes as its JSON text, parsed on the thread that coaches; a transcript
+  // that thread no longer keeps is read from storage, and the engine asked again.
   const rules = async (info: RulesEngineInfo): Promise<Coaching> => {
-    const stored = storedFormOf(input);
-    const wire: CoachingWireInput = stored ? { stored } : input;
-    return deps.cpu
-      ? deps.cpu.run("coachRules", { input: wire, info })
-      : coachWithRules(coachingInputOfWire(wire), info);
+    const coach = (of: CoachingInput) => {
+      const stored = storedFormOf(of);
+      const wire: CoachingWireInput = stored ? { stored } : of;
+      return cpu ? cpu.run("coachRules", { input: wire, info }) : coachWireWithRules(wire, info);
+    };
+    const coaching = await coach(input);
+    if (coaching) return coaching;
+    input = await withTranscriptText(input);
+    const again = await coach(input);
+    if (!again) throw new Error("the rules engine found no transcript in a whole input");
+    return again;
   };
   if (!openai) return rules({ model: null, promptVersion: null, fallback: null, ...ZERO });
+  // The OpenAI engine reads the transcript here.
+  input = await withTranscriptText(input);
 
   const promptVersion = getPrompt("coaching", openai.promptVersion).version;
   const key = await coachingCacheKey(input, { model: openai.model, promptVersion });

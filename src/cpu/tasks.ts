@@ -1,15 +1,14 @@
 import { planCoachingRequests } from "../ai/request.js";
 import { verifyLlmCoaching } from "../ai/verify-llm.js";
-import { parseJsonUpload } from "../api/upload-json.js";
+import { readJsonUploadBytes } from "../api/upload-json.js";
 import {
   type AnalyzeOptions,
   analyzeForCall,
   analyzeForCoaching,
   parseAndAnalyze,
 } from "../calls/analyze-upload.js";
-import { coachWithRules, type RulesEngineInfo } from "../coaching/rules-coaching.js";
-import { type CoachingWireInput, coachingInputOfWire } from "../coaching-service/stored.js";
-import { DebriefError, type ErrorCode } from "../errors.js";
+import type { RulesEngineInfo } from "../coaching/rules-coaching.js";
+import { type CoachingWireInput, coachWireWithRules } from "../coaching-service/stored.js";
 import type { Transcript } from "../transcript/model.js";
 
 /**
@@ -18,8 +17,11 @@ import type { Transcript } from "../transcript/model.js";
  * for Web Crypto's digest).
  */
 export const CPU_TASKS = {
-  /** A large JSON upload's bytes: the JSON rule, the upload's schema, the transcript's hash. */
-  jsonUpload: parseJsonUpload,
+  /**
+   * A large JSON upload's bytes: the JSON rule, the upload's schema, the transcript's hash, its
+   * parse and analysis.
+   */
+  jsonUpload: readJsonUploadBytes,
   /** An upload: parse, check the cost caps, analyse. */
   parseAnalyze: parseAndAnalyze,
   /** A stored or transcribed transcript: its analysis (the `analyze` and `transcribe` jobs). */
@@ -30,8 +32,7 @@ export const CPU_TASKS = {
    * The rules engine with its verification (the `coach` job without OpenAI, or its fallback); a
    * stored call's transcript and analysis come as their JSON text, parsed here.
    */
-  coachRules: (i: { input: CoachingWireInput; info: RulesEngineInfo }) =>
-    coachWithRules(coachingInputOfWire(i.input), i.info),
+  coachRules: (i: { input: CoachingWireInput; info: RulesEngineInfo }) => coachWireWithRules(i.input, i.info),
   /** The OpenAI engine's request bodies for a call (rendered, chunked, token-counted). */
   planLlm: planCoachingRequests,
   /** The OpenAI engine's answers verified against the transcript, merged and scrubbed. */
@@ -50,27 +51,10 @@ export interface CpuRunner {
   run<K extends CpuTask>(task: K, input: CpuInput<K>, transfer?: ArrayBuffer[]): Promise<CpuOutput<K>>;
   close(): Promise<void>;
   /**
-   * True when tasks run on the calling thread: a result need not be shaped for crossing a thread
-   * (a large upload's text can stay a string instead of bytes decoded again by the next task).
+   * True when every task runs on one and the same thread (inline, or a pool of one thread): what
+   * a task leaves in that thread's memory, a later task finds (src/cpu/retained.ts).
    */
-  readonly inline?: boolean;
-}
-
-/** An error as it crosses a thread: a DebriefError keeps its code, message and details. */
-export interface SerializedError {
-  code?: ErrorCode;
-  message: string;
-  details?: Record<string, unknown>;
-}
-export function serializeError(err: unknown): SerializedError {
-  if (err instanceof DebriefError)
-    return { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) };
-  return { message: err instanceof Error ? err.message : String(err) };
-}
-export function deserializeError(e: SerializedError): Error {
-  return e.code
-    ? new DebriefError(e.code, e.message, e.details ? { details: e.details } : {})
-    : new Error(e.message);
+  readonly oneThread?: boolean;
 }
 
 /**
@@ -82,7 +66,7 @@ export function deserializeError(e: SerializedError): Error {
  */
 export function inlineCpu(): CpuRunner {
   return {
-    inline: true,
+    oneThread: true,
     async run<K extends CpuTask>(task: K, input: CpuInput<K>): Promise<CpuOutput<K>> {
       const fn = CPU_TASKS[task] as unknown as (i: CpuInput<K>) => CpuOutput<K> | Promise<CpuOutput<K>>;
       return await fn(input);

@@ -2,7 +2,8 @@ import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { type CpuRunner, deserializeError, type SerializedError } from "./tasks.js";
+import { deserializeError, type SerializedError } from "./errors.js";
+import type { CpuRunner } from "./tasks.js";
 
 type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: SerializedError };
 interface Pending {
@@ -80,9 +81,11 @@ export function workerPool(size: number = defaultPoolSize()): CpuRunner {
     }
     for (const w of idle) w.unref();
   };
-  for (let i = 0; i < Math.max(1, size); i++) spawn();
+  const threads = Math.max(1, size);
+  for (let i = 0; i < threads; i++) spawn();
 
   return {
+    oneThread: threads === 1,
     run(task, input, transfer = []) {
       if (closed) return Promise.reject(new Error("the CPU pool is closed"));
       return new Promise((resolve, reject) => {

@@ -106,8 +106,16 @@ describe.each(testDatabases)("a large JSON upload read on the CPU pool, on $name
       ["both transcript and audioUrl", (tr) => `{"audioUrl":"https://example.com/a.mp3","transcript":${tr}}`],
       // Checked after the body is read, on this thread: no transcriber on this server.
       ["audioUrl without Deepgram", (tr) => `{"audioUrl":"nope","x":${tr}}`],
-      // The canonical parser's own refusal, on the pool too (parseAnalyze).
+      // The canonical parser's own refusal, in the same task: thrown after the event loop's checks.
       ["no utterances", (tr) => `{"transcript":{"utterances":[],"x":${tr}}}`],
+      [
+        "unknown playbook, then no utterances",
+        (tr) => `{"playbook":"nope","transcript":{"utterances":[],"x":${tr}}}`,
+      ],
+      [
+        "unknown rep, then no utterances",
+        (tr) => `{"repUserId":"usr_nope","transcript":{"utterances":[],"x":${tr}}}`,
+      ],
     ];
     // Where a truncated body ends is the one thing that differs with its size.
     const at = (p: object) =>
@@ -130,7 +138,8 @@ describe.each(testDatabases)("a large JSON upload read on the CPU pool, on $name
     cpu.tasks.length = 0;
     const res = await upload(`{"title":"Big","transcript":${big}}`);
     expect(res.status).toBe(202);
-    expect(cpu.tasks).toEqual(["jsonUpload", "parseAnalyze"]);
+    // Read, hashed, parsed and analysed in one task.
+    expect(cpu.tasks).toEqual(["jsonUpload"]);
     const { id } = (await res.json()) as { id: string };
     const [call] = await handle.db.select().from(calls).where(eq(calls.id, id));
     // The content is the canonical object as JSON again, as the inline path hashes it.
@@ -141,5 +150,10 @@ describe.each(testDatabases)("a large JSON upload read on the CPU pool, on $name
     const again = await upload(`{"title":"Big","transcript":${big}}`);
     expect(again.status).toBe(202);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
+    // Recognised before its transcript's refusal is thrown, as when the parse was a task of its own:
+    // the same content forced to a format it is not is still the same upload.
+    const forced = await upload(`{"title":"Big","format":"webvtt","transcript":${big}}`);
+    expect(forced.status).toBe(202);
+    expect(((await forced.json()) as { id: string }).id).toBe(id);
   });
 });

@@ -18,7 +18,8 @@ import { testDatabases } from "../helpers/db.js";
 // The coach job sends a stored call's transcript and analysis to the pool as their JSON text and
 // parses them there; inline it parses the same text on this thread. Both must store the coaching,
 // metrics and events that coaching the driver's parsed objects stored, with the upload's question
-// readings (the first run) and without them (a re-coaching).
+// readings and the transcript's text the upload kept on the pool's one thread (the first run) and
+// without them (a re-coaching, which reads the text from the database).
 describe.each(testDatabases)("a coach job on the worker pool and inline, on $name", (database) => {
   let handle: Awaited<ReturnType<typeof database.open>>;
   let t: TestApp;
@@ -83,6 +84,12 @@ describe.each(testDatabases)("a coach job on the worker pool and inline, on $nam
       ),
     );
     expect(withReadings?.n).toBe(3);
+    const [kept] = resultRows<{ n: number }>(
+      await handle.db.execute(
+        sql`select count(*)::int as n from jobs where kind = 'coach' and payload ? 'keptTranscript'`,
+      ),
+    );
+    expect(kept?.n).toBe(3);
     cpu.tasks.length = 0;
     expect(await t.runJobs()).toBe(3);
     expect(cpu.tasks).toEqual(["coachRules", "coachRules", "coachRules"]);
@@ -109,5 +116,24 @@ describe.each(testDatabases)("a coach job on the worker pool and inline, on $nam
       await handle.db.execute(sql`select count(*)::int as n from events where type = 'call.coached'`),
     );
     expect(events?.n).toBe(9);
+  }, 120_000);
+
+  it("reads the transcript from the database when the pool's thread no longer keeps it", async () => {
+    const lost = await upload({
+      transcript: JSON.stringify(generateCall({ minutes: 5, seed: 11 })),
+      speakerRoles: { rep: ["rep-dana", "Dana Reyes (Debrief)"] },
+    });
+    // A token the thread never had: as after a restart, an eviction or on another server.
+    await handle.db.execute(
+      sql`update jobs set payload = jsonb_set(payload, '{keptTranscript}', '"elsewhere"') where subject = ${lost}`,
+    );
+    cpu.tasks.length = 0;
+    expect(await t.runJobs()).toBe(1);
+    // Asked once with the token, once with the text read from the database.
+    expect(cpu.tasks).toEqual(["coachRules", "coachRules"]);
+    const first = await stored(lost);
+    expect(first.status).toBe("done");
+    await coachAgain(inline, lost);
+    expect(await stored(lost)).toEqual(first);
   }, 120_000);
 });

@@ -5,6 +5,7 @@ export function recording(pool: CpuRunner): CpuRunner & { tasks: CpuTask[] } {
   const tasks: CpuTask[] = [];
   return {
     tasks,
+    ...(pool.oneThread === undefined ? {} : { oneThread: pool.oneThread }),
     run(task, input, transfer) {
       tasks.push(task);
       return pool.run(task, input, transfer);

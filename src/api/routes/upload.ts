@@ -11,10 +11,12 @@ import {
   sniffOtherBinary,
 } from "../../calls/audio.js";
 import {
+  analysisCaps,
   type CallCtx,
   type CreateResult,
   createAudioCall,
   createTranscriptCall,
+  keepsTranscripts,
   MAX_IDEMPOTENCY_KEY_LENGTH,
 } from "../../calls/operations.js";
 import { CallDetailSchema, type CallMeta, CallMetaSchema } from "../../calls/schemas.js";
@@ -265,7 +267,8 @@ async function createFromJson(
 ): Promise<CreateResult> {
   // Read and checked by the API's one JSON rule (src/api/json-bodies.ts): strict UTF-8, bounded
   // depth, no control characters, no number out of range (1e400 would be stored as null). A large
-  // body comes unread: it is decoded, parsed and validated on the CPU pool, its bytes moved there.
+  // body comes unread: it is decoded, parsed, validated, and its transcript parsed and analysed,
+  // in one task on the CPU pool, its bytes moved there.
   const { services } = ctx;
   const maxBytes = services.config.DEBRIEF_MAX_TRANSCRIPT_MB * 1e6;
   const large = c.get("largeJsonBody");
@@ -273,9 +276,15 @@ async function createFromJson(
   if ((large?.byteLength ?? got?.bytes ?? 0) > maxBytes)
     throw new DebriefError("payload_too_large", `JSON uploads are limited to ${mb(maxBytes)}`);
   const upload = large
-    ? await services.cpu.run("jsonUpload", { bytes: large, keepText: services.cpu.inline === true }, [
-        large.buffer as ArrayBuffer,
-      ])
+    ? await services.cpu.run(
+        "jsonUpload",
+        {
+          bytes: large,
+          caps: analysisCaps(services.config),
+          retain: keepsTranscripts(services),
+        },
+        [large.buffer as ArrayBuffer],
+      )
     : readJsonUpload(got?.value);
   if (upload.kind === "audioUrl") {
     if (!services.transcriber) throw notConfigured("audioUrl");
@@ -292,13 +301,13 @@ async function createFromJson(
       idempotencyKey,
     });
   }
-  return createTranscriptCall(ctx, {
-    content: upload.content,
-    contentHash: "contentHash" in upload ? upload.contentHash : undefined,
-    fileName: upload.fileName,
-    meta: upload.meta,
-    idempotencyKey,
-  });
+  const { fileName, meta } = upload;
+  return createTranscriptCall(
+    ctx,
+    "analysed" in upload
+      ? { contentHash: upload.contentHash, analysed: upload.analysed, fileName, meta, idempotencyKey }
+      : { content: upload.content, fileName, meta, idempotencyKey },
+  );
 }
 
 /** The Idempotency-Key header, compared whole: a key longer than the limit is refused, never cut. */
