@@ -671,3 +671,17 @@ describe("Deepgram speaker labels", () => {
     );
   });
 });
+
+describe("AssemblyAI status that is not a string", () => {
+  it("is a parse error naming it, not an internal error (found by the property test)", () => {
+    const doc = {
+      language_code: "en_us",
+      status: { toString: "" },
+      words: [{ text: "hi", start: 0, end: 100, confidence: 1, speaker: null }],
+      utterances: null,
+    };
+    expect(() => parseTranscript(JSON.stringify(doc), { file: "x.json" })).toThrow(
+      /x\.json: assemblyai: transcript is not ready \(status: \{"toString":""\}\)/,
+    );
+  });
+});

@@ -37,7 +37,7 @@ export function parseAssemblyAi(value: unknown, file?: string): Transcript {
   if (root.status !== undefined && root.status !== "completed") {
     throw new TranscriptParseError(
       "assemblyai",
-      `transcript is not ready (status: ${String(root.status)}); fetch it again once it is "completed"`,
+      `transcript is not ready (status: ${typeof root.status === "string" ? root.status : JSON.stringify(root.status)}); fetch it again once it is "completed"`,
       { file },
     );
   }
