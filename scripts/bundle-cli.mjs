@@ -1,8 +1,8 @@
 // Part of `npm run build` (so `npm ci` runs it through `prepare`), after tsc: replaces the compiled
-// modules of the pure CLI commands (analyze, its batch thread analyze-worker, schema-command) in
-// dist/src/cli/ by one self-contained file each, bundled by esbuild with zod and yaml inside.
-// Loading ~150 small modules (zod alone is ~95, with every locale) cost more than the analysis of a
-// short call; one file per command starts in a fraction of that. See bench/cli-start.ts and docs/benchmarks.md.
+// modules of the pure CLI commands (analyze, schema-command) in dist/src/cli/ by one self-contained file
+// each, bundled by esbuild with zod and yaml inside. Loading ~150 small modules (zod alone is ~95,
+// with every locale) cost more than the analysis of a short call; one file per command starts in
+// a fraction of that. See bench/cli-start.ts and docs/benchmarks.md.
 //
 // Rules that keep the bundles interchangeable with tsc's output:
 // - src/errors.ts and src/cli/io.ts stay outside the bundles (imported from dist/src as before),
@@ -14,7 +14,7 @@
 import { rmSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 
-const BUNDLED_COMMANDS = ["analyze", "analyze-worker", "schema-command"];
+const BUNDLED_COMMANDS = ["analyze", "schema-command"];
 const SHARED = ["src/errors.ts", "src/cli/io.ts"];
 
 const root = resolve(import.meta.dirname, "..");

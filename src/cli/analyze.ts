@@ -1,25 +1,18 @@
-import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
+import { analyzeTranscriptDetailed } from "../analysis/analyze.js";
+import type { FileAnalysis } from "../analysis/result.js";
 import type { Playbook } from "../coaching/contract.js";
+import { type CoachedAnalysis, withCoaching } from "../coaching/output.js";
 import { BUILTIN_DEFAULT_PLAYBOOK, loadDefaultPlaybook } from "../coaching/playbook/builtins.js";
 import { parsePlaybook } from "../coaching/playbook/parse.js";
 import { memoryCoachingCache } from "../coaching-service/cache.js";
-import type { RunCoachingDeps } from "../coaching-service/run.js";
+import { type RunCoachingDeps, runCoaching } from "../coaching-service/run.js";
 import { loadConfig } from "../config/env.js";
-import { startThread } from "../cpu/thread.js";
 import { DebriefError } from "../errors.js";
 import { TRANSCRIPT_FORMATS, type TranscriptFormat, TranscriptFormatSchema } from "../transcript/model.js";
-import { type AnalyzeFileOptions, analyzeFileContent, type FileOutcome } from "./analyze-file.js";
-import { runBatch } from "./batch.js";
+import { parseTranscript } from "../transcript/parse.js";
 import { type CliIO, UsageError } from "./io.js";
-
-/** The batch's helper thread: built beside this file (the bundle too), or the TypeScript source. */
-const WORKER_FILE = import.meta.url.endsWith(".ts") ? "./analyze-worker.ts" : "./analyze-worker.js";
-/**
- * A batch starts helper threads once this thread has analysed files for this long: starting one
- * costs about what a short call costs to analyse (measured in docs/benchmarks.md, "CLI batch").
- */
-const SPAWN_AFTER_MS = 50;
+import { formatSummary } from "./summary.js";
 
 export const ANALYZE_HELP = `Usage: debrief analyze FILE… [options]
 
@@ -39,8 +32,6 @@ Options:
   --engine E          coaching engine: auto (OpenAI when OPENAI_API_KEY is set), rules, openai
   --no-coaching       metrics and questions only (no objections, playbook, summary)
   --json              print one JSON object per file (NDJSON), as in the analysis contract
-  --jobs N            threads for a batch of files (default: one per CPU core; the rules engine
-                      only; results are printed in the files' order either way)
   -h, --help          show this help
 `;
 
@@ -62,7 +53,6 @@ export async function analyzeCommand(args: string[], io: CliIO): Promise<number>
       engine: { type: "string", default: "auto" },
       "no-coaching": { type: "boolean", default: false },
       json: { type: "boolean", default: false },
-      jobs: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -78,7 +68,6 @@ export async function analyzeCommand(args: string[], io: CliIO): Promise<number>
       throw new UsageError(`unknown --format '${values.format}' (one of: ${TRANSCRIPT_FORMATS.join(", ")})`);
     format = f.data;
   }
-  jobsOf(values.jobs); // a bad --jobs is a usage error whatever the engine
   const rep = splitList(values.rep);
   const customer = splitList(values.customer);
   const coaching = values["no-coaching"] ? null : await coachingSetup(values.engine, values.playbook, io);
@@ -88,53 +77,49 @@ export async function analyzeCommand(args: string[], io: CliIO): Promise<number>
     io.env.FORCE_COLOR !== "0" &&
     process.stdout.isTTY === true;
 
-  const options: AnalyzeFileOptions = {
-    ...(format ? { format } : {}),
-    rep,
-    customer,
-    ...(values.language ? { language: values.language } : {}),
-    playbook: coaching?.playbook ?? null,
-    json: values.json,
-    color,
-  };
-  const deps: RunCoachingDeps = coaching?.deps ?? { openai: null, cache: memoryCoachingCache() };
-  const names = positionals.map((file) => (file === "-" ? "<stdin>" : file));
-  const load = async (k: number): Promise<{ content: string } | { outcome: FileOutcome }> => {
-    const file = positionals[k]!;
-    try {
-      return { content: file === "-" ? await io.readStdin() : await readOrExplain(io, file) };
-    } catch (err) {
-      if (!(err instanceof DebriefError)) throw err;
-      return { outcome: { output: "", warnings: [], error: err.message } };
-    }
-  };
-  const local = (name: string, content: string) => analyzeFileContent(name, content, options, deps);
-
   let failures = 0;
   let first = true;
-  const emit = (_k: number, outcome: FileOutcome) => {
-    for (const w of outcome.warnings) io.stderr(w);
-    if (outcome.error !== "") {
+  for (const file of positionals) {
+    const name = file === "-" ? "<stdin>" : file;
+    try {
+      const content = file === "-" ? await io.readStdin() : await readOrExplain(io, file);
+      const parsed = parseTranscript(content, { file: name, ...(format ? { format } : {}) });
+      const { analysis, unmatchedRoleOptions } = analyzeTranscriptDetailed(parsed.transcript, {
+        rep,
+        customer,
+        ...(values.language ? { language: values.language } : {}),
+        keepReadings: coaching !== null,
+      });
+      for (const v of unmatchedRoleOptions)
+        io.stderr(
+          `debrief: warning: ${name}: no speaker '${v}' (speakers: ${analysis.speakers.map((s) => s.id).join(", ")})\n`,
+        );
+      const base: FileAnalysis = { file: name, format: parsed.format, ...analysis };
+      const result: CoachedAnalysis = coaching
+        ? withCoaching(
+            base,
+            await runCoaching(
+              { transcript: parsed.transcript, analysis, playbook: coaching.playbook },
+              coaching.deps,
+            ),
+          )
+        : base;
+      if (result.engineInfo?.fallback)
+        io.stderr(
+          `debrief: warning: ${name}: OpenAI not used (${result.engineInfo.fallback}); rules engine result\n`,
+        );
+      if (values.json) io.stdout(`${JSON.stringify(result)}\n`);
+      else {
+        if (!first) io.stdout("\n");
+        io.stdout(formatSummary(result, { color }));
+      }
+      first = false;
+    } catch (err) {
+      if (!(err instanceof DebriefError)) throw err;
       failures++;
-      io.stderr(`debrief: ${outcome.error}\n`);
-      return;
+      io.stderr(`debrief: ${err.message}\n`);
     }
-    if (!values.json && !first) io.stdout("\n");
-    io.stdout(outcome.output);
-    first = false;
-  };
-  // Several files with the rules engine spread over the cores; OpenAI coaching waits on the
-  // network, and its cache is this thread's, so such a run stays on one thread.
-  const jobs = deps.openai === null ? Math.min(jobsOf(values.jobs), names.length) : 1;
-  await runBatch({
-    names,
-    load,
-    local,
-    spawn: () => startThread(new URL(WORKER_FILE, import.meta.url), { options }),
-    emit,
-    jobs,
-    spawnAfterMs: SPAWN_AFTER_MS,
-  });
+  }
   return failures > 0 ? 1 : 0;
 }
 
@@ -168,14 +153,6 @@ async function coachingSetup(
       );
   }
   return { playbook, deps: { openai, cache: memoryCoachingCache() } };
-}
-
-/** `--jobs N`: a whole number of threads, at least 1; by default one per core. */
-function jobsOf(value: string | undefined): number {
-  if (value === undefined) return availableParallelism();
-  if (!/^[1-9][0-9]{0,3}$/.test(value))
-    throw new UsageError(`--jobs must be a whole number from 1 (got '${value}')`);
-  return Number(value);
 }
 
 function splitList(values: string[] | undefined): string[] {

@@ -1,9 +1,6 @@
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
-import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
-import { loadDefaultPlaybook } from "../../src/coaching/playbook/builtins.js";
 import { cli } from "../helpers/cli.js";
 
 /**
@@ -42,17 +39,6 @@ const COMMANDS: string[][] = [
   ["analyze", "fixtures/formats/teams.vtt", "--rep", "Dana Whitfield", "--playbook", "demo", "--json"],
   ["analyze", "fixtures/formats/malformed/truncated.json", "fixtures/formats/russian.txt", "--no-coaching"],
   ["analyze", "fixtures/formats/call.srt", "--format", "nope"],
-  // A batch of hour-long calls: after the first, helper threads (dist/src/cli/analyze-worker.js) join.
-  [
-    "analyze",
-    "--json",
-    "--jobs",
-    "2",
-    ...Array.from({ length: 6 }, () => "fixtures/bench/call-60min.json"),
-    "fixtures/formats/malformed/truncated.json",
-    "fixtures/formats/zoom.vtt",
-  ],
-  ["analyze", "fixtures/formats/zoom.vtt", "--jobs", "none"],
   ["schema"],
   ["schema", "transcript"],
 ];
@@ -61,38 +47,5 @@ describe("bin/debrief.js", () => {
   it.each(COMMANDS.map((args) => [args.join(" "), args] as const))("debrief %s", async (_label, args) => {
     const [real, inProcess] = await Promise.all([bin([...args]), cli([...args])]);
     expect(real).toEqual(inProcess);
-  });
-
-  it("ships a batch helper thread that loads and analyses like the command itself", async () => {
-    const file = "fixtures/calls/discovery-acme.vtt";
-    const options = {
-      rep: [],
-      customer: [],
-      playbook: loadDefaultPlaybook("discovery"),
-      json: true,
-      color: false,
-    };
-    const worker = new Worker(new URL("../../dist/src/cli/analyze-worker.js", import.meta.url), {
-      workerData: { options },
-    });
-    try {
-      const replies: unknown[] = [];
-      const answered = new Promise<void>((resolve, reject) => {
-        worker.on("error", reject);
-        worker.on("message", (m: { ready?: boolean; seq?: number }) => {
-          replies.push(m);
-          if (m.ready) worker.postMessage({ seq: 7, name: file, content: readFileSync(file, "utf8") });
-          else resolve();
-        });
-      });
-      await answered;
-      const { stdout } = await cli(["analyze", file, "--json"]);
-      expect(replies).toEqual([
-        { ready: true },
-        { seq: 7, ok: true, outcome: { output: stdout, warnings: [], error: "" } },
-      ]);
-    } finally {
-      await worker.terminate();
-    }
   });
 });
