@@ -15,6 +15,7 @@ const scripts = [
   "bench/outcomes.ts",
   "bench/reports.ts",
   "bench/cli-start.ts",
+  "bench/cli-batch.ts",
   "bench/web.ts",
   "bench/availability.ts",
   "bench/memory.ts",
