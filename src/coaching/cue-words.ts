@@ -480,6 +480,33 @@ export function requirementsOf(alternative: string, letter: string): Requirement
   }
 }
 
+/**
+ * `requirementsOf`'s answer in JSON form, for a table computed ahead of time
+ * (cue-requirements.generated.ts): per branch, per requirement, [whole words, word prefixes, the
+ * first-character set's ranges]; null for an alternative that is not understood. Decoding gives
+ * back the same requirements in the same order, so an index built from either is the same.
+ * @example encodeRequirements(requirementsOf("(too|so) expensive", "a-z")) // [[[["too", "so"], [], []], [["expensive"], [], []]]]
+ */
+export type EncodedRequirements = Array<Array<[string[], string[], number[]]>> | null;
+
+export function encodeRequirements(reqs: Requirement[][] | null): EncodedRequirements {
+  return reqs === null
+    ? null
+    : reqs.map((branch) => branch.map((r) => [[...r.exact], [...r.prefixes], [...r.starts]]));
+}
+
+function decodeRequirements(encoded: EncodedRequirements): Requirement[][] | null {
+  return encoded === null
+    ? null
+    : encoded.map((branch) =>
+        branch.map(([exact, prefixes, starts]) => ({
+          exact: new Set(exact),
+          prefixes: new Set(prefixes),
+          starts: [...starts],
+        })),
+      );
+}
+
 /** A table of the codes below LIMIT of the class `[letter]`: 1 for a letter. */
 function letterSet(letter: string): Uint8Array {
   const known = letterSets.get(letter);
@@ -503,13 +530,16 @@ const indexes = new Map<string, WordIndex>();
  * lookbehind and a lookahead that exclude every `letter` character: true when some alternative
  * matches. Each alternative is tried alone, and only when the text's words meet its requirements
  * (see `requirementsOf`); "some alternative matches somewhere" is the alternation's answer. Null
- * when some alternative is not understood (the caller keeps the single expression).
+ * when some alternative is not understood (the caller keeps the single expression). `known`: the
+ * requirements of alternatives analysed ahead of time for this `letter` (`encodeRequirements`);
+ * the others are analysed here.
  */
 export function cueTest(
   alternatives: readonly string[],
   before: string,
   after: string,
   letter: string,
+  known?: ReadonlyMap<string, EncodedRequirements>,
 ): ((text: string) => boolean) | null {
   let index = indexes.get(letter);
   if (index === undefined) {
@@ -519,7 +549,8 @@ export function cueTest(
   const idx = index;
   const analysed: Array<{ source: string; branches: number[][] }> = [];
   for (const source of alternatives) {
-    const reqs = requirementsOf(source, letter);
+    const encoded = known?.get(source);
+    const reqs = encoded !== undefined ? decodeRequirements(encoded) : requirementsOf(source, letter);
     if (reqs === null) return null;
     // The least likely requirement first: most alternatives are ruled out by one look-up.
     const branches = reqs.map((conjuncts) =>
