@@ -530,16 +530,16 @@ const indexes = new Map<string, WordIndex>();
  * lookbehind and a lookahead that exclude every `letter` character: true when some alternative
  * matches. Each alternative is tried alone, and only when the text's words meet its requirements
  * (see `requirementsOf`); "some alternative matches somewhere" is the alternation's answer. Null
- * when some alternative is not understood (the caller keeps the single expression). `known`: the
- * requirements of alternatives analysed ahead of time for this `letter` (`encodeRequirements`);
- * the others are analysed here.
+ * when some alternative is not understood (the caller keeps the single expression). `known`: each
+ * alternative's requirements analysed ahead of time for this `letter` (`encodeRequirements`), in
+ * the order of `alternatives`; without it they are analysed here.
  */
 export function cueTest(
   alternatives: readonly string[],
   before: string,
   after: string,
   letter: string,
-  known?: ReadonlyMap<string, EncodedRequirements>,
+  known?: readonly EncodedRequirements[],
 ): ((text: string) => boolean) | null {
   let index = indexes.get(letter);
   if (index === undefined) {
@@ -548,9 +548,8 @@ export function cueTest(
   }
   const idx = index;
   const analysed: Array<{ source: string; branches: number[][] }> = [];
-  for (const source of alternatives) {
-    const encoded = known?.get(source);
-    const reqs = encoded !== undefined ? decodeRequirements(encoded) : requirementsOf(source, letter);
+  for (const [k, source] of alternatives.entries()) {
+    const reqs = known ? decodeRequirements(known[k]!) : requirementsOf(source, letter);
     if (reqs === null) return null;
     // The least likely requirement first: most alternatives are ruled out by one look-up.
     const branches = reqs.map((conjuncts) =>
