@@ -35,7 +35,9 @@ delete env.OPENAI_API_KEY; // the rules engine: no network, the same work on eve
 
 function batch(flags: string[], n: number): number {
   const t0 = performance.now();
-  const run = spawnSync(process.execPath, [bin, "analyze", "--json", ...flags, ...files.slice(0, n)], {
+  // The launcher itself, as `npx debrief` runs it (its shebang's V8 flags apply); Windows: through node.
+  const args = [bin, "analyze", "--json", ...flags, ...files.slice(0, n)];
+  const run = spawnSync(process.platform === "win32" ? process.execPath : args.shift()!, args, {
     cwd: root,
     env,
     stdio: ["ignore", "ignore", "pipe"],

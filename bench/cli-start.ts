@@ -21,10 +21,14 @@ const bin = resolve(argAfter("--bin") ?? join(root, "bin", "debrief.js"));
 const rounds = Number(argAfter("--rounds") ?? 15);
 const SHORT_CALL = "fixtures/calls/discovery-acme.vtt";
 
+// The launcher runs as `npx debrief` runs it: the file itself, so its shebang's V8 flags apply
+// (Windows has no shebangs: there it is handed to node).
+const debrief = (...args: string[]): string[] =>
+  process.platform === "win32" ? [process.execPath, bin, ...args] : [bin, ...args];
 const cases: Array<{ label: string; args: string[] }> = [
-  { label: "`node -e 0` (bare Node)", args: ["-e", "0"] },
-  { label: "`debrief --help`", args: [bin, "--help"] },
-  { label: `\`debrief analyze ${SHORT_CALL}\``, args: [bin, "analyze", SHORT_CALL] },
+  { label: "`node -e 0` (bare Node)", args: [process.execPath, "-e", "0"] },
+  { label: "`debrief --help`", args: debrief("--help") },
+  { label: `\`debrief analyze ${SHORT_CALL}\``, args: debrief("analyze", SHORT_CALL) },
 ];
 
 /** CPU seconds used by this process's waited-for children so far (Linux), else null. */
@@ -43,7 +47,8 @@ delete env.OPENAI_API_KEY; // the rules engine: no network, the same work on eve
 function runOnce(args: string[]): { wall: number; cpu: number | null } {
   const cpu0 = childrenCpu();
   const t0 = performance.now();
-  const run = spawnSync(process.execPath, args, { cwd: root, env, stdio: ["ignore", "ignore", "pipe"] });
+  const [command, ...rest] = args;
+  const run = spawnSync(command!, rest, { cwd: root, env, stdio: ["ignore", "ignore", "pipe"] });
   const wall = performance.now() - t0;
   const cpu1 = childrenCpu();
   if (run.status !== 0) throw new Error(`${args.join(" ")} exited ${run.status}: ${run.stderr}`);

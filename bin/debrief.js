@@ -1,14 +1,15 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --no-regexp-tier-up
 // Thin launcher: the CLI is compiled to dist/ by `npm install` (the "prepare" script).
+//
+// The shebang's `--no-regexp-tier-up` compiles each regular expression to machine code once, on
+// first use, instead of V8's default of bytecode first and machine code on the second run: the
+// coaching lexicons are a few large expressions run a few hundred times per call, and compiling
+// them twice was a third of a short `debrief analyze` (bench/cli-start.ts). Matching is the same
+// either way; only start-up changes. It must be given on the command line: set from here with
+// `v8.setFlagsFromString` (after Node's own start-up had run expressions) it crashed 3 of 40
+// server starts with a segmentation fault inside V8's expression code.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { setFlagsFromString } from "node:v8";
-
-// Compile each regular expression to machine code once, on first use, instead of V8's default of
-// bytecode first and machine code on the second run: the coaching lexicons are a few large
-// expressions run a few hundred times per call, and compiling them twice was a third of a short
-// `debrief analyze` (bench/cli-start.ts). Matching is the same either way; only start-up changes.
-setFlagsFromString("--no-regexp-tier-up");
 
 const main = new URL("../dist/src/cli/main.js", import.meta.url);
 if (!existsSync(fileURLToPath(main))) {
