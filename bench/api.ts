@@ -36,6 +36,7 @@ import type { Transcript } from "../src/transcript/model.js";
 import { createTempDatabase } from "../test/helpers/db.js";
 import { machineLine, report } from "./record.js";
 import { generateCall } from "./synthetic.js";
+import { cpuDelta, processCpuMs, threadCpuMs } from "./thread-cpu.js";
 
 const adminUrl =
   process.env.BENCH_DATABASE_URL ??
@@ -76,6 +77,27 @@ async function timed<T>(items: readonly T[], n: number, fn: (item: T) => Promise
     lat.push(performance.now() - s);
   });
   return lat;
+}
+
+/**
+ * Where a coached call's CPU went, ms per call: the event loop, the busiest other thread (the CPU
+ * pool's, when there is one), the rest of Node's threads, PostgreSQL's backends.
+ */
+interface CallCpu {
+  eventLoop: number;
+  busiest: number;
+  otherThreads: number;
+  postgres: number;
+}
+
+/** A row of the end-to-end CPU table (null: no /proc); inline, the busiest other thread is a V8 helper. */
+function cpuRow(label: string, cpu: CallCpu | null, pooled: boolean): string {
+  if (!cpu) return `| ${label} | n/a | n/a | n/a | n/a | n/a |`;
+  const f = (ms: number) => ms.toFixed(1);
+  const pool = pooled ? f(cpu.busiest) : "—";
+  const others = pooled ? cpu.otherThreads : cpu.otherThreads + cpu.busiest;
+  const total = cpu.eventLoop + cpu.busiest + cpu.otherThreads + cpu.postgres;
+  return `| ${label} | ${f(cpu.eventLoop)} | ${pool} | ${f(others)} | ${f(cpu.postgres)} | ${f(total)} |`;
 }
 
 const pct = (xs: number[], p: number) =>
@@ -220,6 +242,12 @@ try {
   // with the CPU tasks inline (one thread for everything), then on a worker pool of one thread as
   // `npm start` has it on two cores (the event loop beside one CPU thread).
   const E2E = 100;
+  /** PostgreSQL's backends serving the benchmark database (their CPU is the database's share). */
+  const backends = async () =>
+    resultRows<{ pid: number }>(
+      await handle.db.execute(sql`select pid from pg_stat_activity where datname = current_database()`),
+    ).map((r) => r.pid);
+  let lastCpu: CallCpu | null = null;
   const endToEnd = async (target: typeof app, seed: number): Promise<number> => {
     const bodies = Array.from({ length: E2E }, (_, i) =>
       JSON.stringify({
@@ -228,6 +256,8 @@ try {
         speakerRoles: { rep: ["rep-dana", "Dana Reyes (Debrief)"] },
       }),
     );
+    const threads0 = threadCpuMs();
+    const pg0 = processCpuMs(await backends());
     const te = performance.now();
     await pool(bodies, CONCURRENCY, async (body) => {
       const res = await target.request("/v1/calls", { method: "POST", headers, body });
@@ -235,9 +265,26 @@ try {
       await res.arrayBuffer();
     });
     while ((await pending()) > 0) await new Promise((r) => setTimeout(r, 20));
-    return E2E / ((performance.now() - te) / 1000);
+    const rate = E2E / ((performance.now() - te) / 1000);
+    const threads = cpuDelta(threads0, threadCpuMs());
+    const pg = cpuDelta(pg0, processCpuMs(await backends()));
+    if (threads.size === 0) lastCpu = null;
+    else {
+      const eventLoop = threads.get(process.pid) ?? 0;
+      const others = [...threads].filter(([tid]) => tid !== process.pid).map(([, ms]) => ms);
+      const busiest = Math.max(0, ...others);
+      const sum = (xs: Iterable<number>) => [...xs].reduce((a, b) => a + b, 0);
+      lastCpu = {
+        eventLoop: eventLoop / E2E,
+        busiest: busiest / E2E,
+        otherThreads: (sum(others) - busiest) / E2E,
+        postgres: sum(pg.values()) / E2E,
+      };
+    }
+    return rate;
   };
   const inlineRate = await endToEnd(app, 13_000);
+  const inlineCpu = lastCpu;
   await workers.stop();
   const cpu = workerPool(1);
   const pooled = createServices(config, {
@@ -254,6 +301,7 @@ try {
   wake = () => pooledWorkers.wake();
   await endToEnd(pooledApp, 17_000); // warm-up: the pool thread's first calls compile its code
   const pooledRate = await endToEnd(pooledApp, 18_000);
+  const pooledCpu = lastCpu;
   await pooledWorkers.stop();
   await cpu.close();
   rows.push(
@@ -263,6 +311,11 @@ try {
     `| drained after the uploads | ${before} | ${(before / drainSecs).toFixed(1)} |`,
     `| end to end: word-timed uploads (${CONCURRENCY} clients) with the workers running, calls coached/s | ${E2E} | ${inlineRate.toFixed(1)} |`,
     `| … the same with the CPU tasks on a pool of one thread (as \`npm start\` on 2 cores) | ${E2E} | ${pooledRate.toFixed(1)} |`,
+    "",
+    "| CPU per coached call, end to end (ms, from /proc) | event loop | pool thread | Node's other threads | PostgreSQL | total |",
+    "|---|---|---|---|---|---|",
+    cpuRow("CPU tasks inline", inlineCpu, false),
+    cpuRow("pool of one thread (`npm start` on 2 cores)", pooledCpu, true),
   );
 } finally {
   await handle.close();
