@@ -208,7 +208,8 @@ export function compileAny(
       if (test !== undefined) return test(text);
       const n = tested++;
       if (n < (indexAfter ?? TABLE_INDEX_AFTER_TEXTS)) return plain(text);
-      lookup ??= table ? tableFor(patterns) : null;
+      // Looked up once: null (a pattern the table lacks) is an answer, not a reason to look again.
+      if (lookup === undefined) lookup = table ? tableFor(patterns) : null;
       // A list the table lacks is analysed here: worth it only later (see INDEX_AFTER_TEXTS).
       if (indexAfter === undefined && lookup === null && n < INDEX_AFTER_TEXTS) return plain(text);
       test = cueTest(alternatives(), B, E, LETTER, lookup ?? undefined) ?? plain;
