@@ -36,7 +36,7 @@ import type { Transcript } from "../src/transcript/model.js";
 import { createTempDatabase } from "../test/helpers/db.js";
 import { machineLine, report } from "./record.js";
 import { generateCall } from "./synthetic.js";
-import { cpuDelta, processCpuMs, threadCpuMs } from "./thread-cpu.js";
+import { cpuDelta, processesCpuMs, threadCpuMs } from "./thread-cpu.js";
 
 const adminUrl =
   process.env.BENCH_DATABASE_URL ??
@@ -247,8 +247,10 @@ try {
     resultRows<{ pid: number }>(
       await handle.db.execute(sql`select pid from pg_stat_activity where datname = current_database()`),
     ).map((r) => r.pid);
-  let lastCpu: CallCpu | null = null;
-  const endToEnd = async (target: typeof app, seed: number): Promise<number> => {
+  const endToEnd = async (
+    target: typeof app,
+    seed: number,
+  ): Promise<{ rate: number; cpu: CallCpu | null }> => {
     const bodies = Array.from({ length: E2E }, (_, i) =>
       JSON.stringify({
         transcript: JSON.stringify(generateCall({ minutes: 30, seed: seed + i })),
@@ -257,7 +259,7 @@ try {
       }),
     );
     const threads0 = threadCpuMs();
-    const pg0 = processCpuMs(await backends());
+    const pg0 = processesCpuMs(await backends());
     const te = performance.now();
     await pool(bodies, CONCURRENCY, async (body) => {
       const res = await target.request("/v1/calls", { method: "POST", headers, body });
@@ -267,24 +269,20 @@ try {
     while ((await pending()) > 0) await new Promise((r) => setTimeout(r, 20));
     const rate = E2E / ((performance.now() - te) / 1000);
     const threads = cpuDelta(threads0, threadCpuMs());
-    const pg = cpuDelta(pg0, processCpuMs(await backends()));
-    if (threads.size === 0) lastCpu = null;
-    else {
-      const eventLoop = threads.get(process.pid) ?? 0;
-      const others = [...threads].filter(([tid]) => tid !== process.pid).map(([, ms]) => ms);
-      const busiest = Math.max(0, ...others);
-      const sum = (xs: Iterable<number>) => [...xs].reduce((a, b) => a + b, 0);
-      lastCpu = {
-        eventLoop: eventLoop / E2E,
-        busiest: busiest / E2E,
-        otherThreads: (sum(others) - busiest) / E2E,
-        postgres: sum(pg.values()) / E2E,
-      };
-    }
-    return rate;
+    const pg = cpuDelta(pg0, processesCpuMs(await backends()));
+    if (threads.size === 0) return { rate, cpu: null };
+    const others = [...threads].filter(([tid]) => tid !== process.pid).map(([, ms]) => ms);
+    const busiest = Math.max(0, ...others);
+    const sum = (xs: Iterable<number>) => [...xs].reduce((a, b) => a + b, 0);
+    const cpu: CallCpu = {
+      eventLoop: (threads.get(process.pid) ?? 0) / E2E,
+      busiest: busiest / E2E,
+      otherThreads: (sum(others) - busiest) / E2E,
+      postgres: sum(pg.values()) / E2E,
+    };
+    return { rate, cpu };
   };
-  const inlineRate = await endToEnd(app, 13_000);
-  const inlineCpu = lastCpu;
+  const inline = await endToEnd(app, 13_000);
   await workers.stop();
   const cpu = workerPool(1);
   const pooled = createServices(config, {
@@ -300,8 +298,7 @@ try {
   const pooledWorkers = startWorkers(pooled, { concurrency: 2, pollIntervalMs: 20 });
   wake = () => pooledWorkers.wake();
   await endToEnd(pooledApp, 17_000); // warm-up: the pool thread's first calls compile its code
-  const pooledRate = await endToEnd(pooledApp, 18_000);
-  const pooledCpu = lastCpu;
+  const onPool = await endToEnd(pooledApp, 18_000);
   await pooledWorkers.stop();
   await cpu.close();
   rows.push(
@@ -309,13 +306,13 @@ try {
     "| coaching jobs (rules engine, 2 workers) | jobs | jobs/s |",
     "|---|---|---|",
     `| drained after the uploads | ${before} | ${(before / drainSecs).toFixed(1)} |`,
-    `| end to end: word-timed uploads (${CONCURRENCY} clients) with the workers running, calls coached/s | ${E2E} | ${inlineRate.toFixed(1)} |`,
-    `| … the same with the CPU tasks on a pool of one thread (as \`npm start\` on 2 cores) | ${E2E} | ${pooledRate.toFixed(1)} |`,
+    `| end to end: word-timed uploads (${CONCURRENCY} clients) with the workers running, calls coached/s | ${E2E} | ${inline.rate.toFixed(1)} |`,
+    `| … the same with the CPU tasks on a pool of one thread (as \`npm start\` on 2 cores) | ${E2E} | ${onPool.rate.toFixed(1)} |`,
     "",
     "| CPU per coached call, end to end (ms, from /proc) | event loop | pool thread | Node's other threads | PostgreSQL | total |",
     "|---|---|---|---|---|---|",
-    cpuRow("CPU tasks inline", inlineCpu, false),
-    cpuRow("pool of one thread (`npm start` on 2 cores)", pooledCpu, true),
+    cpuRow("CPU tasks inline", inline.cpu, false),
+    cpuRow("pool of one thread (`npm start` on 2 cores)", onPool.cpu, true),
   );
 } finally {
   await handle.close();

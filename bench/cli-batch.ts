@@ -11,13 +11,10 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { argAfter, cliEnv, launcher } from "./cli.js";
 import { machineLine, report } from "./record.js";
 
 const root = join(import.meta.dirname, "..");
-const argAfter = (flag: string): string | undefined => {
-  const i = process.argv.indexOf(flag);
-  return i < 0 ? undefined : process.argv[i + 1];
-};
 const calls = Number(argAfter("--calls") ?? 24);
 const rounds = Number(argAfter("--rounds") ?? 3);
 const bin = join(root, "bin", "debrief.js");
@@ -30,14 +27,12 @@ const files = Array.from({ length: 3 * calls }, (_, i) => {
   writeFileSync(file, content);
   return file;
 });
-const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
-delete env.OPENAI_API_KEY; // the rules engine: no network, the same work on every run
+const env = cliEnv();
 
 function batch(flags: string[], n: number): number {
   const t0 = performance.now();
-  // The launcher itself, as `npx debrief` runs it (its shebang's V8 flags apply); Windows: through node.
-  const args = [bin, "analyze", "--json", ...flags, ...files.slice(0, n)];
-  const run = spawnSync(process.platform === "win32" ? process.execPath : args.shift()!, args, {
+  const [command, ...args] = launcher(bin, "analyze", "--json", ...flags, ...files.slice(0, n));
+  const run = spawnSync(command, args, {
     cwd: root,
     env,
     stdio: ["ignore", "ignore", "pipe"],

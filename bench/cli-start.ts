@@ -8,23 +8,18 @@
  * Targets: `--help` ≤ 4× and the short analysis ≤ 6× bare Node. `--bin` measures another build.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { argAfter, cliEnv, launcher } from "./cli.js";
 import { machineLine, report } from "./record.js";
+import { statFields, ticksMs } from "./thread-cpu.js";
 
 const root = join(import.meta.dirname, "..");
-const argAfter = (flag: string): string | undefined => {
-  const i = process.argv.indexOf(flag);
-  return i < 0 ? undefined : process.argv[i + 1];
-};
 const bin = resolve(argAfter("--bin") ?? join(root, "bin", "debrief.js"));
 const rounds = Number(argAfter("--rounds") ?? 15);
 const SHORT_CALL = "fixtures/calls/discovery-acme.vtt";
 
-// The launcher runs as `npx debrief` runs it: the file itself, so its shebang's V8 flags apply
-// (Windows has no shebangs: there it is handed to node).
-const debrief = (...args: string[]): string[] =>
-  process.platform === "win32" ? [process.execPath, bin, ...args] : [bin, ...args];
+const debrief = (...args: string[]): string[] => launcher(bin, ...args);
 const cases: Array<{ label: string; args: string[] }> = [
   { label: "`node -e 0` (bare Node)", args: [process.execPath, "-e", "0"] },
   { label: "`debrief --help`", args: debrief("--help") },
@@ -33,16 +28,11 @@ const cases: Array<{ label: string; args: string[] }> = [
 
 /** CPU seconds used by this process's waited-for children so far (Linux), else null. */
 function childrenCpu(): number | null {
-  if (!existsSync("/proc/self/stat")) return null;
-  // Fields after the ")" that ends the command name; cutime and cstime are fields 16 and 17.
-  const stat = readFileSync("/proc/self/stat", "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  const ticks = Number(fields[13]) + Number(fields[14]);
-  return ticks / 100; // USER_HZ is 100 on Linux
+  const fields = statFields("/proc/self/stat");
+  return fields ? ticksMs(fields, 13) / 1000 : null; // cutime + cstime
 }
 
-const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
-delete env.OPENAI_API_KEY; // the rules engine: no network, the same work on every run
+const env = cliEnv();
 
 function runOnce(args: string[]): { wall: number; cpu: number | null } {
   const cpu0 = childrenCpu();

@@ -8,7 +8,6 @@
  * separate runs over connections with parallel query off (a parallel worker is a process of its
  * own, gone before it could be read); on in-process PGlite it is this process's alone.
  */
-import { readFileSync } from "node:fs";
 import { type SQL, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
@@ -20,6 +19,7 @@ import { openPostgres } from "../src/db/postgres.js";
 import * as schema from "../src/db/schema/index.js";
 import { createTempDatabase } from "../test/helpers/db.js";
 import { generateCalls, generateCrmYear } from "./crm-data.js";
+import { processesCpuMs } from "./thread-cpu.js";
 
 export const RUNS = 9;
 
@@ -194,26 +194,14 @@ function processCpuMs(): number {
   return (u.user + u.system) / 1000;
 }
 
-/** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
-const TICKS_PER_SEC = 100;
-
 /** This process's CPU plus that of the server processes of `db`'s connections (null if unreadable). */
 async function serverCpuMs(db: Database): Promise<number | null> {
   const pids = resultRows<{ pid: unknown }>(
     await db.execute(
       sql`select pid from pg_stat_activity where datname = current_database() and backend_type = 'client backend'`,
     ),
-  );
-  let ticks = 0;
-  for (const { pid } of pids) {
-    try {
-      // Fields after the parenthesised command name: state is 3rd, utime 14th, stime 15th.
-      const stat = readFileSync(`/proc/${Number(pid)}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      return null;
-    }
-  }
-  return (ticks * 1000) / TICKS_PER_SEC + processCpuMs();
+  ).map(({ pid }) => Number(pid));
+  const backends = processesCpuMs(pids);
+  if (backends.size < pids.length) return null;
+  return [...backends.values()].reduce((a, b) => a + b, 0) + processCpuMs();
 }

@@ -9,18 +9,32 @@ import { readdirSync, readFileSync } from "node:fs";
 /** Clock ticks per second of /proc's utime and stime: 100 on every Linux this runs on. */
 const TICKS_PER_SECOND = 100;
 
-/** utime + stime (ms) from one /proc …/stat line; the name in parentheses may hold spaces. */
-function statCpuMs(stat: string): number {
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+/**
+ * The fields of a /proc …/stat file after the command name (which is in parentheses and may hold
+ * spaces): [0] is the state, [11] utime, [12] stime, [13] cutime, [14] cstime. Undefined when the
+ * file cannot be read (no /proc, or the thread or process has ended).
+ *
+ * @example
+ * statFields("/proc/self/stat")?.[11] // "1234" (clock ticks in user mode)
+ */
+export function statFields(path: string): string[] | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+}
+
+/** Milliseconds of CPU from a stat file's two tick fields at `at` and `at + 1`. */
+export function ticksMs(fields: readonly string[], at: number): number {
+  return ((Number(fields[at]) + Number(fields[at + 1])) * 1000) / TICKS_PER_SECOND;
 }
 
 function readCpuMs(path: string): number | undefined {
-  try {
-    return statCpuMs(readFileSync(path, "utf8"));
-  } catch {
-    return undefined; // the thread or process ended between the listing and the read
-  }
+  const fields = statFields(path);
+  return fields && ticksMs(fields, 11);
 }
 
 /**
@@ -48,9 +62,9 @@ export function threadCpuMs(): Map<number, number> {
  * Processes of this machine by pid (e.g. PostgreSQL backends): pid → CPU ms so far.
  *
  * @example
- * processCpuMs([4711, 4712]) // Map { 4711 => 1230, 4712 => 80 }
+ * processesCpuMs([4711, 4712]) // Map { 4711 => 1230, 4712 => 80 }
  */
-export function processCpuMs(pids: readonly number[]): Map<number, number> {
+export function processesCpuMs(pids: readonly number[]): Map<number, number> {
   const out = new Map<number, number>();
   for (const pid of pids) {
     const ms = readCpuMs(`/proc/${pid}/stat`);

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { cpuDelta, processCpuMs, threadCpuMs } from "../../bench/thread-cpu.js";
+import { cpuDelta, processesCpuMs, threadCpuMs } from "../../bench/thread-cpu.js";
 
 const linux = existsSync("/proc/self/task");
 
@@ -32,7 +32,7 @@ describe("CPU time per thread for the benchmarks", () => {
   });
 
   it.runIf(linux)("reads another process by pid and leaves out one that is gone", () => {
-    const cpu = processCpuMs([process.pid, 2 ** 22 + 1]);
+    const cpu = processesCpuMs([process.pid, 2 ** 22 + 1]);
     expect(cpu.get(process.pid)).toBeGreaterThan(0);
     expect(cpu.has(2 ** 22 + 1)).toBe(false);
   });
