@@ -1,8 +1,7 @@
-import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { deserializeError, type SerializedError } from "./errors.js";
+import { spawnModuleWorker } from "./spawn.js";
 import type { CpuRunner } from "./tasks.js";
 
 type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: SerializedError };
@@ -40,13 +39,7 @@ export function workerPool(size: number = defaultPoolSize()): CpuRunner {
   let closed = false;
 
   const spawn = () => {
-    const w = fromSources
-      ? // From sources (vitest, tsx): register tsx's loader in the thread, then load worker.ts.
-        new Worker(
-          `import(${JSON.stringify(tsxApi())}).then((m) => { m.register(); return import(${JSON.stringify(file.href)}); });`,
-          { eval: true },
-        )
-      : new Worker(file);
+    const w = spawnModuleWorker(file);
     w.unref();
     w.on("message", (reply: Reply) => {
       const job = busy.get(w);
@@ -99,11 +92,4 @@ export function workerPool(size: number = defaultPoolSize()): CpuRunner {
       await Promise.all(all.map((w) => w.terminate()));
     },
   };
-}
-
-/** tsx's ESM loader API (a dev dependency, present wherever TypeScript sources are run). */
-function tsxApi(): string {
-  // require.resolve gives the CommonJS build; its ESM twin sits beside it.
-  const cjs = createRequire(import.meta.url).resolve("tsx/esm/api");
-  return pathToFileURL(cjs.replace(/\.cjs$/, ".mjs")).href;
 }
