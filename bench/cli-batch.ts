@@ -5,7 +5,9 @@
  * Per call: the whole batch of N divided by N (start-up, the engine's first-run work and the
  * output included: what a user waits for), and the steady state, (batch of 3N − batch of N) / 2N,
  * which is what bench/run.ts measures in one process. Each is held against one `JSON.parse` of the
- * same file in this process. Cases alternate, so all see the same machine load; medians of R rounds.
+ * same file in this process. Then a long batch, 12N, with the worker threads the CLI starts for it
+ * by default and with `--jobs 1`: per call after the first N, (batch of 12N − batch of N) / 11N.
+ * Cases alternate, so all see the same machine load; medians of R rounds.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -22,7 +24,8 @@ if (!existsSync(join(root, "dist", "src", "cli", "main.js"))) throw new Error("n
 
 const content = readFileSync(join(root, "fixtures", "bench", "call-60min.json"), "utf8");
 const dir = mkdtempSync(join(tmpdir(), "debrief-batch-"));
-const files = Array.from({ length: 3 * calls }, (_, i) => {
+const LONG = 12;
+const files = Array.from({ length: LONG * calls }, (_, i) => {
   const file = join(dir, `call-${i}.json`);
   writeFileSync(file, content);
   return file;
@@ -60,12 +63,22 @@ const cases = [
 batch([], 1); // warm the file cache
 const small = cases.map(() => [] as number[]);
 const large = cases.map(() => [] as number[]);
+const threadCases = [
+  { label: "rules coaching, worker threads (the default)", flags: [] as string[] },
+  { label: "rules coaching, `--jobs 1`", flags: ["--jobs", "1"] },
+];
+const longSmall = threadCases.map(() => [] as number[]);
+const long = threadCases.map(() => [] as number[]);
 const floors: number[] = [];
 try {
   for (let r = 0; r < rounds; r++) {
     cases.forEach((c, i) => {
       small[i]!.push(batch(c.flags, calls));
       large[i]!.push(batch(c.flags, 3 * calls));
+    });
+    threadCases.forEach((c, i) => {
+      longSmall[i]!.push(batch(c.flags, calls));
+      long[i]!.push(batch(c.flags, LONG * calls));
     });
     floors.push(parseFloor());
   }
@@ -81,6 +94,15 @@ const rows = [
     // Per round, so a slow round does not pair with a fast one.
     const steady = median(large[i]!.map((l, r) => (l - small[i]![r]!) / (2 * calls)));
     return `| ${c.label} | ${whole.toFixed(0)} | ${(whole / calls).toFixed(1)} | ${(whole / calls / floor).toFixed(2)} | ${steady.toFixed(1)} | ${(steady / floor).toFixed(2)} |`;
+  }),
+  "",
+  `| long batch, hour-long calls | batch of ${LONG * calls}, ms | per call, whole batch | × JSON.parse | per call after the first ${calls} | × JSON.parse |`,
+  "|---|---|---|---|---|---|",
+  ...threadCases.map((c, i) => {
+    const whole = median(long[i]!);
+    const after = median(long[i]!.map((l, r) => (l - longSmall[i]![r]!) / ((LONG - 1) * calls)));
+    const n = LONG * calls;
+    return `| ${c.label} | ${whole.toFixed(0)} | ${(whole / n).toFixed(1)} | ${(whole / n / floor).toFixed(2)} | ${after.toFixed(1)} | ${(after / floor).toFixed(2)} |`;
   }),
 ];
 report(

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { analyzeTranscriptDetailed } from "../analysis/analyze.js";
 import type { FileAnalysis } from "../analysis/result.js";
@@ -11,6 +12,8 @@ import { loadConfig } from "../config/env.js";
 import { DebriefError } from "../errors.js";
 import { TRANSCRIPT_FORMATS, type TranscriptFormat, TranscriptFormatSchema } from "../transcript/model.js";
 import { parseTranscript } from "../transcript/parse.js";
+import { analyzeThreads } from "./analyze-threads.js";
+import { inOrder } from "./in-order.js";
 import { type CliIO, UsageError } from "./io.js";
 import { formatSummary } from "./summary.js";
 
@@ -32,6 +35,9 @@ Options:
   --engine E          coaching engine: auto (OpenAI when OPENAI_API_KEY is set), rules, openai
   --no-coaching       metrics and questions only (no objections, playbook, summary)
   --json              print one JSON object per file (NDJSON), as in the analysis contract
+  -j, --jobs N        analyse up to N files at once on worker threads; output keeps the files'
+                      order. Default: one per CPU core (here ${availableParallelism()}), for a batch
+                      long enough to repay a thread's start (a few seconds of work); 1: no threads
   -h, --help          show this help
 `;
 
@@ -53,6 +59,7 @@ export async function analyzeCommand(args: string[], io: CliIO): Promise<number>
       engine: { type: "string", default: "auto" },
       "no-coaching": { type: "boolean", default: false },
       json: { type: "boolean", default: false },
+      jobs: { type: "string", short: "j" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -68,6 +75,9 @@ export async function analyzeCommand(args: string[], io: CliIO): Promise<number>
       throw new UsageError(`unknown --format '${values.format}' (one of: ${TRANSCRIPT_FORMATS.join(", ")})`);
     format = f.data;
   }
+  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256)
+    throw new UsageError(`--jobs must be a whole number from 1 to 256 (got '${values.jobs}')`);
   const rep = splitList(values.rep);
   const customer = splitList(values.customer);
   const coaching = values["no-coaching"] ? null : await coachingSetup(values.engine, values.playbook, io);
@@ -77,50 +87,133 @@ export async function analyzeCommand(args: string[], io: CliIO): Promise<number>
     io.env.FORCE_COLOR !== "0" &&
     process.stdout.isTTY === true;
 
+  const options: FileOptions = {
+    ...(format ? { format } : {}),
+    rep,
+    customer,
+    ...(values.language ? { language: values.language } : {}),
+    json: values.json,
+    color,
+  };
+  // The rules engine is CPU work: a long batch spreads over worker threads beside this one, started
+  // once the files left would take THREADS_AFTER_MS here (or at once for an explicit --jobs). OpenAI
+  // coaching waits on the network, one call after another as before.
+  const threads = coaching?.deps.openai ? 1 : Math.min(jobs, positionals.length);
+  const startThreads = () =>
+    analyzeThreads(threads - 1, options, coaching?.playbook ?? null).map((t) => ({
+      ...t,
+      run: (file: string) => fileOutcome(io, file, (content, name) => t.run({ name, content })),
+    }));
   let failures = 0;
   let first = true;
-  for (const file of positionals) {
-    const name = file === "-" ? "<stdin>" : file;
-    try {
-      const content = file === "-" ? await io.readStdin() : await readOrExplain(io, file);
-      const parsed = parseTranscript(content, { file: name, ...(format ? { format } : {}) });
-      const { analysis, unmatchedRoleOptions } = analyzeTranscriptDetailed(parsed.transcript, {
-        rep,
-        customer,
-        ...(values.language ? { language: values.language } : {}),
-        keepReadings: coaching !== null,
-      });
-      for (const v of unmatchedRoleOptions)
-        io.stderr(
-          `debrief: warning: ${name}: no speaker '${v}' (speakers: ${analysis.speakers.map((s) => s.id).join(", ")})\n`,
-        );
-      const base: FileAnalysis = { file: name, format: parsed.format, ...analysis };
-      const result: CoachedAnalysis = coaching
-        ? withCoaching(
-            base,
-            await runCoaching(
-              { transcript: parsed.transcript, analysis, playbook: coaching.playbook },
-              coaching.deps,
-            ),
-          )
-        : base;
-      if (result.engineInfo?.fallback)
-        io.stderr(
-          `debrief: warning: ${name}: OpenAI not used (${result.engineInfo.fallback}); rules engine result\n`,
-        );
-      if (values.json) io.stdout(`${JSON.stringify(result)}\n`);
-      else {
-        if (!first) io.stdout("\n");
-        io.stdout(formatSummary(result, { color }));
+  await inOrder(positionals, {
+    local: (file) =>
+      fileOutcome(io, file, (content, name) => analyzeContent(content, name, options, coaching)),
+    ...(threads > 1
+      ? {
+          helpers: {
+            start: startThreads,
+            when: values.jobs === undefined ? { ms: THREADS_AFTER_MS } : "now",
+          },
+        }
+      : {}),
+    deliver(outcome) {
+      for (const w of outcome.warnings) io.stderr(w);
+      if (!outcome.ok) {
+        failures++;
+        io.stderr(`debrief: ${outcome.message}\n`);
+        return;
       }
+      if (!values.json && !first) io.stdout("\n");
+      io.stdout(outcome.out);
       first = false;
-    } catch (err) {
-      if (!(err instanceof DebriefError)) throw err;
-      failures++;
-      io.stderr(`debrief: ${err.message}\n`);
-    }
-  }
+    },
+  });
   return failures > 0 ? 1 : 0;
+}
+
+// The build bundles this module with its threads' code (scripts/bundle-cli.mjs); test/cli checks
+// that the bundle's threads start.
+export { analyzeThreads };
+
+/**
+ * Worker threads join a batch whose files left would take this long on the CLI's thread: a thread
+ * starts in ~0.1 s and pays the engine's warm-up again (~0.5 s of CPU), which 288 hour-long calls
+ * repay and 72 do not on two cores (bench/cli-batch.ts, docs/benchmarks.md).
+ */
+const THREADS_AFTER_MS = 5000;
+
+/** How one file is analysed: the options every file of a run shares (a worker thread gets them once). */
+export interface FileOptions {
+  format?: TranscriptFormat;
+  rep: string[];
+  customer: string[];
+  language?: string;
+  json: boolean;
+  color: boolean;
+}
+
+/** One file's result as the run prints it: its output (an NDJSON line or a summary) and warnings. */
+export type FileOutcome =
+  | { ok: true; out: string; warnings: string[] }
+  | { ok: false; message: string; warnings: string[] };
+
+/** Read and analyse one file; a DebriefError (bad input, unreadable file) becomes a failed outcome. */
+async function fileOutcome(
+  io: CliIO,
+  file: string,
+  analyze: (content: string, name: string) => Promise<FileOutcome>,
+): Promise<FileOutcome> {
+  const name = file === "-" ? "<stdin>" : file;
+  try {
+    const content = file === "-" ? await io.readStdin() : await readOrExplain(io, file);
+    return await analyze(content, name);
+  } catch (err) {
+    if (!(err instanceof DebriefError)) throw err;
+    return { ok: false, message: err.message, warnings: [] };
+  }
+}
+
+/**
+ * Parse, analyse and (with `coaching`) coach one transcript, formatted as the run prints it.
+ * Throws DebriefError for bad input. Runs on the CLI's thread or on a worker thread (./analyze-worker.ts).
+ */
+export async function analyzeContent(
+  content: string,
+  name: string,
+  options: FileOptions,
+  coaching: { playbook: Playbook; deps: RunCoachingDeps } | null,
+): Promise<FileOutcome> {
+  const parsed = parseTranscript(content, {
+    file: name,
+    ...(options.format ? { format: options.format } : {}),
+  });
+  const { analysis, unmatchedRoleOptions } = analyzeTranscriptDetailed(parsed.transcript, {
+    rep: options.rep,
+    customer: options.customer,
+    ...(options.language ? { language: options.language } : {}),
+    keepReadings: coaching !== null,
+  });
+  const warnings = unmatchedRoleOptions.map(
+    (v) =>
+      `debrief: warning: ${name}: no speaker '${v}' (speakers: ${analysis.speakers.map((s) => s.id).join(", ")})\n`,
+  );
+  const base: FileAnalysis = { file: name, format: parsed.format, ...analysis };
+  const result: CoachedAnalysis = coaching
+    ? withCoaching(
+        base,
+        await runCoaching(
+          { transcript: parsed.transcript, analysis, playbook: coaching.playbook },
+          coaching.deps,
+        ),
+      )
+    : base;
+  if (result.engineInfo?.fallback)
+    warnings.push(
+      `debrief: warning: ${name}: OpenAI not used (${result.engineInfo.fallback}); rules engine result\n`,
+    );
+  const out = options.json ? `${JSON.stringify(result)}\n` : formatSummary(result, { color: options.color });
+  return { ok: true, out, warnings };
 }
 
 /**

@@ -126,6 +126,46 @@ describe("debrief analyze: bad input", () => {
   });
 });
 
+describe("debrief analyze --jobs", () => {
+  // Explicit --jobs starts its worker threads at once (the default waits for a long batch).
+  const batch = [
+    "fixtures/calls/discovery-acme.vtt",
+    "fixtures/formats/malformed/truncated.json",
+    "fixtures/formats/zoom.vtt",
+    "does/not/exist.vtt",
+    "fixtures/formats/russian.txt",
+    "fixtures/formats/deepgram-diarized.json",
+    "fixtures/formats/teams.vtt",
+  ];
+
+  it("prints what one thread prints, in the files' order, with the same failures and exit code", async () => {
+    const one = await cli(["analyze", "-j", "1", ...batch, "--json", "--rep", "Dana Whitfield"]);
+    const three = await cli(["analyze", "--jobs", "3", ...batch, "--json", "--rep", "Dana Whitfield"]);
+    expect(three).toEqual(one);
+    expect(one.code).toBe(1);
+    expect(ndjson(one.stdout).map((l) => (l as { file: string }).file)).toEqual(
+      batch.filter((f) => !f.includes("malformed") && !f.includes("does/not")),
+    );
+    expect(one.stderr).toContain("debrief: does/not/exist.vtt: cannot read: no such file");
+    expect(one.stderr).toContain("no speaker 'Dana Whitfield'"); // warnings come with their file
+  });
+
+  it("keeps the human summaries' order and separators", async () => {
+    const files = ["fixtures/formats/zoom.vtt", "fixtures/formats/plain.txt", "fixtures/formats/call.srt"];
+    const one = await cli(["analyze", "-j", "1", ...files, "--no-coaching"]);
+    expect(await cli(["analyze", "-j", "2", ...files, "--no-coaching"])).toEqual(one);
+    expect(one.code).toBe(0);
+  });
+
+  it("exits 2 for a --jobs that is not a whole number from 1 to 256", async () => {
+    for (const bad of ["0", "two", "1.5", "-3", "257"]) {
+      const r = await cli(["analyze", "fixtures/formats/zoom.vtt", `--jobs=${bad}`]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`--jobs must be a whole number from 1 to 256 (got '${bad}')`);
+    }
+  });
+});
+
 describe("debrief analyze: human summary", () => {
   it("shows metrics against benchmarks, the playbook, objections, next steps and questions", async () => {
     const { code, stdout } = await cli([

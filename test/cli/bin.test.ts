@@ -37,6 +37,17 @@ const COMMANDS: string[][] = [
   ["analyze", "fixtures/formats/teams.vtt", "--rep", "Dana Whitfield", "--playbook", "demo", "--json"],
   ["analyze", "fixtures/formats/malformed/truncated.json", "fixtures/formats/russian.txt", "--no-coaching"],
   ["analyze", "fixtures/formats/call.srt", "--format", "nope"],
+  // Worker threads from the build (the bundle's analyze-worker.js) and from the sources.
+  [
+    "analyze",
+    "-j",
+    "2",
+    "fixtures/formats/zoom.vtt",
+    "fixtures/formats/malformed/truncated.json",
+    "fixtures/formats/teams.vtt",
+    "--json",
+  ],
+  ["analyze", "--jobs", "0", "fixtures/formats/zoom.vtt"],
   ["schema"],
   ["schema", "transcript"],
 ];
