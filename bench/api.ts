@@ -9,7 +9,8 @@
  *  - latency of GET /v1/calls/{id} (p50/p99) over the stored calls;
  *  - coaching jobs (rules engine) drained per second by the Node workers, and word-timed calls
  *    uploaded and coached per second end to end (uploads while the workers run), with the CPU
- *    tasks inline and on a worker pool of one thread (as `npm start` on two cores);
+ *    tasks inline and on a worker pool of one thread, with coach jobs and (as `npm start` on two
+ *    cores) coached in the upload's request;
  *  - then the same uploads and reads over real HTTP: `debrief serve` in its own process (as
  *    `npm start` runs it, PostgreSQL, no job workers), driven by a keep-alive client from this one.
  * Prints a markdown table; `--write` records it in docs/benchmarks.md.
@@ -285,20 +286,28 @@ try {
   const inline = await endToEnd(app, 13_000);
   await workers.stop();
   const cpu = workerPool(1);
-  const pooled = createServices(config, {
-    db: handle.db,
-    blobs: memoryBlobStore(),
-    queue: pgJobQueue(handle.db, () => wake()),
-    transcriber: null,
-    cpu,
-    coach: (input) => runCoaching(input, { cpu }),
-    logger: services.logger,
-  });
+  const pooledWith = (coachOnUpload: boolean) =>
+    createServices(config, {
+      db: handle.db,
+      blobs: memoryBlobStore(),
+      queue: pgJobQueue(handle.db, () => wake()),
+      transcriber: null,
+      cpu,
+      coach: (input) => runCoaching(input, { cpu }),
+      logger: services.logger,
+      coachOnUpload,
+    });
+  // As `npm start` ran until session 14 (a coach job per upload), then as it runs now (each upload
+  // coached in its request, on the pool).
+  const pooled = pooledWith(false);
   const pooledApp = createApp({ services: () => pooled });
   const pooledWorkers = startWorkers(pooled, { concurrency: 2, pollIntervalMs: 20 });
   wake = () => pooledWorkers.wake();
   await endToEnd(pooledApp, 17_000); // warm-up: the pool thread's first calls compile its code
   const onPool = await endToEnd(pooledApp, 18_000);
+  const inUpload = pooledWith(true);
+  const inUploadApp = createApp({ services: () => inUpload });
+  const inUploadRun = await endToEnd(inUploadApp, 19_000);
   await pooledWorkers.stop();
   await cpu.close();
   rows.push(
@@ -307,12 +316,14 @@ try {
     "|---|---|---|",
     `| drained after the uploads | ${before} | ${(before / drainSecs).toFixed(1)} |`,
     `| end to end: word-timed uploads (${CONCURRENCY} clients) with the workers running, calls coached/s | ${E2E} | ${inline.rate.toFixed(1)} |`,
-    `| … the same with the CPU tasks on a pool of one thread (as \`npm start\` on 2 cores) | ${E2E} | ${onPool.rate.toFixed(1)} |`,
+    `| … the same with the CPU tasks on a pool of one thread | ${E2E} | ${onPool.rate.toFixed(1)} |`,
+    `| … on that pool, each upload coached in its request, no job (as \`npm start\` on 2 cores) | ${E2E} | ${inUploadRun.rate.toFixed(1)} |`,
     "",
     "| CPU per coached call, end to end (ms, from /proc) | event loop | pool thread | Node's other threads | PostgreSQL | total |",
     "|---|---|---|---|---|---|",
-    cpuRow("CPU tasks inline", inline.cpu, false),
-    cpuRow("pool of one thread (`npm start` on 2 cores)", onPool.cpu, true),
+    cpuRow("CPU tasks inline, coach jobs", inline.cpu, false),
+    cpuRow("pool of one thread, coach jobs", onPool.cpu, true),
+    cpuRow("pool of one thread, coached in the upload (`npm start` on 2 cores)", inUploadRun.cpu, true),
   );
 } finally {
   await handle.close();

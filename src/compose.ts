@@ -46,6 +46,7 @@ export function createServices(config: Config, parts: ServiceParts): Services {
     transcriber: parts.transcriber !== undefined ? parts.transcriber : transcriberFor(config),
     rateLimiter: parts.rateLimiter ?? memoryRateLimiter(config.DEBRIEF_RATE_LIMIT_PER_MINUTE),
     coach: parts.coach ?? coachingFor(config, db, logger, cpu),
+    coachOnUpload: parts.coachOnUpload === true && !config.OPENAI_API_KEY,
     logger,
     now: parts.now ?? (() => new Date()),
     cpu,

@@ -95,6 +95,14 @@ export interface Services {
   rateLimiter: RateLimiter;
   /** Objections, playbook, summary, CRM: OpenAI when configured (cached), else the rules engine. */
   coach: (input: CoachingInput) => Promise<Coaching>;
+  /**
+   * An uploaded transcript is coached in its own request (on `cpu`), not by a job: the Node server
+   * with the rules engine, whose coaching is CPU work of the same order as the analysis. Mostly in
+   * the upload's own CPU task, which calls the rules engine directly (not `coach`); a large JSON
+   * body that names its playbook goes through `coach` once the playbook is resolved. Never with
+   * OpenAI (a network call does not belong in a request), nor on Workers (a request's CPU budget).
+   */
+  coachOnUpload?: boolean | undefined;
   logger: Logger;
   now: () => Date;
   /** CPU-heavy tasks (parsing and analysing uploads): worker threads on Node, inline elsewhere. */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { sha256Hex } from "../auth/keys.js";
 import { type AnalysisCaps, type ParsedUpload, parseAndAnalyze } from "../calls/analyze-upload.js";
 import { AudioUrlBodySchema, type CallMeta, CallMetaSchema } from "../calls/schemas.js";
+import type { Playbook } from "../coaching/contract.js";
 import { type Settled, settle } from "../cpu/errors.js";
 import { DebriefError } from "../errors.js";
 import { parseJsonBody } from "../http/json-body.js";
@@ -117,6 +118,11 @@ export async function readJsonUploadBytes(input: {
   caps: AnalysisCaps;
   /** `parseAndAnalyze`'s `retain`. */
   retain?: boolean | undefined;
+  /**
+   * `parseAndAnalyze`'s `coach` with the organization's default playbook, for a body that names
+   * none (one that names a playbook is coached once the event loop has resolved it).
+   */
+  coachWithDefault?: { playbook: Playbook } | undefined;
 }): Promise<Extract<JsonUpload, { kind: "audioUrl" }> | AnalysedJsonUpload> {
   const upload = readJsonUpload(parseJsonBody(input.bytes).value);
   if (upload.kind !== "transcript") return upload;
@@ -131,6 +137,7 @@ export async function readJsonUploadBytes(input: {
       language: meta.language,
       caps: input.caps,
       retain: input.retain,
+      coach: meta.playbook === undefined ? input.coachWithDefault : undefined,
     }),
   );
   return { kind: "transcript", contentHash, fileName, meta, analysed };

@@ -1,5 +1,7 @@
 import { analyzeTranscriptDetailed } from "../analysis/analyze.js";
-import type { FileAnalysis } from "../analysis/result.js";
+import type { CallAnalysis, FileAnalysis } from "../analysis/result.js";
+import type { Coaching, Playbook } from "../coaching/contract.js";
+import { coachWithRules, RULES_ENGINE_INFO } from "../coaching/rules-coaching.js";
 import { retainText } from "../cpu/retained.js";
 import type { SpeakerRoles } from "../db/schema/index.js";
 import { DebriefError } from "../errors.js";
@@ -26,6 +28,11 @@ export interface ParseAnalyzeInput {
    * only when every CPU task runs on this one thread.
    */
   retain?: boolean | undefined;
+  /**
+   * Coach the call here too, with the rules engine and this playbook (`Services.coachOnUpload`):
+   * from the objects the analysis made, with its question readings at hand, in the same task.
+   */
+  coach?: { playbook: Playbook } | undefined;
 }
 
 function roleOptions(roles: SpeakerRoles): { rep?: string[]; customer?: string[] } {
@@ -163,6 +170,11 @@ export interface ParsedUpload {
   readings: string | null;
   /** The token of `transcriptJson` kept on this thread (`retain`), or null. */
   retained: string | null;
+  /**
+   * With `coach`: the call's coaching, or null when the rules engine failed on it (the call is then
+   * coached by a job, which reads the transcript from storage).
+   */
+  coaching?: Coaching | null;
 }
 
 /**
@@ -176,19 +188,59 @@ export function parseAndAnalyze(input: ParseAnalyzeInput): ParsedUpload {
   });
   checkAnalysisCaps(parsed.transcript, input.caps);
   checkWellFormed(parsed.transcript);
-  const { analysis, readings } = analyzeForCoaching(parsed.transcript, {
+  const options = {
     fileName: input.fileName,
     format: parsed.format,
     roles: input.roles,
     language: input.language,
-  });
-  const transcriptJson = JSON.stringify(parsed.transcript);
+  };
+  const transcriptJson = () => JSON.stringify(parsed.transcript);
+  if (input.coach) {
+    const { analysis, metrics } = analyzeForCoachingHere(parsed.transcript, options);
+    const coaching = coachHere(parsed.transcript, metrics, input.coach.playbook);
+    return {
+      format: parsed.format,
+      analysis,
+      transcriptJson: transcriptJson(),
+      analysisJson: JSON.stringify(analysis),
+      readings: null,
+      retained: null,
+      coaching,
+    };
+  }
+  const { analysis, readings } = analyzeForCoaching(parsed.transcript, options);
+  const text = transcriptJson();
   return {
     format: parsed.format,
     analysis,
-    transcriptJson,
+    transcriptJson: text,
     analysisJson: JSON.stringify(analysis),
     readings,
-    retained: input.retain ? retainText(transcriptJson) : null,
+    retained: input.retain ? retainText(text) : null,
   };
+}
+
+/**
+ * `analyzeForCall`, keeping the question readings for coaching on this thread: `metrics` is the
+ * analysis the readings belong to (the contract's without the file's name and format).
+ */
+function analyzeForCoachingHere(
+  transcript: Transcript,
+  input: AnalyzeOptions,
+): { analysis: FileAnalysis; metrics: CallAnalysis } {
+  const { analysis } = analyzeTranscriptDetailed(transcript, {
+    ...roleOptions(input.roles),
+    ...(input.language ? { language: input.language } : {}),
+    keepReadings: true,
+  });
+  return { analysis: { file: input.fileName, format: input.format, ...analysis }, metrics: analysis };
+}
+
+/** The rules engine on an upload's own objects; null when it fails (a job then tries again). */
+function coachHere(transcript: Transcript, analysis: CallAnalysis, playbook: Playbook): Coaching | null {
+  try {
+    return coachWithRules({ transcript, analysis, playbook }, RULES_ENGINE_INFO);
+  } catch {
+    return null;
+  }
 }

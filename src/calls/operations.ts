@@ -2,7 +2,9 @@ import { and, desc, eq, gte, isNotNull, isNull, lt, or, type SQL, sql } from "dr
 import type { FileAnalysis } from "../analysis/result.js";
 import type { Actor } from "../auth/actor.js";
 import { newId, sha256Hex, sha256HexSmall } from "../auth/keys.js";
+import type { Coaching, Playbook } from "../coaching/contract.js";
 import { withCoaching } from "../coaching/output.js";
+import { coachingInputFromStored } from "../coaching-service/stored.js";
 import type { Config } from "../config/env.js";
 import type { OperationCtx } from "../context.js";
 import { type Settled, unwrap } from "../cpu/errors.js";
@@ -11,7 +13,7 @@ import { type Call, type CallFailure, calls, type SpeakerRoles, users } from "..
 import { DebriefError } from "../errors.js";
 import { recordEvent } from "../events/outbox.js";
 import { deleteJobs, jobInsert } from "../jobs/store.js";
-import { playbookExists } from "../playbooks/store.js";
+import { playbookExists, resolvePlaybook } from "../playbooks/store.js";
 import type { Services } from "../services.js";
 import type { Transcript } from "../transcript/model.js";
 import type { AnalysisCaps, ParsedUpload } from "./analyze-upload.js";
@@ -62,10 +64,57 @@ async function resolveRep(ctx: CallCtx, repUserId: string | undefined): Promise<
  */
 async function checkPlaybook(ctx: CallCtx, slug: string | undefined): Promise<void> {
   if (slug === undefined || (await playbookExists(ctx.services.db, ctx.actor.orgId, slug))) return;
+  throw noSuchPlaybook(slug);
+}
+
+function noSuchPlaybook(slug: string): DebriefError {
   const message = `no playbook '${slug}' in this organization (GET /v1/playbooks lists them)`;
-  throw new DebriefError("validation_failed", `playbook: ${message}`, {
+  return new DebriefError("validation_failed", `playbook: ${message}`, {
     details: { errors: [{ path: "playbook", message }] },
   });
+}
+
+/** `checkPlaybook` for an upload coached on arrival: the playbook itself, as the coach job reads it. */
+async function uploadPlaybook(ctx: CallCtx, slug: string | undefined): Promise<Playbook> {
+  try {
+    return await resolvePlaybook(ctx.services.db, ctx.actor.orgId, slug ?? null);
+  } catch (err) {
+    if (slug !== undefined && err instanceof DebriefError && err.code === "not_found")
+      throw noSuchPlaybook(slug);
+    throw err;
+  }
+}
+
+/**
+ * What a large JSON upload's CPU task needs to coach the call itself when its body names no
+ * playbook (`Services.coachOnUpload`): the organization's default playbook. Undefined without
+ * `coachOnUpload`.
+ */
+export async function defaultUploadCoaching(ctx: CallCtx): Promise<{ playbook: Playbook } | undefined> {
+  if (!ctx.services.coachOnUpload) return undefined;
+  return { playbook: await uploadPlaybook(ctx, undefined) };
+}
+
+/**
+ * Coach an upload in its request (`services.coachOnUpload`), from the text its analysis made (or
+ * kept on the CPU thread). Null when that fails: the call is then coached by a job, as without
+ * `coachOnUpload`, whose retries and failure status apply.
+ */
+async function coachUpload(ctx: CallCtx, parsed: ParsedUpload, playbook: Playbook): Promise<Coaching | null> {
+  const { services } = ctx;
+  const readings = parsed.readings ?? undefined;
+  const stored = parsed.retained
+    ? { keptTranscript: parsed.retained, analysisJson: parsed.analysisJson, playbook, readings }
+    : { transcriptJson: parsed.transcriptJson, analysisJson: parsed.analysisJson, playbook, readings };
+  try {
+    return await services.coach(coachingInputFromStored(stored, async () => parsed.transcriptJson));
+  } catch (err) {
+    // The error's kind only: a message may quote the transcript.
+    services.logger.warn("coaching on upload failed; a job coaches the call", {
+      error: err instanceof Error ? err.name : typeof err,
+    });
+    return null;
+  }
 }
 
 /**
@@ -186,9 +235,15 @@ export async function createTranscriptCall(ctx: CallCtx, input: TranscriptUpload
 
   const fileName = input.fileName ?? "transcript";
   const repUserId = await resolveRep(ctx, input.meta.repUserId);
-  await checkPlaybook(ctx, input.meta.playbook);
-  const roles: SpeakerRoles = input.meta.speakerRoles ?? {};
   const { services } = ctx;
+  // Coached on the pool already (a large JSON body naming no playbook: the default's), or to be.
+  const coachedBefore = "analysed" in input && input.analysed.ok ? input.analysed.value.coaching : undefined;
+  const playbook =
+    services.coachOnUpload && coachedBefore === undefined
+      ? await uploadPlaybook(ctx, input.meta.playbook)
+      : null;
+  if (!playbook) await checkPlaybook(ctx, input.meta.playbook);
+  const roles: SpeakerRoles = input.meta.speakerRoles ?? {};
   // Parsing and analysis are the CPU-heavy part: off the event loop on Node (a worker thread).
   // A refusal of an upload analysed beforehand is thrown only now, after the checks above.
   const parsed =
@@ -202,6 +257,7 @@ export async function createTranscriptCall(ctx: CallCtx, input: TranscriptUpload
           language: input.meta.language,
           caps: analysisCaps(services.config),
           retain: keepsTranscripts(services),
+          coach: playbook ? { playbook } : undefined,
         });
   const row = newCallRow(ctx, input.meta, repUserId, {
     status: "analyzing",
@@ -212,10 +268,17 @@ export async function createTranscriptCall(ctx: CallCtx, input: TranscriptUpload
     requestHash,
     speakerRoles: roles,
   });
-  // The call, its analysis and its coaching job are one write: a crash can't leave a call that is
-  // never coached. The transcript and the analysis are stored from the task's JSON text: the
-  // transcript never becomes objects on this thread.
-  return insertCallWithJob(ctx, row, "coach", {
+  const coaching =
+    parsed.coaching !== undefined
+      ? parsed.coaching
+      : playbook
+        ? await coachUpload(ctx, parsed, playbook)
+        : null;
+  if (coaching) Object.assign(row, { coaching, coachingStatus: "done" });
+  // The call, its analysis and its coaching (or its coaching job) are one write: a crash can't
+  // leave a call that is never coached. The transcript and the analysis are stored from the task's
+  // JSON text: the transcript never becomes objects on this thread.
+  return insertCallWithJob(ctx, row, coaching ? null : "coach", {
     analysis: parsed.analysis,
     json: { transcript: parsed.transcriptJson, analysis: parsed.analysisJson },
     payload: coachPayload(parsed),
@@ -308,30 +371,34 @@ function newCallRow(
 async function insertCallWithJob(
   ctx: CallCtx,
   row: Call,
-  kind: "transcribe" | "coach",
+  kind: "transcribe" | "coach" | null,
   analysed?: { analysis: FileAnalysis; json: CallJsonText; payload: CoachPayload },
 ): Promise<CreateResult> {
   const { services } = ctx;
+  // The call's job (none for a call coached on arrival), or null when an identical upload won.
   const job = await services.db.transaction(async (tx) => {
     // The job is written in one statement with the call's event (and metrics).
     // The coach job carries the metric pass's readings and the kept text's token (src/calls/jobs/coach.ts).
     const payload = analysed?.payload ?? {};
-    const first = jobInsert(tx, services.jobs, {
-      kind,
-      orgId: row.orgId,
-      subject: row.id,
-      runAt: row.createdAt,
-      ...(Object.keys(payload).length > 0 ? { payload } : {}),
-    });
+    const first = kind
+      ? jobInsert(tx, services.jobs, {
+          kind,
+          orgId: row.orgId,
+          subject: row.id,
+          runAt: row.createdAt,
+          ...(Object.keys(payload).length > 0 ? { payload } : {}),
+        })
+      : null;
+    const alongside = first ? [first.insert] : [];
     const inserted = analysed
       ? await insertAnalysedCall(tx, {
           call: row,
           analysis: analysed.analysis,
           now: row.createdAt,
-          alongside: [first.insert],
+          alongside,
           json: analysed.json,
         })
-      : await insertCall(tx, row, [first.insert]);
+      : await insertCall(tx, row, alongside);
     if (!inserted) return null;
     if (analysed)
       Object.assign(row, {
@@ -340,14 +407,14 @@ async function insertCallWithJob(
         failure: null,
         updatedAt: row.createdAt,
       });
-    return first.job;
+    return { job: first?.job ?? null };
   });
   if (!job) {
     const winner = await findDuplicate(ctx, row.contentHash, row.idempotencyKey, row.requestHash);
     if (winner) return { call: toDetail(winner), created: false };
     throw new DebriefError("conflict", "a concurrent upload conflicted with this one; retry");
   }
-  await services.queue.notify(job);
+  if (job.job) await services.queue.notify(job.job);
   return { call: toDetail(row), created: true };
 }
 

@@ -66,7 +66,8 @@ export async function saveAnalysis(
 
 /**
  * Insert a new call that was analysed on arrival: `done` with its analysis, its event and its
- * `call_metrics` row, and the `alongside` writes (its first job) — two statements. `json`: the
+ * `call_metrics` row, and the `alongside` writes (its first job) — two statements. A call whose
+ * row carries its coaching (coached on arrival) gets the coaching's metrics and event as well. `json`: the
  * transcript and the analysis as the JSON text `parseAndAnalyze` made (the row's transcript is not
  * read then). False when an identical upload won the race (nothing written).
  *
@@ -88,7 +89,7 @@ export async function insertAnalysedCall(
   return insertCall(
     tx,
     row,
-    [analysisMetricsWrite(tx, row, analysis, null, now), ...(input.alongside ?? [])],
+    [analysisMetricsWrite(tx, row, analysis, row.coaching, now), ...(input.alongside ?? [])],
     input.json,
   );
 }

@@ -115,7 +115,10 @@ export async function insertCall(
   const ins = await tx.insert(calls).values(values).onConflictDoNothing().returning({ id: calls.id });
   if (ins.length === 0) return false;
   const type = eventOf({ call: row, now: row.updatedAt, status: row.status });
-  await announce(tx, row, type, row.updatedAt, alongside);
+  // A call coached on arrival (`coachOnUpload`) announces that too, after `call.analyzed`.
+  const coached =
+    type !== null && row.coachingStatus === "done" ? [coachedEventInsert(tx, row, row.updatedAt)] : [];
+  await announce(tx, row, type, row.updatedAt, [...coached, ...alongside]);
   return true;
 }
 
@@ -139,6 +142,21 @@ async function announce(
     createdAt: now,
   });
   await scheduleDispatch(tx, row.orgId, now, [insert, ...alongside]);
+}
+
+/**
+ * `call.coached` of a call inserted with its coaching, one millisecond after its `call.analyzed`:
+ * readers number an organization's events by creation time, then id (random), so both orders
+ * would otherwise be possible.
+ */
+function coachedEventInsert(tx: Database, row: Call, now: Date): SQLWrapper {
+  return eventInsert(tx, {
+    orgId: row.orgId,
+    type: "call.coached",
+    subject: row.id,
+    payload: callEventPayload(row),
+    createdAt: new Date(now.getTime() + 1),
+  }).insert;
 }
 
 function eventOf(change: CallStatusChange): EventType | null {

@@ -3,7 +3,11 @@ import type { ChunkOptions } from "../ai/chunk.js";
 import { getPrompt } from "../ai/prompts.js";
 import type { Coaching } from "../coaching/contract.js";
 import type { CoachingInput } from "../coaching/engine.js";
-import { finishCoaching as finish, type RulesEngineInfo } from "../coaching/rules-coaching.js";
+import {
+  finishCoaching as finish,
+  RULES_ENGINE_INFO,
+  type RulesEngineInfo,
+} from "../coaching/rules-coaching.js";
 import type { CpuRunner } from "../cpu/tasks.js";
 import type { Logger } from "../services.js";
 import { type CoachingCache, coachingCacheKey, parseCachedCoaching } from "./cache.js";
@@ -60,7 +64,7 @@ export async function runCoaching(given: CoachingInput, deps: RunCoachingDeps = 
     if (!again) throw new Error("the rules engine found no transcript in a whole input");
     return again;
   };
-  if (!openai) return rules({ model: null, promptVersion: null, fallback: null, ...ZERO });
+  if (!openai) return rules(RULES_ENGINE_INFO);
   // The OpenAI engine reads the transcript here.
   input = await withTranscriptText(input);
 

@@ -9,6 +9,16 @@ export type RulesEngineInfo = Pick<
   "model" | "promptVersion" | "fallback" | "promptTokens" | "completionTokens" | "estimatedCostUsd"
 >;
 
+/** A rules result that is the engine asked for, not a fallback: no model, no tokens. */
+export const RULES_ENGINE_INFO: RulesEngineInfo = {
+  model: null,
+  promptVersion: null,
+  fallback: null,
+  promptTokens: 0,
+  completionTokens: 0,
+  estimatedCostUsd: 0,
+};
+
 /**
  * The rules engine's judgement, through the same verification as the model's, as a contract
  * result. Pure CPU (the costly part of coaching a long call): the Node server runs it on the CPU

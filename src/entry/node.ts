@@ -54,6 +54,9 @@ export async function startNodeServer(config: Config, out: (line: string) => voi
     // Uploads are parsed and analysed, and calls coached, on worker threads: one large file stalls
     // no other tenant.
     cpu: workerPool(),
+    // Without OpenAI an upload is coached in its request, on that pool: a job per call cost more
+    // than the coaching itself (docs/benchmarks.md, API throughput).
+    coachOnUpload: true,
     resolve: nodeResolver,
   });
 

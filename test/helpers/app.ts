@@ -23,6 +23,8 @@ export interface TestAppOptions {
   logger?: Logger;
   /** Where CPU tasks run (default: inline); the worker pool to test the Node server's path. */
   cpu?: Services["cpu"];
+  /** Coach uploads in their request, as the Node server does (`Services.coachOnUpload`). */
+  coachOnUpload?: boolean;
 }
 
 /**
@@ -46,6 +48,7 @@ export async function createTestApp(db: Database, options: TestAppOptions = {}) 
     ...(options.now ? { now: options.now } : {}),
     ...(options.resolve ? { resolve: options.resolve } : {}),
     ...(options.cpu ? { cpu: options.cpu } : {}),
+    ...(options.coachOnUpload ? { coachOnUpload: true } : {}),
   });
   const app = createApp({ services: () => services });
   const boot = await bootstrap(db, { orgName: "Test Org" });

@@ -16,6 +16,7 @@ import {
   type CreateResult,
   createAudioCall,
   createTranscriptCall,
+  defaultUploadCoaching,
   keepsTranscripts,
   MAX_IDEMPOTENCY_KEY_LENGTH,
 } from "../../calls/operations.js";
@@ -282,6 +283,8 @@ async function createFromJson(
           bytes: large,
           caps: analysisCaps(services.config),
           retain: keepsTranscripts(services),
+          // Coached in the same task when the body names no playbook (the default's, read first).
+          coachWithDefault: await defaultUploadCoaching(ctx),
         },
         [large.buffer as ArrayBuffer],
       )
@@ -326,7 +329,7 @@ export function registerUploadRoutes(app: OpenAPIHono<AppEnv>): void {
     tags: ["calls"],
     summary: "Upload a call: a transcript (any supported format) or audio; returns 202 with the call id",
     description:
-      "multipart/form-data with a `file` part (a transcript, or audio: WAV, MP3, M4A/MP4, FLAC, Ogg/Opus, WebM, AAC, AMR, CAF — detected from the bytes, streamed, never buffered) and metadata fields (title, occurredAt, repUserId, rep, customer, speakerRoles, crmDealId, crmContactId, format, language, multichannel) before or after it; or JSON with `transcript` — or `audioUrl` (+ `multichannel`) — and the same metadata. Transcripts are analysed at once (status done); audio is queued for transcription (status queued) and needs DEEPGRAM_API_KEY on the server (else 422). Your own identical upload (same content, or the same Idempotency-Key with the same request) returns that call with `idempotent-replayed: true`; de-duplication never looks at colleagues' uploads. An Idempotency-Key (at most 255 characters) reused with another body or other metadata is refused with 422 `idempotency_key_reused`.",
+      "multipart/form-data with a `file` part (a transcript, or audio: WAV, MP3, M4A/MP4, FLAC, Ogg/Opus, WebM, AAC, AMR, CAF — detected from the bytes, streamed, never buffered) and metadata fields (title, occurredAt, repUserId, rep, customer, speakerRoles, crmDealId, crmContactId, format, language, multichannel) before or after it; or JSON with `transcript` — or `audioUrl` (+ `multichannel`) — and the same metadata. Transcripts are analysed at once (status done) and, on a Node server without OpenAI, coached at once too (coachingStatus done; otherwise pending until a background job coaches them); audio is queued for transcription (status queued) and needs DEEPGRAM_API_KEY on the server (else 422). Your own identical upload (same content, or the same Idempotency-Key with the same request) returns that call with `idempotent-replayed: true`; de-duplication never looks at colleagues' uploads. An Idempotency-Key (at most 255 characters) reused with another body or other metadata is refused with 422 `idempotency_key_reused`.",
     security: [{ bearer: [] }],
     request: {
       headers: z.object({ "idempotency-key": z.string().max(MAX_IDEMPOTENCY_KEY_LENGTH).optional() }),
