@@ -55,7 +55,7 @@ export interface AnalyzeOptions {
  * seconds for a maximal one): the jobs run it through `services.cpu` (`analyze`).
  */
 export function analyzeForCall(transcript: Transcript, input: AnalyzeOptions): FileAnalysis {
-  return analyzeCall(transcript, input, false).analysis;
+  return analyzeCall(transcript, input, "none").analysis;
 }
 
 /**
@@ -66,22 +66,30 @@ export function analyzeForCoaching(
   transcript: Transcript,
   input: AnalyzeOptions,
 ): { analysis: FileAnalysis; readings: string | null } {
-  return analyzeCall(transcript, input, true);
+  const { analysis, readings } = analyzeCall(transcript, input, "encode");
+  return { analysis, readings };
 }
 
+/**
+ * The call's analysis, and its question readings: `encode`d for a coach job, or `keep`t on this
+ * thread for coaching next in this task (`metrics`, the analysis they belong to, is the contract's
+ * without the file's name and format: the object the readings are attached to).
+ */
 function analyzeCall(
   transcript: Transcript,
   input: AnalyzeOptions,
-  encodeReadings: boolean,
-): { analysis: FileAnalysis; readings: string | null } {
+  readingsFor: "none" | "encode" | "keep",
+): { analysis: FileAnalysis; readings: string | null; metrics: CallAnalysis } {
   const { analysis, readings } = analyzeTranscriptDetailed(transcript, {
     ...roleOptions(input.roles),
     ...(input.language ? { language: input.language } : {}),
-    ...(encodeReadings ? { encodeReadings } : {}),
+    ...(readingsFor === "encode" ? { encodeReadings: true } : {}),
+    ...(readingsFor === "keep" ? { keepReadings: true } : {}),
   });
   return {
     analysis: { file: input.fileName, format: input.format, ...analysis },
     readings: readings ?? null,
+    metrics: analysis,
   };
 }
 
@@ -194,46 +202,19 @@ export function parseAndAnalyze(input: ParseAnalyzeInput): ParsedUpload {
     roles: input.roles,
     language: input.language,
   };
-  const transcriptJson = () => JSON.stringify(parsed.transcript);
-  if (input.coach) {
-    const { analysis, metrics } = analyzeForCoachingHere(parsed.transcript, options);
-    const coaching = coachHere(parsed.transcript, metrics, input.coach.playbook);
-    return {
-      format: parsed.format,
-      analysis,
-      transcriptJson: transcriptJson(),
-      analysisJson: JSON.stringify(analysis),
-      readings: null,
-      retained: null,
-      coaching,
-    };
-  }
-  const { analysis, readings } = analyzeForCoaching(parsed.transcript, options);
-  const text = transcriptJson();
+  // Coached here, the readings stay in memory and no job needs the text; else both go to the job.
+  const { coach } = input;
+  const { analysis, readings, metrics } = analyzeCall(parsed.transcript, options, coach ? "keep" : "encode");
+  const transcriptJson = JSON.stringify(parsed.transcript);
   return {
     format: parsed.format,
     analysis,
-    transcriptJson: text,
+    transcriptJson,
     analysisJson: JSON.stringify(analysis),
     readings,
-    retained: input.retain ? retainText(text) : null,
+    retained: input.retain && !coach ? retainText(transcriptJson) : null,
+    ...(coach ? { coaching: coachHere(parsed.transcript, metrics, coach.playbook) } : {}),
   };
-}
-
-/**
- * `analyzeForCall`, keeping the question readings for coaching on this thread: `metrics` is the
- * analysis the readings belong to (the contract's without the file's name and format).
- */
-function analyzeForCoachingHere(
-  transcript: Transcript,
-  input: AnalyzeOptions,
-): { analysis: FileAnalysis; metrics: CallAnalysis } {
-  const { analysis } = analyzeTranscriptDetailed(transcript, {
-    ...roleOptions(input.roles),
-    ...(input.language ? { language: input.language } : {}),
-    keepReadings: true,
-  });
-  return { analysis: { file: input.fileName, format: input.format, ...analysis }, metrics: analysis };
 }
 
 /** The rules engine on an upload's own objects; null when it fails (a job then tries again). */

@@ -275,6 +275,8 @@ export async function createTranscriptCall(ctx: CallCtx, input: TranscriptUpload
         ? await coachUpload(ctx, parsed, playbook)
         : null;
   if (coaching) Object.assign(row, { coaching, coachingStatus: "done" });
+  else if (parsed.coaching === null)
+    services.logger.warn("coaching on upload failed; a job coaches the call");
   // The call, its analysis and its coaching (or its coaching job) are one write: a crash can't
   // leave a call that is never coached. The transcript and the analysis are stored from the task's
   // JSON text: the transcript never becomes objects on this thread.

@@ -138,7 +138,7 @@ export { analyzeThreads };
 
 /**
  * Worker threads join a batch whose files left would take this long on the CLI's thread: a thread
- * starts in ~0.1 s and pays the engine's warm-up again (~0.5 s of CPU), which 288 hour-long calls
+ * starts in ~0.1 s and pays the engine's warm-up again (its first hour-long call took ~0.5 s), which 288 hour-long calls
  * repay and 72 do not on two cores (bench/cli-batch.ts, docs/benchmarks.md).
  */
 const THREADS_AFTER_MS = 5000;
