@@ -49,6 +49,12 @@ export const EnvSchema = z.object({
     .default("false")
     .transform((v) => v === "true" || v === "1"),
   DEBRIEF_WORKERS: z.coerce.number().int().min(0).max(64).default(2),
+  /**
+   * Threads of the Node server's CPU pool (uploads' analysis and coaching); 0: one per core on
+   * Linux, below the event loop's priority, one core fewer elsewhere (src/cpu/worker-pool.ts).
+   * Set it where the cores the process may use are fewer than the machine's (a CPU quota).
+   */
+  DEBRIEF_CPU_THREADS: z.coerce.number().int().min(0).max(256).default(0),
   /** Seconds between sync sweeps on Node (orphaned webhook, write-back and CRM-apply work; 0 turns it off). */
   DEBRIEF_SYNC_SWEEP_SEC: z.coerce.number().int().min(0).max(86_400).default(60),
   DEBRIEF_SEED_DEMO: z

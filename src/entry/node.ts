@@ -13,7 +13,7 @@ import { createApp } from "../app.js";
 import { cleanInterruptedUploads, fsBlobStore } from "../blobs/fs.js";
 import { createServices, prepareDatabase } from "../compose.js";
 import type { Config } from "../config/env.js";
-import { workerPool } from "../cpu/worker-pool.js";
+import { defaultPoolSize, workerPool } from "../cpu/worker-pool.js";
 import { describeDatabase, openDatabase } from "../db/open.js";
 import { pgJobQueue } from "../jobs/pg-queue.js";
 import { startWorkers } from "../jobs/poller.js";
@@ -53,7 +53,7 @@ export async function startNodeServer(config: Config, out: (line: string) => voi
     logger,
     // Uploads are parsed and analysed, and calls coached, on worker threads: one large file stalls
     // no other tenant.
-    cpu: workerPool(),
+    cpu: workerPool(config.DEBRIEF_CPU_THREADS || defaultPoolSize()),
     // Without OpenAI an upload is coached in its request, on that pool: a job per call cost more
     // than the coaching itself (docs/benchmarks.md, API throughput).
     coachOnUpload: true,

@@ -1,5 +1,7 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { afterAll, describe, expect, it } from "vitest";
+import { POOL_NICENESS } from "../../src/cpu/priority.js";
 import { inlineCpu } from "../../src/cpu/tasks.js";
 import { workerPool } from "../../src/cpu/worker-pool.js";
 import { DebriefError } from "../../src/errors.js";
@@ -46,5 +48,53 @@ describe("the CPU worker pool", () => {
     expect((pooled as DebriefError).message).toBe(
       "transcripts are limited to 2 utterances (DEBRIEF_MAX_UTTERANCES); this one has 3",
     );
+  });
+});
+
+/** This process' threads (Linux): id → nice value, from /proc/self/task/<tid>/stat (field 19). */
+function threadNiceness(): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const tid of readdirSync("/proc/self/task")) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+      out.set(Number(tid), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]));
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+  return out;
+}
+
+describe.skipIf(process.platform !== "linux")("the CPU pool's priority", () => {
+  const input = { content: "A: one\nB: two?\n", fileName: "x.txt", roles: {}, caps };
+  const newThreads = async (pool: ReturnType<typeof workerPool>, before: Map<number, number>) => {
+    // Two tasks at once: both threads are up and have run one.
+    await Promise.all([pool.run("parseAnalyze", input), pool.run("parseAnalyze", input)]);
+    return [...threadNiceness()].filter(([tid]) => !before.has(tid));
+  };
+
+  it("runs its threads below the event loop, which keeps its own priority", async () => {
+    const before = threadNiceness();
+    const pool = workerPool(2);
+    try {
+      const lowered = Math.min(19, before.get(process.pid)! + POOL_NICENESS);
+      const niced = (await newThreads(pool, before)).filter(([, nice]) => nice === lowered);
+      expect(niced).toHaveLength(2);
+      expect(threadNiceness().get(process.pid)).toBe(before.get(process.pid));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("keeps the event loop's priority with lowPriority: false", async () => {
+    const before = threadNiceness();
+    const pool = workerPool(2, { lowPriority: false });
+    try {
+      const added = await newThreads(pool, before);
+      expect(added.length).toBeGreaterThanOrEqual(2);
+      expect(added.every(([, nice]) => nice === before.get(process.pid))).toBe(true);
+    } finally {
+      await pool.close();
+    }
   });
 });

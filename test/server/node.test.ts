@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
@@ -78,5 +78,60 @@ describe("the Node server (embedded database)", () => {
     expect(() => loadConfig({ PORT: "http", DEBRIEF_ADMIN_KEY: "short" })).toThrow(
       /PORT:.*\n.*DEBRIEF_ADMIN_KEY: .*24 characters/s,
     );
+    expect(() => loadConfig({ DEBRIEF_CPU_THREADS: "-1" })).toThrow(/DEBRIEF_CPU_THREADS/);
+  });
+
+  it("runs DEBRIEF_CPU_THREADS pool threads, below the event loop's priority on Linux", async () => {
+    /** This process' threads at a nice value above the main thread's (Linux /proc, field 19). */
+    const lowered = () => {
+      const nice = (tid: string) => {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+      };
+      const main = nice(String(process.pid));
+      return readdirSync("/proc/self/task").filter((tid) => {
+        try {
+          return nice(tid) > main;
+        } catch {
+          return false; // the thread ended meanwhile
+        }
+      });
+    };
+    const linux = process.platform === "linux";
+    const before = linux ? lowered() : [];
+    const start = (threads: string) =>
+      startNodeServer(
+        loadConfig({
+          DEBRIEF_DATA_DIR: mkdtempSync(join(tmpdir(), "debrief-server-")),
+          PORT: String(20_000 + Math.floor(Math.random() * 20_000)),
+          DEBRIEF_SEED_DEMO: "false",
+          DEBRIEF_WORKERS: "0",
+          DEBRIEF_CPU_THREADS: threads,
+          LOG_LEVEL: "silent",
+        }),
+        () => {},
+      );
+    const one = await start("1");
+    try {
+      expect(one.services.cpu.oneThread).toBe(true);
+    } finally {
+      await one.stop();
+    }
+    const three = await start("3");
+    try {
+      expect(three.services.cpu.oneThread).toBe(false);
+      if (linux) {
+        // A thread lowers its own priority as it starts.
+        let added = 0;
+        for (let waited = 0; waited < 10_000; waited += 100) {
+          added = lowered().filter((tid) => !before.includes(tid)).length;
+          if (added >= 3) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        expect(added).toBe(3);
+      }
+    } finally {
+      await three.stop();
+    }
   });
 });
