@@ -9,8 +9,9 @@
  *  - latency of GET /v1/calls/{id} (p50/p99) over the stored calls;
  *  - coaching jobs (rules engine) drained per second by the Node workers, and word-timed calls
  *    uploaded and coached per second end to end (uploads while the workers run), with the CPU
- *    tasks inline and on a worker pool of one thread, with coach jobs and (as `npm start` on two
- *    cores) coached in the upload's request;
+ *    tasks inline and on a worker pool of one thread, with coach jobs, then coached in the upload's
+ *    request: on that pool, and (as `npm start` runs) on one pool thread per core below the event
+ *    loop's priority — with the latency of a dashboard's reads meanwhile, also at equal priority;
  *  - then the same uploads and reads over real HTTP: `debrief serve` in its own process (as
  *    `npm start` runs it, PostgreSQL, no job workers), driven by a keep-alive client from this one.
  * Prints a markdown table; `--write` records it in docs/benchmarks.md.
@@ -27,7 +28,8 @@ import { memoryBlobStore } from "../src/blobs/memory.js";
 import { runCoaching } from "../src/coaching-service/run.js";
 import { createServices } from "../src/compose.js";
 import { loadConfig } from "../src/config/env.js";
-import { workerPool } from "../src/cpu/worker-pool.js";
+import type { CpuRunner } from "../src/cpu/tasks.js";
+import { defaultPoolSize, workerPool } from "../src/cpu/worker-pool.js";
 import { resultRows } from "../src/db/database.js";
 import { migrate } from "../src/db/migrate.js";
 import { openPostgres } from "../src/db/postgres.js";
@@ -251,7 +253,8 @@ try {
   const endToEnd = async (
     target: typeof app,
     seed: number,
-  ): Promise<{ rate: number; cpu: CallCpu | null }> => {
+    probe = false,
+  ): Promise<{ rate: number; cpu: CallCpu | null; reads: number[] }> => {
     const bodies = Array.from({ length: E2E }, (_, i) =>
       JSON.stringify({
         transcript: JSON.stringify(generateCall({ minutes: 30, seed: seed + i })),
@@ -262,31 +265,48 @@ try {
     const threads0 = threadCpuMs();
     const pg0 = processesCpuMs(await backends());
     const te = performance.now();
+    // With `probe`, a dashboard's read every 10 ms while the uploads run: how long the event loop
+    // makes it wait.
+    let uploading = true;
+    const reads: number[] = [];
+    const prober = (async () => {
+      while (probe && uploading) {
+        const s = performance.now();
+        const res = await target.request("/v1/calls?limit=1", { headers: auth });
+        await res.arrayBuffer();
+        reads.push(performance.now() - s);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    })();
     await pool(bodies, CONCURRENCY, async (body) => {
       const res = await target.request("/v1/calls", { method: "POST", headers, body });
       if (res.status !== 202) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
       await res.arrayBuffer();
     });
+    uploading = false;
+    await prober;
     while ((await pending()) > 0) await new Promise((r) => setTimeout(r, 20));
     const rate = E2E / ((performance.now() - te) / 1000);
     const threads = cpuDelta(threads0, threadCpuMs());
     const pg = cpuDelta(pg0, processesCpuMs(await backends()));
-    if (threads.size === 0) return { rate, cpu: null };
+    if (threads.size === 0) return { rate, cpu: null, reads };
+    const eventLoop = threads.get(process.pid) ?? 0;
     const others = [...threads].filter(([tid]) => tid !== process.pid).map(([, ms]) => ms);
-    const busiest = Math.max(0, ...others);
+    // The pool's threads are the busiest besides the event loop (one, or one per core).
+    const busiest = others.sort((a, b) => b - a).slice(0, Math.max(1, poolThreads));
     const sum = (xs: Iterable<number>) => [...xs].reduce((a, b) => a + b, 0);
     const cpu: CallCpu = {
-      eventLoop: (threads.get(process.pid) ?? 0) / E2E,
-      busiest: busiest / E2E,
-      otherThreads: (sum(others) - busiest) / E2E,
+      eventLoop: eventLoop / E2E,
+      busiest: sum(busiest) / E2E,
+      otherThreads: (sum(others) - sum(busiest)) / E2E,
       postgres: sum(pg.values()) / E2E,
     };
-    return { rate, cpu };
+    return { rate, cpu, reads };
   };
+  let poolThreads = 1;
   const inline = await endToEnd(app, 13_000);
   await workers.stop();
-  const cpu = workerPool(1);
-  const pooledWith = (coachOnUpload: boolean) =>
+  const pooledWith = (cpu: CpuRunner, coachOnUpload: boolean) =>
     createServices(config, {
       db: handle.db,
       blobs: memoryBlobStore(),
@@ -297,19 +317,36 @@ try {
       logger: services.logger,
       coachOnUpload,
     });
-  // As `npm start` ran until session 14 (a coach job per upload), then as it runs now (each upload
-  // coached in its request, on the pool).
-  const pooled = pooledWith(false);
+  // As `npm start` ran until session 14 (a pool of one thread, a coach job per upload), as it ran
+  // in session 14 (each upload coached in its request), then as it runs now: one pool thread per
+  // core below the event loop's priority (src/cpu/priority.ts) — and, for the reads' latency,
+  // the same threads at the event loop's priority.
+  const one = workerPool(1);
+  const pooled = pooledWith(one, false);
   const pooledApp = createApp({ services: () => pooled });
   const pooledWorkers = startWorkers(pooled, { concurrency: 2, pollIntervalMs: 20 });
   wake = () => pooledWorkers.wake();
   await endToEnd(pooledApp, 17_000); // warm-up: the pool thread's first calls compile its code
   const onPool = await endToEnd(pooledApp, 18_000);
-  const inUpload = pooledWith(true);
-  const inUploadApp = createApp({ services: () => inUpload });
+  const inUploadApp = createApp({ services: () => pooledWith(one, true) });
   const inUploadRun = await endToEnd(inUploadApp, 19_000);
+  const oneProbed = await endToEnd(inUploadApp, 20_000, true);
+  await one.close();
+  poolThreads = defaultPoolSize();
+  const perCore = async (lowPriority: boolean, seed: number) => {
+    const cpu = workerPool(poolThreads, { lowPriority });
+    const target = createApp({ services: () => pooledWith(cpu, true) });
+    await endToEnd(target, seed); // warm-up of the new threads
+    const run = await endToEnd(target, seed + 1_000);
+    const probed = await endToEnd(target, seed + 2_000, true);
+    await cpu.close();
+    return { run, probed };
+  };
+  const sameRun = await perCore(false, 21_000);
+  const lowRun = await perCore(true, 24_000);
   await pooledWorkers.stop();
-  await cpu.close();
+  const readRow = (label: string, { reads, rate }: { reads: number[]; rate: number }) =>
+    `| ${label} | ${reads.length} | ${pct(reads, 50).toFixed(1)} | ${pct(reads, 99).toFixed(1)} | ${rate.toFixed(1)} |`;
   rows.push(
     "",
     "| coaching jobs (rules engine, 2 workers) | jobs | jobs/s |",
@@ -317,13 +354,26 @@ try {
     `| drained after the uploads | ${before} | ${(before / drainSecs).toFixed(1)} |`,
     `| end to end: word-timed uploads (${CONCURRENCY} clients) with the workers running, calls coached/s | ${E2E} | ${inline.rate.toFixed(1)} |`,
     `| … the same with the CPU tasks on a pool of one thread | ${E2E} | ${onPool.rate.toFixed(1)} |`,
-    `| … on that pool, each upload coached in its request, no job (as \`npm start\` on 2 cores) | ${E2E} | ${inUploadRun.rate.toFixed(1)} |`,
+    `| … on that pool, each upload coached in its request, no job | ${E2E} | ${inUploadRun.rate.toFixed(1)} |`,
+    `| … coached in the request on ${poolThreads} pool threads (one per core) at the event loop's priority | ${E2E} | ${sameRun.run.rate.toFixed(1)} |`,
+    `| … on ${poolThreads} pool threads below the event loop's priority (as \`npm start\` runs) | ${E2E} | ${lowRun.run.rate.toFixed(1)} |`,
     "",
-    "| CPU per coached call, end to end (ms, from /proc) | event loop | pool thread | Node's other threads | PostgreSQL | total |",
+    "| CPU per coached call, end to end (ms, from /proc) | event loop | pool threads | Node's other threads | PostgreSQL | total |",
     "|---|---|---|---|---|---|",
     cpuRow("CPU tasks inline, coach jobs", inline.cpu, false),
     cpuRow("pool of one thread, coach jobs", onPool.cpu, true),
-    cpuRow("pool of one thread, coached in the upload (`npm start` on 2 cores)", inUploadRun.cpu, true),
+    cpuRow("pool of one thread, coached in the upload", inUploadRun.cpu, true),
+    cpuRow(
+      `${poolThreads} pool threads below the event loop, coached in the upload (\`npm start\`)`,
+      lowRun.run.cpu,
+      true,
+    ),
+    "",
+    `| GET /v1/calls?limit=1 every 10 ms while ${CONCURRENCY} clients upload (coached in the request) | reads | p50 ms | p99 ms | uploads/s (with the reads) |`,
+    "|---|---|---|---|---|",
+    readRow("pool of one thread", oneProbed),
+    readRow(`${poolThreads} pool threads at the event loop's priority`, sameRun.probed),
+    readRow(`${poolThreads} pool threads below it (\`npm start\`)`, lowRun.probed),
   );
 } finally {
   await handle.close();
@@ -331,92 +381,120 @@ try {
 }
 
 // ---- over HTTP: the server in its own process ----
-const httpDb = await createTempDatabase(adminUrl);
-const dataDir = mkdtempSync(join(tmpdir(), "debrief-bench-"));
 const KEY = "dbf_benchHttpKey0123456789abcdefghijkl";
-const port = 18_000 + Math.floor(Math.random() * 2000);
-const server = spawn(
-  process.execPath,
-  ["--max-semi-space-size=64", "--import", "tsx", join(import.meta.dirname, "serve.ts")],
-  {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: httpDb.url,
-      DEBRIEF_ADMIN_KEY: KEY,
-      DEBRIEF_DATA_DIR: dataDir,
-      DEBRIEF_SEED_DEMO: "false",
-      DEBRIEF_WORKERS: "0",
-      DEBRIEF_RATE_LIMIT_PER_MINUTE: "0",
-      DEBRIEF_RATE_LIMIT_USER_PER_MINUTE: "0",
-      DEBRIEF_RATE_LIMIT_ORG_PER_MINUTE: "0",
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  },
-);
-try {
-  await new Promise<void>((resolve, reject) => {
-    server.once("exit", (code) => reject(new Error(`debrief serve exited (${code})`)));
-    server.stdout?.on("data", (d: Buffer) => {
-      if (d.toString().includes("listening")) resolve();
-    });
-  });
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const call = (method: string, path: string, body?: string) =>
-    new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const headers: Record<string, string | number> = { authorization: `Bearer ${KEY}` };
-      if (body !== undefined) {
-        headers["content-type"] = "application/json";
-        headers["content-length"] = Buffer.byteLength(body);
-      }
-      const req = http.request({ host: "127.0.0.1", port, path, method, agent, headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
-      });
-      req.on("error", reject);
-      req.end(body);
-    });
+const httpRows: string[] = [];
 
-  const n = 200;
-  const bodies = Array.from({ length: n }, (_, i) =>
-    JSON.stringify({
-      transcript: JSON.stringify(generateCall({ minutes: 30, seed: 20_000 + i })),
-      fileName: "call.json",
-    }),
+/**
+ * `debrief serve` in its own process on a fresh database: 100 word-timed uploads to warm it up,
+ * then 200 timed ones from 16 keep-alive clients, then, with `reads`, GETs.
+ */
+async function overHttp(label: string, env: Record<string, string>, reads: boolean): Promise<void> {
+  const httpDb = await createTempDatabase(adminUrl);
+  const dataDir = mkdtempSync(join(tmpdir(), "debrief-bench-"));
+  const port = 18_000 + Math.floor(Math.random() * 2000);
+  const server = spawn(
+    process.execPath,
+    ["--max-semi-space-size=64", "--import", "tsx", join(import.meta.dirname, "serve.ts")],
+    {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATABASE_URL: httpDb.url,
+        DEBRIEF_ADMIN_KEY: KEY,
+        DEBRIEF_DATA_DIR: dataDir,
+        DEBRIEF_SEED_DEMO: "false",
+        DEBRIEF_WORKERS: "0",
+        DEBRIEF_RATE_LIMIT_PER_MINUTE: "0",
+        DEBRIEF_RATE_LIMIT_USER_PER_MINUTE: "0",
+        DEBRIEF_RATE_LIMIT_ORG_PER_MINUTE: "0",
+        LOG_LEVEL: "warn",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
   );
-  const ids: string[] = [];
-  const t0 = performance.now();
-  const up = await timed(bodies, CONCURRENCY, async (body) => {
-    const res = await call("POST", "/v1/calls", body);
-    if (res.status !== 202) throw new Error(`upload failed: ${res.status} ${res.body}`);
-    ids.push((JSON.parse(res.body) as { id: string }).id);
-  });
-  const upRate = n / ((performance.now() - t0) / 1000);
-  const get = async () => {
-    const res = await call("GET", `/v1/calls/${ids[Math.floor(Math.random() * ids.length)]}`);
-    if (res.status !== 200) throw new Error(`get failed: ${res.status}`);
-  };
-  await timed(Array.from({ length: 100 }), 1, get); // warm-up
-  const seq = await timed(Array.from({ length: 1000 }), 1, get);
-  const tc = performance.now();
-  const conc = await timed(Array.from({ length: 3000 }), CONCURRENCY, get);
-  const concRate = 3000 / ((performance.now() - tc) / 1000);
-  rows.push(
-    "",
-    "| over HTTP (`debrief serve` in its own process) | requests | p50 ms | p99 ms | per second |",
-    "|---|---|---|---|---|",
-    `| upload: 30-minute canonical JSON with word timings, ${CONCURRENCY} clients | ${n} | ${pct(up, 50).toFixed(1)} | ${pct(up, 99).toFixed(1)} | ${upRate.toFixed(1)} |`,
-    `| GET /v1/calls/{id}, one client | 1000 | ${pct(seq, 50).toFixed(2)} | ${pct(seq, 99).toFixed(2)} | ${(1000 / (seq.reduce((a, b) => a + b, 0) / 1000)).toFixed(0)} |`,
-    `| GET /v1/calls/{id}, ${CONCURRENCY} clients | 3000 | ${pct(conc, 50).toFixed(2)} | ${pct(conc, 99).toFixed(2)} | ${concRate.toFixed(0)} |`,
-  );
-  agent.destroy();
-} finally {
-  server.kill();
-  await new Promise((r) => (server.exitCode === null ? server.once("exit", r) : r(null)));
-  await httpDb.drop();
-  rmSync(dataDir, { recursive: true, force: true });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("exit", (code) => reject(new Error(`debrief serve exited (${code})`)));
+      server.stdout?.on("data", (d: Buffer) => {
+        if (d.toString().includes("listening")) resolve();
+      });
+    });
+    const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+    const call = (method: string, path: string, body?: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const headers: Record<string, string | number> = { authorization: `Bearer ${KEY}` };
+        if (body !== undefined) {
+          headers["content-type"] = "application/json";
+          headers["content-length"] = Buffer.byteLength(body);
+        }
+        const req = http.request({ host: "127.0.0.1", port, path, method, agent, headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () =>
+            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
+          );
+        });
+        req.on("error", reject);
+        req.end(body);
+      });
+
+    const n = 200;
+    const bodiesFrom = (seed: number, count: number) =>
+      Array.from({ length: count }, (_, i) =>
+        JSON.stringify({
+          transcript: JSON.stringify(generateCall({ minutes: 30, seed: seed + i })),
+          fileName: "call.json",
+        }),
+      );
+    // Warm-up: a new server's pool threads compile the engine on their first calls (~0.5 s each).
+    await timed(bodiesFrom(40_000, 100), CONCURRENCY, async (body) => {
+      const res = await call("POST", "/v1/calls", body);
+      if (res.status !== 202) throw new Error(`upload failed: ${res.status} ${res.body}`);
+    });
+    const bodies = bodiesFrom(20_000, n);
+    const ids: string[] = [];
+    const t0 = performance.now();
+    const up = await timed(bodies, CONCURRENCY, async (body) => {
+      const res = await call("POST", "/v1/calls", body);
+      if (res.status !== 202) throw new Error(`upload failed: ${res.status} ${res.body}`);
+      ids.push((JSON.parse(res.body) as { id: string }).id);
+    });
+    const upRate = n / ((performance.now() - t0) / 1000);
+    httpRows.push(
+      `| upload: 30-minute canonical JSON with word timings, ${CONCURRENCY} clients, ${label} | ${n} | ${pct(up, 50).toFixed(1)} | ${pct(up, 99).toFixed(1)} | ${upRate.toFixed(1)} |`,
+    );
+    if (reads) {
+      const get = async () => {
+        const res = await call("GET", `/v1/calls/${ids[Math.floor(Math.random() * ids.length)]}`);
+        if (res.status !== 200) throw new Error(`get failed: ${res.status}`);
+      };
+      await timed(Array.from({ length: 100 }), 1, get); // warm-up
+      const seq = await timed(Array.from({ length: 1000 }), 1, get);
+      const tc = performance.now();
+      const conc = await timed(Array.from({ length: 3000 }), CONCURRENCY, get);
+      const concRate = 3000 / ((performance.now() - tc) / 1000);
+      httpRows.push(
+        `| GET /v1/calls/{id}, one client | 1000 | ${pct(seq, 50).toFixed(2)} | ${pct(seq, 99).toFixed(2)} | ${(1000 / (seq.reduce((a, b) => a + b, 0) / 1000)).toFixed(0)} |`,
+        `| GET /v1/calls/{id}, ${CONCURRENCY} clients | 3000 | ${pct(conc, 50).toFixed(2)} | ${pct(conc, 99).toFixed(2)} | ${concRate.toFixed(0)} |`,
+      );
+    }
+    agent.destroy();
+  } finally {
+    server.kill();
+    await new Promise((r) => (server.exitCode === null ? server.once("exit", r) : r(null)));
+    await httpDb.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
+
+await overHttp("a pool of one thread (`DEBRIEF_CPU_THREADS=1`)", { DEBRIEF_CPU_THREADS: "1" }, false);
+await overHttp(`the default pool (${defaultPoolSize()} threads here)`, {}, true);
+rows.push(
+  "",
+  "| over HTTP (`debrief serve` in its own process) | requests | p50 ms | p99 ms | per second |",
+  "|---|---|---|---|---|",
+  ...httpRows,
+);
 
 report("api", machineLine(", PostgreSQL on 127.0.0.1"), rows.join("\n"));
