@@ -4,8 +4,8 @@ import { getPriority, setPriority } from "node:os";
 /**
  * How far below the event loop the CPU pool's threads run (a nice increment). With one pool thread
  * per core at the same priority, the pool took the event loop's core under load (a read's median
- * wait 3.7 → 12.9 ms while uploads ran, docs/benchmarks.md); 10 below it, the event loop wins a
- * core when it has work (6.9 ms) and the pool keeps the cycles it leaves.
+ * wait while uploads ran was 2.5–3.5× that with one pool thread, docs/benchmarks.md); 10 below
+ * it, the event loop wins a core when it has work and the pool keeps the cycles it leaves.
  */
 export const POOL_NICENESS = 10;
 

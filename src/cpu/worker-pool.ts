@@ -18,8 +18,8 @@ interface Pending {
 /**
  * Threads for a pool on this machine: one per core where they can run below the event loop
  * (Linux), so uploads are also analysed in the cycles the event loop and the database leave idle
- * (2 cores: 38.7 → 42.5 coached uploads/s in process, 39.6 → 42.5 over HTTP, docs/benchmarks.md);
- * elsewhere one core stays free for the event loop.
+ * (on 2 cores ~10–45% more coached uploads/s than one thread, docs/benchmarks.md); elsewhere one
+ * core stays free for the event loop.
  */
 export const defaultPoolSize = () =>
   Math.max(1, canLowerThreadPriority() ? availableParallelism() : availableParallelism() - 1);
@@ -27,7 +27,8 @@ export const defaultPoolSize = () =>
 export interface PoolOptions {
   /**
    * Run the threads below the event loop's CPU priority (POOL_NICENESS; Linux only, elsewhere
-   * ignored). Default true: while the pool is saturated, reads wait about half as long.
+   * ignored). Default true: while the pool is saturated, reads wait about half as long as at
+   * equal priority.
    */
   lowPriority?: boolean;
 }
