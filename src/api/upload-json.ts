@@ -52,7 +52,14 @@ export function invalidField(path: string, message: string): never {
  * has no transcriber, as before.
  */
 export type JsonUpload =
-  | { kind: "transcript"; content: string; fileName: string; meta: CallMeta }
+  | {
+      kind: "transcript";
+      content: string;
+      /** The transcript as the body held it, when an object: `content` is its JSON text. */
+      value?: Record<string, unknown>;
+      fileName: string;
+      meta: CallMeta;
+    }
   | {
       kind: "audioUrl";
       parsed:
@@ -75,10 +82,13 @@ export function readJsonUpload(body: unknown): JsonUpload {
   const parsed = TranscriptJsonBodySchema.safeParse(body);
   if (!parsed.success) invalid(parsed.error.issues);
   const { transcript, fileName, ...meta } = parsed.data;
+  if (typeof transcript === "string")
+    return { kind: "transcript", content: transcript, fileName: fileName ?? "transcript", meta };
   return {
     kind: "transcript",
-    content: typeof transcript === "string" ? transcript : JSON.stringify(transcript),
-    fileName: fileName ?? (typeof transcript === "string" ? "transcript" : "transcript.json"),
+    content: JSON.stringify(transcript),
+    value: transcript,
+    fileName: fileName ?? "transcript.json",
     meta,
   };
 }
@@ -126,11 +136,13 @@ export async function readJsonUploadBytes(input: {
 }): Promise<Extract<JsonUpload, { kind: "audioUrl" }> | AnalysedJsonUpload> {
   const upload = readJsonUpload(parseJsonBody(input.bytes).value);
   if (upload.kind !== "transcript") return upload;
-  const { content, fileName, meta } = upload;
+  const { content, value, fileName, meta } = upload;
   const contentHash = await sha256Hex(content);
   const analysed = settle(() =>
     parseAndAnalyze({
       content,
+      // An object is parsed from the value the body already made, not from its JSON text again.
+      ...(value ? { value } : {}),
       fileName,
       format: meta.format,
       roles: meta.speakerRoles ?? {},

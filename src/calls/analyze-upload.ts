@@ -7,7 +7,7 @@ import type { SpeakerRoles } from "../db/schema/index.js";
 import { DebriefError } from "../errors.js";
 import { isSpace } from "../text/space.js";
 import type { Transcript, TranscriptFormat } from "../transcript/model.js";
-import { parseTranscript } from "../transcript/parse.js";
+import { parseTranscript, parseTranscriptValue } from "../transcript/parse.js";
 
 /** The largest transcript one call may analyse (config: DEBRIEF_MAX_UTTERANCES, DEBRIEF_MAX_WORDS). */
 export interface AnalysisCaps {
@@ -18,6 +18,11 @@ export interface AnalysisCaps {
 export interface ParseAnalyzeInput {
   /** The upload's text. */
   content: string;
+  /**
+   * The transcript as a JSON value already parsed, whose JSON text `content` is (a large JSON
+   * body's `transcript` object, read on the same thread): parsed from it, not from `content`.
+   */
+  value?: unknown;
   fileName: string;
   format?: TranscriptFormat | undefined;
   roles: SpeakerRoles;
@@ -190,10 +195,11 @@ export interface ParsedUpload {
  * upload, run off the request path by `services.cpu` (a worker thread on Node).
  */
 export function parseAndAnalyze(input: ParseAnalyzeInput): ParsedUpload {
-  const parsed = parseTranscript(input.content, {
-    file: input.fileName,
-    ...(input.format ? { format: input.format } : {}),
-  });
+  const parseOptions = { file: input.fileName, ...(input.format ? { format: input.format } : {}) };
+  const parsed =
+    input.value !== undefined
+      ? parseTranscriptValue(input.value, parseOptions)
+      : parseTranscript(input.content, parseOptions);
   checkAnalysisCaps(parsed.transcript, input.caps);
   checkWellFormed(parsed.transcript);
   const options = {

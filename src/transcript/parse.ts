@@ -56,8 +56,34 @@ const SUPPORTED = `supported formats: ${TRANSCRIPT_FORMATS.join(", ")}`;
  * // format: "webvtt", transcript.utterances[0]: { speaker: "Dana", start: 1.2, end: 4.8, text: "…" }
  */
 export function parseTranscript(content: string, options: ParseOptions = {}): ParsedTranscript {
+  return guarded(options, () => parseUnguarded(content, options));
+}
+
+/**
+ * `parseTranscript` of a JSON transcript that is already a value (a JSON API body's `transcript`
+ * object): the same result, and the same errors, as `parseTranscript(JSON.stringify(value))`,
+ * without parsing its JSON text again. A forced text format (WebVTT, SRT, plain text) reads the
+ * JSON text, as it would from a file. (A -0 in the value stays -0, where the text would give 0:
+ * every output writes both as 0.)
+ *
+ * @example
+ * parseTranscriptValue({ utterances: [{ speaker: "A", text: "Hi" }] }).format // "canonical"
+ */
+export function parseTranscriptValue(value: unknown, options: ParseOptions = {}): ParsedTranscript {
+  const forced = options.format;
+  if (forced !== undefined && !(TRANSCRIPT_FORMATS as readonly string[]).includes(forced)) {
+    throw new UnsupportedFormatError(`unknown format '${String(forced)}'; ${SUPPORTED}`, options.file);
+  }
+  // Only an object or an array is text that starts with "{" or "[" and parses as JSON.
+  if ((forced !== undefined && !isJsonFormat(forced)) || typeof value !== "object" || value === null)
+    return parseTranscript(JSON.stringify(value) ?? "", options);
+  return guarded(options, () => fromJsonValue(value, forced, options.file));
+}
+
+/** Any error but a DebriefError becomes one naming the file. */
+function guarded(options: ParseOptions, parse: () => ParsedTranscript): ParsedTranscript {
   try {
-    return parseUnguarded(content, options);
+    return parse();
   } catch (error) {
     if (error instanceof DebriefError) throw error;
     // A bug in a parser must still surface as a DebriefError naming the file, never a TypeError.
@@ -99,23 +125,12 @@ function parseUnguarded(raw: string, options: ParseOptions): ParsedTranscript {
           line: firstContentLine(content),
         });
       }
-      const value = parseJson(content, { format: forced, file });
-      return { format: forced, transcript: withHint(forced, value, file) };
+      return fromJsonValue(parseJson(content, { format: forced, file }), forced, file);
     }
     return { format: forced, transcript: TEXT_PARSERS[forced](content, file) };
   }
 
-  if (looksJson) {
-    const value = parseJson(content, { format: "json", file });
-    const format = detectJsonFormat(value);
-    if (format === null || !isJsonFormat(format)) {
-      throw new UnsupportedFormatError(
-        `unrecognized JSON transcript: none of the known shapes (Deepgram results.channels, AssemblyAI transcript, Whisper segments, canonical utterances) matched; ${SUPPORTED}. Use --format to force one.`,
-        file,
-      );
-    }
-    return { format, transcript: JSON_PARSERS[format](value, file) };
-  }
+  if (looksJson) return fromJsonValue(parseJson(content, { format: "json", file }), undefined, file);
   const format = detectTextFormat(trimmed);
   if (format === null || isJsonFormat(format)) {
     throw new UnsupportedFormatError(
@@ -124,6 +139,23 @@ function parseUnguarded(raw: string, options: ParseOptions): ParsedTranscript {
     );
   }
   return { format, transcript: TEXT_PARSERS[format](content, file) };
+}
+
+/** A parsed JSON transcript: in the forced JSON format, or the one its shape shows. */
+function fromJsonValue(
+  value: unknown,
+  forced: JsonFormat | undefined,
+  file: string | undefined,
+): ParsedTranscript {
+  if (forced !== undefined) return { format: forced, transcript: withHint(forced, value, file) };
+  const format = detectJsonFormat(value);
+  if (format === null || !isJsonFormat(format)) {
+    throw new UnsupportedFormatError(
+      `unrecognized JSON transcript: none of the known shapes (Deepgram results.channels, AssemblyAI transcript, Whisper segments, canonical utterances) matched; ${SUPPORTED}. Use --format to force one.`,
+      file,
+    );
+  }
+  return { format, transcript: JSON_PARSERS[format](value, file) };
 }
 
 /** Runs a forced JSON parser; when it rejects the content, says which format it looks like. */
