@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { withOneValueReplaced } from "../../test/helpers/json-arbitraries.js";
 import { TRANSCRIPT_FORMATS, type TranscriptFormat } from "./model.js";
 import { type ParseOptions, parseTranscript, parseTranscriptValue } from "./parse.js";
 
@@ -61,29 +62,7 @@ describe("parseTranscriptValue", () => {
   });
 
   it("agrees with the text path on any JSON value and on fixtures with one value replaced", () => {
-    const mutated = fc
-      .tuple(
-        fc.constantFrom(...jsonFixtures.map(([, v]) => v)),
-        fc.array(fc.nat(), { minLength: 1, maxLength: 8 }),
-        fc.jsonValue(),
-      )
-      .map(([doc, steps, replacement]) => {
-        const copy: unknown = structuredClone(doc);
-        let parent: unknown = copy;
-        for (const [n, step] of steps.entries()) {
-          if (typeof parent !== "object" || parent === null) break;
-          const keys = Object.keys(parent);
-          const key = keys[step % Math.max(keys.length, 1)];
-          if (key === undefined) break;
-          const record = parent as Record<string, unknown>;
-          if (n === steps.length - 1 || typeof record[key] !== "object" || record[key] === null) {
-            record[key] = replacement;
-            break;
-          }
-          parent = record[key];
-        }
-        return copy;
-      });
+    const mutated = withOneValueReplaced(jsonFixtures.map(([, v]) => v));
     fc.assert(
       fc.property(fc.oneof(fc.jsonValue(), mutated), fc.constantFrom(...modes), (value, format) =>
         expectSame(value, format),

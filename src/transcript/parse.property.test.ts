@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { withOneValueReplaced } from "../../test/helpers/json-arbitraries.js";
 import { DebriefError } from "../errors.js";
 import { TRANSCRIPT_FORMATS, type TranscriptFormat, TranscriptSchema } from "./model.js";
 import { parseTranscript } from "./parse.js";
@@ -63,25 +64,7 @@ const mutatedFixture = fc
   });
 
 /** A JSON fixture with one value somewhere in its tree replaced by arbitrary JSON. */
-const mutatedJson = fc
-  .tuple(fc.constantFrom(...jsonFixtures), fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), fc.jsonValue())
-  .map(([doc, steps, replacement]) => {
-    const copy: unknown = structuredClone(doc);
-    let parent: unknown = copy;
-    for (const [n, step] of steps.entries()) {
-      if (typeof parent !== "object" || parent === null) break;
-      const keys = Object.keys(parent);
-      const key = keys[step % Math.max(keys.length, 1)];
-      if (key === undefined) break;
-      const record = parent as Record<string, unknown>;
-      if (n === steps.length - 1 || typeof record[key] !== "object" || record[key] === null) {
-        record[key] = replacement;
-        break;
-      }
-      parent = record[key];
-    }
-    return JSON.stringify(copy);
-  });
+const mutatedJson = withOneValueReplaced(jsonFixtures).map((doc) => JSON.stringify(doc));
 
 const RUNS = { numRuns: 120 };
 
