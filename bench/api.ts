@@ -253,7 +253,8 @@ try {
   const endToEnd = async (
     target: typeof app,
     seed: number,
-    probe = false,
+    /** `probe`: time a dashboard's reads meanwhile; `poolThreads`: the pool's size, for the CPU split. */
+    { probe = false, poolThreads = 1 }: { probe?: boolean; poolThreads?: number } = {},
   ): Promise<{ rate: number; cpu: CallCpu | null; reads: number[] }> => {
     const bodies = Array.from({ length: E2E }, (_, i) =>
       JSON.stringify({
@@ -303,7 +304,6 @@ try {
     };
     return { rate, cpu, reads };
   };
-  let poolThreads = 1;
   const inline = await endToEnd(app, 13_000);
   await workers.stop();
   const pooledWith = (cpu: CpuRunner, coachOnUpload: boolean) =>
@@ -330,16 +330,17 @@ try {
   const onPool = await endToEnd(pooledApp, 18_000);
   const inUploadApp = createApp({ services: () => pooledWith(one, true) });
   const inUploadRun = await endToEnd(inUploadApp, 19_000);
-  const oneProbed = await endToEnd(inUploadApp, 20_000, true);
+  const oneProbed = await endToEnd(inUploadApp, 20_000, { probe: true });
   await one.close();
-  poolThreads = defaultPoolSize();
+  const poolThreads = defaultPoolSize();
   const perCore = async (lowPriority: boolean, seed: number) => {
     const cpu = workerPool(poolThreads, { lowPriority });
     const target = createApp({ services: () => pooledWith(cpu, true) });
     // Warm-up of the new threads: each reaches its speed over its first ~150 calls.
-    for (let round = 0; round < 3; round++) await endToEnd(target, seed + 5_000 + round * 100);
-    const run = await endToEnd(target, seed + 1_000);
-    const probed = await endToEnd(target, seed + 2_000, true);
+    for (let round = 0; round < 3; round++)
+      await endToEnd(target, seed + 5_000 + round * 100, { poolThreads });
+    const run = await endToEnd(target, seed + 1_000, { poolThreads });
+    const probed = await endToEnd(target, seed + 2_000, { probe: true, poolThreads });
     await cpu.close();
     return { run, probed };
   };
@@ -449,7 +450,7 @@ async function overHttp(label: string, env: Record<string, string>, reads: boole
         }),
       );
     // Warm-up: a new server's pool threads reach their speed over their first ~150 calls each
-    // (uploads/s over HTTP, 200 at a time: ~26 cold, 46, then 48–50 with two threads).
+    // (two threads over HTTP: ~26 uploads/s over the first 100, 46 over the next 200, then 48–50).
     await timed(bodiesFrom(40_000, 300), CONCURRENCY, async (body) => {
       const res = await call("POST", "/v1/calls", body);
       if (res.status !== 202) throw new Error(`upload failed: ${res.status} ${res.body}`);

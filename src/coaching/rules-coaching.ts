@@ -25,7 +25,7 @@ export const RULES_ENGINE_INFO: RulesEngineInfo = {
  * pool (`coachRules` in src/cpu/tasks.ts).
  *
  * @example
- * const coaching = coachWithRules({ transcript, analysis, playbook }, { model: null, promptVersion: null, fallback: null, promptTokens: 0, completionTokens: 0, estimatedCostUsd: 0 });
+ * const coaching = coachWithRules({ transcript, analysis, playbook }, RULES_ENGINE_INFO);
  */
 export function coachWithRules(input: CoachingInput, info: RulesEngineInfo): Coaching {
   const content: CoachingContent = rulesCoaching(input);

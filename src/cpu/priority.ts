@@ -4,7 +4,7 @@ import { getPriority, setPriority } from "node:os";
 /**
  * How far below the event loop the CPU pool's threads run (a nice increment). With one pool thread
  * per core at the same priority, the pool took the event loop's core under load (a read's median
- * wait while uploads ran was 2.5–3.5× that with one pool thread, docs/benchmarks.md); 10 below
+ * wait while uploads ran was 2.6–3.5× that with one pool thread, docs/benchmarks.md); 10 below
  * it, the event loop wins a core when it has work and the pool keeps the cycles it leaves.
  */
 export const POOL_NICENESS = 10;

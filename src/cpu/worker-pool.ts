@@ -18,7 +18,7 @@ interface Pending {
 /**
  * Threads for a pool on this machine: one per core where they can run below the event loop
  * (Linux), so uploads are also analysed in the cycles the event loop and the database leave idle
- * (on 2 cores ~10–45% more coached uploads/s than one thread, docs/benchmarks.md); elsewhere one
+ * (on 2 cores 7–45% more coached uploads/s than one thread, docs/benchmarks.md); elsewhere one
  * core stays free for the event loop.
  */
 export const defaultPoolSize = () =>
