@@ -13,7 +13,8 @@
  *    request: on that pool, and (as `npm start` runs) on one pool thread per core below the event
  *    loop's priority — with the latency of a dashboard's reads meanwhile, also at equal priority;
  *  - then the same uploads and reads over real HTTP: `debrief serve` in its own process (as
- *    `npm start` runs it, PostgreSQL, no job workers), driven by a keep-alive client from this one.
+ *    `npm start` runs it, PostgreSQL, no job workers), driven by a keep-alive client from this one;
+ *    the uploads also with the server on PostgreSQL's Unix socket, when it is local.
  * Prints a markdown table; `--write` records it in docs/benchmarks.md.
  */
 import { spawn } from "node:child_process";
@@ -33,10 +34,11 @@ import { defaultPoolSize, workerPool } from "../src/cpu/worker-pool.js";
 import { resultRows } from "../src/db/database.js";
 import { migrate } from "../src/db/migrate.js";
 import { openPostgres } from "../src/db/postgres.js";
+import { postgresConnection } from "../src/db/postgres-url.js";
 import { pgJobQueue } from "../src/jobs/pg-queue.js";
 import { startWorkers } from "../src/jobs/poller.js";
 import type { Transcript } from "../src/transcript/model.js";
-import { createTempDatabase } from "../test/helpers/db.js";
+import { createTempDatabase, localSocketUrl } from "../test/helpers/db.js";
 import { machineLine, report } from "./record.js";
 import { generateCall } from "./synthetic.js";
 import { cpuDelta, processesCpuMs, threadCpuMs } from "./thread-cpu.js";
@@ -390,8 +392,13 @@ const httpRows: string[] = [];
  * `debrief serve` in its own process on a fresh database: 300 word-timed uploads to warm it up,
  * then 200 timed ones from 16 keep-alive clients, then, with `reads`, GETs.
  */
-async function overHttp(label: string, env: Record<string, string>, reads: boolean): Promise<void> {
-  const httpDb = await createTempDatabase(adminUrl);
+async function overHttp(
+  label: string,
+  env: Record<string, string>,
+  reads: boolean,
+  serverAdminUrl = adminUrl,
+): Promise<void> {
+  const httpDb = await createTempDatabase(serverAdminUrl);
   const dataDir = mkdtempSync(join(tmpdir(), "debrief-bench-"));
   const port = 18_000 + Math.floor(Math.random() * 2000);
   const server = spawn(
@@ -493,6 +500,17 @@ async function overHttp(label: string, env: Record<string, string>, reads: boole
 
 await overHttp("a pool of one thread (`DEBRIEF_CPU_THREADS=1`)", { DEBRIEF_CPU_THREADS: "1" }, false);
 await overHttp(`the default pool (${defaultPoolSize()} threads here)`, {}, true);
+// The same server reaching the local PostgreSQL over its Unix socket (libpq's URL form), not TCP.
+const socketUrl = localSocketUrl(adminUrl);
+if (socketUrl) {
+  const dir = postgresConnection(socketUrl).options.host;
+  await overHttp(
+    `the default pool, PostgreSQL over its Unix socket (\`?host=${dir}\`)`,
+    {},
+    false,
+    socketUrl,
+  );
+}
 rows.push(
   "",
   "| over HTTP (`debrief serve` in its own process) | requests | p50 ms | p99 ms | per second |",

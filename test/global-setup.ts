@@ -1,4 +1,5 @@
 import postgres from "postgres";
+import { postgresConnection } from "../src/db/postgres-url.js";
 
 /**
  * Storage tests run on PGlite always and on a real PostgreSQL server when one is reachable:
@@ -7,7 +8,13 @@ import postgres from "postgres";
  */
 export default async function setup(): Promise<void> {
   const url = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  const sql = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
+  const connection = postgresConnection(url);
+  const sql = postgres(connection.url, {
+    ...connection.options,
+    max: 1,
+    connect_timeout: 3,
+    onnotice: () => {},
+  });
   try {
     await sql`select 1`;
     process.env.TEST_DATABASE_URL = url;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { postgresConnection } from "../db/postgres-url.js";
 import { DebriefError } from "../errors.js";
 import { parseAesKey, splitKeyList } from "../security/secret-box.js";
 
@@ -20,7 +21,17 @@ const url = (name: string) =>
 export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   DEBRIEF_DATA_DIR: z.string().min(1).default("./.debrief"),
-  DATABASE_URL: url("DATABASE_URL"),
+  /** A TCP URL, or a local Unix socket in libpq's form (`postgres://user@/db?host=/var/run/postgresql`). */
+  DATABASE_URL: optionalString.superRefine((v, ctx) => {
+    if (v === undefined) return;
+    try {
+      const { url } = postgresConnection(v);
+      if (URL.canParse(url) && /^postgres(ql)?:$/.test(new URL(url).protocol)) return;
+      ctx.addIssue({ code: "custom", message: "DATABASE_URL must be a postgres:// URL" });
+    } catch (err) {
+      ctx.addIssue({ code: "custom", message: `DATABASE_URL: ${(err as Error).message}` });
+    }
+  }),
   DEBRIEF_ADMIN_KEY: optionalString.refine((v) => v === undefined || v.length >= 24, {
     message: "DEBRIEF_ADMIN_KEY must be at least 24 characters",
   }),

@@ -3,6 +3,7 @@ import type { Config } from "../config/env.js";
 import type { DatabaseHandle } from "./database.js";
 import { openPglite } from "./pglite.js";
 import { openPostgres } from "./postgres.js";
+import { postgresConnection } from "./postgres-url.js";
 
 /**
  * The Node database: PostgreSQL when DATABASE_URL is set, else embedded PGlite under
@@ -21,6 +22,10 @@ export async function openDatabase(
 /** Where the database lives, for messages (never prints credentials). */
 export function describeDatabase(config: Pick<Config, "DATABASE_URL" | "DEBRIEF_DATA_DIR">): string {
   if (!config.DATABASE_URL) return `embedded PGlite in ${join(config.DEBRIEF_DATA_DIR, "db")}`;
-  const u = new URL(config.DATABASE_URL);
-  return `PostgreSQL at ${u.hostname}:${u.port || 5432}${u.pathname}`;
+  const { url, options } = postgresConnection(config.DATABASE_URL);
+  const u = new URL(url);
+  const port = options.port ?? (u.port || 5432);
+  if (options.host?.startsWith("/"))
+    return `PostgreSQL at ${options.host}/.s.PGSQL.${port}, database ${u.pathname.slice(1)}`;
+  return `PostgreSQL at ${options.host ?? u.hostname}:${port}${u.pathname}`;
 }

@@ -1,6 +1,7 @@
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import type { DatabaseHandle } from "./database.js";
+import { postgresConnection } from "./postgres-url.js";
 import * as schema from "./schema/index.js";
 
 /**
@@ -9,9 +10,13 @@ import * as schema from "./schema/index.js";
  *
  * @example
  * const { db, close } = openPostgres("postgres://postgres@127.0.0.1:5432/debrief");
+ * // A local Unix socket, in libpq's URL form (src/db/postgres-url.ts):
+ * openPostgres("postgres://postgres@/debrief?host=/var/run/postgresql");
  */
 export function openPostgres(url: string, options: { max?: number } = {}): DatabaseHandle {
-  const client = postgres(url, {
+  const connection = postgresConnection(url);
+  const client = postgres(connection.url, {
+    ...connection.options,
     max: options.max ?? 10,
     // Jobs and uploads are short; fail fast instead of hanging when the server is gone.
     connect_timeout: 10,

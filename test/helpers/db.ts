@@ -1,8 +1,10 @@
+import { existsSync } from "node:fs";
 import postgres from "postgres";
 import type { DatabaseHandle } from "../../src/db/database.js";
 import { migrate } from "../../src/db/migrate.js";
 import { openPglite } from "../../src/db/pglite.js";
 import { openPostgres } from "../../src/db/postgres.js";
+import { postgresConnection } from "../../src/db/postgres-url.js";
 
 /**
  * The databases every storage test runs on: embedded PGlite always, and the real PostgreSQL server
@@ -52,17 +54,37 @@ export async function createTempDatabase(
   adminUrl: string,
 ): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `debrief_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  // The admin URL may name a Unix socket in libpq's form (`?host=/var/run/postgresql`).
+  const connection = postgresConnection(adminUrl);
+  const connect = () => postgres(connection.url, { ...connection.options, max: 1, onnotice: () => {} });
+  const admin = connect();
   await admin.unsafe(`create database ${name}`);
   await admin.end();
-  const url = new URL(adminUrl);
+  const url = new URL(connection.url);
   url.pathname = `/${name}`;
+  if (connection.options.host) url.searchParams.set("host", connection.options.host);
+  if (connection.options.port) url.searchParams.set("port", String(connection.options.port));
   return {
     url: url.toString(),
     drop: async () => {
-      const a = postgres(adminUrl, { max: 1, onnotice: () => {} });
+      const a = connect();
       await a.unsafe(`drop database if exists ${name} with (force)`);
       await a.end();
     },
   };
+}
+
+/**
+ * The same server as `tcpUrl` through its Unix socket, in libpq's URL form
+ * (`postgres://user@/db?host=/var/run/postgresql&port=5432`), when the server is on this machine
+ * and its socket is in Debian's or the default directory; else undefined.
+ */
+export function localSocketUrl(tcpUrl: string): string | undefined {
+  const tcp = new URL(tcpUrl);
+  if (!["127.0.0.1", "localhost", "[::1]"].includes(tcp.hostname)) return undefined;
+  const port = tcp.port || "5432";
+  const dir = ["/var/run/postgresql", "/tmp"].find((d) => existsSync(`${d}/.s.PGSQL.${port}`));
+  if (!dir) return undefined;
+  const user = tcp.username || "postgres";
+  return `postgres://${user}@/${tcp.pathname.slice(1) || "postgres"}?host=${dir}&port=${port}`;
 }

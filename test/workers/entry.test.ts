@@ -57,7 +57,7 @@ describe("Worker entry configuration", () => {
   it("names an invalid variable", async () => {
     const p = await problemFor({ ...stubBindings, DATABASE_URL: "not a url", LOG_LEVEL: "loud" });
     expect(p.status).toBe(500);
-    expect(p.detail).toMatch(/DATABASE_URL: DATABASE_URL must be a URL/);
+    expect(p.detail).toContain("DATABASE_URL: DATABASE_URL must be a postgres:// URL");
     expect(p.detail).toMatch(/LOG_LEVEL/);
   });
 
