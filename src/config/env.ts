@@ -29,7 +29,7 @@ export const EnvSchema = z.object({
       if (URL.canParse(url) && /^postgres(ql)?:$/.test(new URL(url).protocol)) return;
       ctx.addIssue({ code: "custom", message: "DATABASE_URL must be a postgres:// URL" });
     } catch (err) {
-      ctx.addIssue({ code: "custom", message: `DATABASE_URL: ${(err as Error).message}` });
+      ctx.addIssue({ code: "custom", message: (err as Error).message });
     }
   }),
   DEBRIEF_ADMIN_KEY: optionalString.refine((v) => v === undefined || v.length >= 24, {
