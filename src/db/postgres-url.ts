@@ -9,7 +9,9 @@
  *
  * Servers set up for local connections only (peer authentication, `listen_addresses = ''`) are
  * reached this way. (Throughput: over HTTP, uploads were no faster than over loopback TCP, within
- * this machine's noise; docs/benchmarks.md.) Any other URL comes back unchanged, without options. A bad `port` parameter throws.
+ * this machine's noise; docs/benchmarks.md.) Any other URL comes back unchanged, without options;
+ * `postgres://user@/db` with no `host` parameter stays unparseable, and the configuration refuses
+ * it. A bad `port` parameter throws.
  *
  * @example
  * postgresConnection("postgres://postgres@/debrief?host=/run/postgresql&sslmode=disable")
