@@ -10,13 +10,11 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
 import { bootstrap } from "../src/admin/operations.js";
 import { type Database, resultRows } from "../src/db/database.js";
 import { migrate } from "../src/db/migrate.js";
 import { openPglite } from "../src/db/pglite.js";
-import { openPostgres } from "../src/db/postgres.js";
-import { postgresConnection } from "../src/db/postgres-url.js";
+import { openPostgres, postgresClient } from "../src/db/postgres.js";
 import * as schema from "../src/db/schema/index.js";
 import { createTempDatabase } from "../test/helpers/db.js";
 import { generateCalls, generateCrmYear } from "./crm-data.js";
@@ -56,9 +54,7 @@ export async function onEachDatabase<T>(measure: (b: BenchDatabase) => Promise<T
   const kept = process.env.BENCH_KEEP_URL;
   const { url, drop } = kept ? { url: kept, drop: async () => {} } : await createTempDatabase(adminUrl);
   const pg = openPostgres(url, { max: 5 });
-  const connection = postgresConnection(url);
-  const serial = postgres(connection.url, {
-    ...connection.options,
+  const serial = postgresClient(url, {
     max: 5,
     prepare: false,
     onnotice: () => {},

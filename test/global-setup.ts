@@ -1,5 +1,4 @@
-import postgres from "postgres";
-import { postgresConnection } from "../src/db/postgres-url.js";
+import { postgresClient } from "../src/db/postgres.js";
 
 /**
  * Storage tests run on PGlite always and on a real PostgreSQL server when one is reachable:
@@ -8,13 +7,7 @@ import { postgresConnection } from "../src/db/postgres-url.js";
  */
 export default async function setup(): Promise<void> {
   const url = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  const connection = postgresConnection(url);
-  const sql = postgres(connection.url, {
-    ...connection.options,
-    max: 1,
-    connect_timeout: 3,
-    onnotice: () => {},
-  });
+  const sql = postgresClient(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
   try {
     await sql`select 1`;
     process.env.TEST_DATABASE_URL = url;

@@ -14,9 +14,7 @@ import * as schema from "./schema/index.js";
  * openPostgres("postgres://postgres@/debrief?host=/var/run/postgresql");
  */
 export function openPostgres(url: string, options: { max?: number } = {}): DatabaseHandle {
-  const connection = postgresConnection(url);
-  const client = postgres(connection.url, {
-    ...connection.options,
+  const client = postgresClient(url, {
     max: options.max ?? 10,
     // Jobs and uploads are short; fail fast instead of hanging when the server is gone.
     connect_timeout: 10,
@@ -26,4 +24,19 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
   });
   const db = drizzle(client, { schema });
   return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+}
+
+/**
+ * A postgres.js client for `url`, libpq's Unix-socket URL forms included (postgres.js alone
+ * reads only a URL's host part; src/db/postgres-url.ts translates them).
+ *
+ * @example
+ * const sql = postgresClient("postgres://postgres@/postgres?host=/var/run/postgresql", { max: 1 });
+ */
+export function postgresClient(
+  url: string,
+  options: postgres.Options<Record<string, never>> = {},
+): postgres.Sql {
+  const connection = postgresConnection(url);
+  return postgres(connection.url, { ...connection.options, ...options });
 }

@@ -5,10 +5,11 @@ import { resultRows } from "../../src/db/database.js";
 import { migrate, pendingMigrations } from "../../src/db/migrate.js";
 import { describeDatabase, openDatabase } from "../../src/db/open.js";
 import { openPostgres } from "../../src/db/postgres.js";
+import { postgresConnection } from "../../src/db/postgres-url.js";
 import { createTempDatabase, localSocketUrl, TEST_DATABASE_URL } from "../helpers/db.js";
 
 const socketAdminUrl = TEST_DATABASE_URL ? localSocketUrl(TEST_DATABASE_URL) : undefined;
-const socketDir = socketAdminUrl?.match(/host=([^&]+)/)?.[1];
+const socketDir = socketAdminUrl ? postgresConnection(socketAdminUrl).options.host : undefined;
 
 describe.skipIf(!socketAdminUrl)("PostgreSQL over a Unix socket (libpq's URL form)", () => {
   /** `inet_server_addr()` is null exactly when the session came in over a Unix socket. */

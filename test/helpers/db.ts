@@ -1,9 +1,8 @@
 import { existsSync } from "node:fs";
-import postgres from "postgres";
 import type { DatabaseHandle } from "../../src/db/database.js";
 import { migrate } from "../../src/db/migrate.js";
 import { openPglite } from "../../src/db/pglite.js";
-import { openPostgres } from "../../src/db/postgres.js";
+import { openPostgres, postgresClient } from "../../src/db/postgres.js";
 import { postgresConnection } from "../../src/db/postgres-url.js";
 
 /**
@@ -56,7 +55,7 @@ export async function createTempDatabase(
   const name = `debrief_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   // The admin URL may name a Unix socket in libpq's form (`?host=/var/run/postgresql`).
   const connection = postgresConnection(adminUrl);
-  const connect = () => postgres(connection.url, { ...connection.options, max: 1, onnotice: () => {} });
+  const connect = () => postgresClient(adminUrl, { max: 1, onnotice: () => {} });
   const admin = connect();
   await admin.unsafe(`create database ${name}`);
   await admin.end();
