@@ -3,12 +3,11 @@ import { join } from "node:path";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/helpers/app.js";
+import { openMigratedPglite } from "../../test/helpers/db.js";
 import { createUser, listUsers } from "../admin/operations.js";
 import { analyzeTranscript } from "../analysis/analyze.js";
 import type { CallAnalysis } from "../analysis/result.js";
 import type { DatabaseHandle } from "../db/database.js";
-import { migrate } from "../db/migrate.js";
-import { openPglite } from "../db/pglite.js";
 import { calls } from "../db/schema/index.js";
 import { outcomeReport } from "../outcomes/operations.js";
 import { postCallReport, repReview, teamReport } from "../reports/operations.js";
@@ -182,8 +181,7 @@ describe("seedDemo", () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    handle = await openPglite();
-    await migrate(handle.db);
+    handle = await openMigratedPglite();
     // The app's services (in-memory blobs, Postgres job queue, no transcriber) on a bootstrapped org.
     t = await createTestApp(handle.db);
   });

@@ -2,10 +2,9 @@ import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateCall } from "../../bench/synthetic.js";
 import { runCoaching } from "../../src/coaching-service/run.js";
-import { migrate } from "../../src/db/migrate.js";
-import { openPglite } from "../../src/db/pglite.js";
 import type { Logger } from "../../src/services.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
+import { openMigratedPglite } from "../helpers/db.js";
 
 // The rules engine as the upload's own CPU task calls it, made to fail while `engineFails` is set.
 const engine = vi.hoisted(() => ({ fails: false }));
@@ -23,7 +22,7 @@ vi.mock("../../src/coaching/rules-coaching.js", async (importOriginal) => {
 // Coaching in the upload's request is an optimisation: when it fails, the upload still succeeds
 // and a coach job coaches the call, with its retries and failure status, as without it.
 describe("an upload whose coaching fails in its request", () => {
-  let handle: Awaited<ReturnType<typeof openPglite>>;
+  let handle: Awaited<ReturnType<typeof openMigratedPglite>>;
   let t: TestApp;
   let coachFailures = 0;
   const warnings: Array<{ msg: string; fields: unknown }> = [];
@@ -37,8 +36,7 @@ describe("an upload whose coaching fails in its request", () => {
   };
 
   beforeAll(async () => {
-    handle = await openPglite();
-    await migrate(handle.db);
+    handle = await openMigratedPglite();
     t = await createTestApp(handle.db, {
       coachOnUpload: true,
       logger,

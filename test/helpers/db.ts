@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import type { DatabaseHandle } from "../../src/db/database.js";
 import { migrate } from "../../src/db/migrate.js";
 import { openPglite } from "../../src/db/pglite.js";
@@ -20,11 +20,7 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 export const testDatabases: TestDatabase[] = [
   {
     name: "pglite",
-    open: async () => {
-      const h = await openPglite();
-      await migrate(h.db);
-      return h;
-    },
+    open: () => openMigratedPglite(),
   },
   ...(TEST_DATABASE_URL
     ? [
@@ -47,6 +43,26 @@ export const testDatabases: TestDatabase[] = [
       ]
     : []),
 ];
+
+let template: Blob | undefined;
+
+/**
+ * A fresh in-memory PGlite database with every migration applied: loaded from the run's migrated
+ * dump (made once by test/global-setup.ts) when there is one, else created and migrated here.
+ *
+ * @example
+ * const handle = await openMigratedPglite();
+ */
+export async function openMigratedPglite(): Promise<DatabaseHandle> {
+  const path = process.env.DEBRIEF_TEST_PGLITE_TEMPLATE;
+  if (path && existsSync(path)) {
+    template ??= new Blob([readFileSync(path)]);
+    return openPglite(undefined, { from: template });
+  }
+  const h = await openPglite();
+  await migrate(h.db);
+  return h;
+}
 
 /** A new empty database on the server of `adminUrl`; `drop()` removes it. */
 export async function createTempDatabase(

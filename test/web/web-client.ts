@@ -1,11 +1,10 @@
 import { createKey } from "../../src/admin/operations.js";
 import { createApp } from "../../src/app.js";
 import type { Database } from "../../src/db/database.js";
-import { migrate } from "../../src/db/migrate.js";
-import { openPglite } from "../../src/db/pglite.js";
 import { defaultDemoDir, seedDemo } from "../../src/seed/demo.js";
 import type { EmailMessage } from "../../src/web/magic-link.js";
 import { createTestApp } from "../helpers/app.js";
+import { openMigratedPglite } from "../helpers/db.js";
 
 /**
  * The test app with the dashboard's e-mails captured, plus a tiny cookie-keeping browser for
@@ -77,8 +76,7 @@ export class WebClient {
  * dashboard benchmark and the README screenshots.
  */
 export async function demoDashboard() {
-  const h = await openPglite();
-  await migrate(h.db);
+  const h = await openMigratedPglite();
   const t = await createWebTestApp(h.db);
   const seeded = await seedDemo(t.services, {
     dir: defaultDemoDir(),
