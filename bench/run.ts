@@ -29,15 +29,18 @@ function fixture(minutes: number): string {
 /**
  * Median wall times (ms) of `floor` and `fn`, sampled in alternation for ~`budgetMs` (at least 9
  * pairs), so both see the same machine state — JSON.parse alone swings by 60% between runs here.
+ * A promise `fn` returns is awaited after its time is taken, as the CLI awaits each call: left
+ * pending, a coaching's continuation keeps its transcript and analysis alive (~2 MB for the hour),
+ * and 200 of them made the heap, and every collection in it, grow for the rest of the loop.
  */
-function timePaired(
+async function timePaired(
   floor: () => unknown,
   fn: () => unknown,
   budgetMs: number,
-): { floor: number; full: number } {
+): Promise<{ floor: number; full: number }> {
   for (let i = 0; i < 3; i++) {
     floor();
-    fn(); // warm-up: JIT and caches
+    await fn(); // warm-up: JIT and caches
   }
   const a: number[] = [];
   const b: number[] = [];
@@ -50,8 +53,9 @@ function timePaired(
     floor();
     a.push(performance.now() - t0);
     t0 = performance.now();
-    fn();
+    const done = fn();
     b.push(performance.now() - t0);
+    await done;
   }
   const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
   return { floor: median(a), full: median(b) };
@@ -117,7 +121,7 @@ for (const { label, minutes, content } of inputs) {
   const mb = Buffer.byteLength(content) / 1e6;
   const sample = parseTranscript(content, { file: "bench.json" }).transcript;
   const words = sample.utterances.reduce((n, u) => n + (u.words?.length ?? 0), 0);
-  const { floor, full } = timePaired(
+  const { floor, full } = await timePaired(
     () => JSON.parse(content),
     () => analyzeTranscript(parseTranscript(content, { file: "bench.json" }).transcript),
     4000,
@@ -142,7 +146,7 @@ const coached: string[] = [
   "|---|---|---|---|---|",
 ];
 for (const { label, minutes, content } of inputs) {
-  const { floor, full } = timePaired(
+  const { floor, full } = await timePaired(
     () => JSON.parse(content),
     () => {
       const { transcript } = parseTranscript(content, { file: "bench.json" });
