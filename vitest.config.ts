@@ -9,7 +9,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Vitest's default (one worker per core but one) runs the files one at a time on 2 cores; much
     // of a storage, CLI or browser test waits on PostgreSQL, a child process or Chromium, so two
-    // workers there finish the suite ~22% sooner (587 s → 460 s on the development machine).
+    // workers there finish the suite sooner (587 s → 460–502 s in two runs on the development machine).
     maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

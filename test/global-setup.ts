@@ -14,7 +14,7 @@ import * as schema from "../src/db/schema/index.js";
  *
  * Every in-memory PGlite database of the run starts from one migrated data directory, dumped here
  * once (DEBRIEF_TEST_PGLITE_TEMPLATE names the file): loading a dump takes ~1 s where a new
- * cluster's `initdb` and the migrations take ~3 s, and the suite opens over a hundred of them.
+ * cluster's `initdb` and the migrations take ~3 s, and the suite opens 65 of them.
  */
 export default async function setup(): Promise<() => void> {
   const url = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
