@@ -15,6 +15,7 @@ import { parseTranscript } from "../transcript/parse.js";
 import { analyzeThreads } from "./analyze-threads.js";
 import { inOrder } from "./in-order.js";
 import { type CliIO, UsageError } from "./io.js";
+import { readAhead } from "./read-ahead.js";
 import { formatSummary } from "./summary.js";
 
 export const ANALYZE_HELP = `Usage: debrief analyze FILE… [options]
@@ -99,36 +100,47 @@ export async function analyzeCommand(args: string[], io: CliIO): Promise<number>
   // once the files left would take THREADS_AFTER_MS here (or at once for an explicit --jobs). OpenAI
   // coaching waits on the network, one call after another as before.
   const threads = coaching?.deps.openai ? 1 : Math.min(jobs, positionals.length);
+  const content = readAhead(
+    positionals,
+    (file) => (file === "-" ? io.readStdin() : readOrExplain(io, file)),
+    (file) => file !== "-",
+  );
   const startThreads = () =>
     analyzeThreads(threads - 1, options, coaching?.playbook ?? null).map((t) => ({
       ...t,
-      run: (file: string) => fileOutcome(io, file, (content, name) => t.run({ name, content })),
+      run: (i: number) =>
+        fileOutcome(positionals[i]!, content(i), (text, name) => t.run({ name, content: text })),
     }));
   let failures = 0;
   let first = true;
-  await inOrder(positionals, {
-    local: (file) =>
-      fileOutcome(io, file, (content, name) => analyzeContent(content, name, options, coaching)),
-    ...(threads > 1
-      ? {
-          helpers: {
-            start: startThreads,
-            when: values.jobs === undefined ? { ms: THREADS_AFTER_MS } : "now",
-          },
+  await inOrder(
+    positionals.map((_, i) => i),
+    {
+      local: (i) =>
+        fileOutcome(positionals[i]!, content(i), (text, name) =>
+          analyzeContent(text, name, options, coaching),
+        ),
+      ...(threads > 1
+        ? {
+            helpers: {
+              start: startThreads,
+              when: values.jobs === undefined ? { ms: THREADS_AFTER_MS } : "now",
+            },
+          }
+        : {}),
+      deliver(outcome) {
+        for (const w of outcome.warnings) io.stderr(w);
+        if (!outcome.ok) {
+          failures++;
+          io.stderr(`debrief: ${outcome.message}\n`);
+          return;
         }
-      : {}),
-    deliver(outcome) {
-      for (const w of outcome.warnings) io.stderr(w);
-      if (!outcome.ok) {
-        failures++;
-        io.stderr(`debrief: ${outcome.message}\n`);
-        return;
-      }
-      if (!values.json && !first) io.stdout("\n");
-      io.stdout(outcome.out);
-      first = false;
+        if (!values.json && !first) io.stdout("\n");
+        io.stdout(outcome.out);
+        first = false;
+      },
     },
-  });
+  );
   return failures > 0 ? 1 : 0;
 }
 
@@ -158,16 +170,15 @@ export type FileOutcome =
   | { ok: true; out: string; warnings: string[] }
   | { ok: false; message: string; warnings: string[] };
 
-/** Read and analyse one file; a DebriefError (bad input, unreadable file) becomes a failed outcome. */
+/** Analyse one file once read; a DebriefError (bad input, unreadable file) becomes a failed outcome. */
 async function fileOutcome(
-  io: CliIO,
   file: string,
+  read: Promise<string>,
   analyze: (content: string, name: string) => Promise<FileOutcome>,
 ): Promise<FileOutcome> {
   const name = file === "-" ? "<stdin>" : file;
   try {
-    const content = file === "-" ? await io.readStdin() : await readOrExplain(io, file);
-    return await analyze(content, name);
+    return await analyze(await read, name);
   } catch (err) {
     if (!(err instanceof DebriefError)) throw err;
     return { ok: false, message: err.message, warnings: [] };
