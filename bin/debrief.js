@@ -18,6 +18,17 @@ if (!existsSync(fileURLToPath(main))) {
   );
   process.exit(70);
 }
+// A reader that stops early (`debrief analyze … --json | head`) closes the pipe, and the next write
+// fails with EPIPE: stop quietly with the status of a program stopped by SIGPIPE (128 + 13), as
+// `cat` would, not with an unhandled 'error' event and its stack trace. Any other failure to
+// write (a full disk) is said once, plainly, with EX_IOERR.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (err) => {
+    if (err.code === "EPIPE") process.exit(141);
+    if (stream !== process.stderr) process.stderr.write(`debrief: cannot write the output: ${err.message}\n`);
+    process.exit(74);
+  });
+}
 const { runCli } = await import(main.href);
 try {
   process.exitCode = await runCli(process.argv.slice(2));

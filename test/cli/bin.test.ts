@@ -1,5 +1,5 @@
-import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { execFile, spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { cli } from "../helpers/cli.js";
@@ -69,4 +69,47 @@ describe("bin/debrief.js", () => {
     const [real, inProcess] = await Promise.all([bin([...args]), cli([...args])]);
     expect(real).toEqual(inProcess);
   });
+
+  // `debrief analyze … | head`: the reader goes away mid-batch.
+  it("stops quietly with status 141 when its reader closes the pipe early", async () => {
+    const files = Array.from({ length: 40 }, () => "fixtures/formats/zoom.vtt");
+    const child = spawn(
+      process.execPath,
+      ["bin/debrief.js", "analyze", "--json", "--no-coaching", ...files],
+      {
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
+    expect(code).toBe(141);
+    expect(stderr).toBe("");
+  });
+
+  it.skipIf(!existsSync("/dev/full"))(
+    "says plainly that it cannot write its output to a full disk, exit 74",
+    async () => {
+      const out = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = execFile(
+          "/bin/sh",
+          [
+            "-c",
+            `"${process.execPath}" bin/debrief.js analyze --json --no-coaching fixtures/formats/zoom.vtt > /dev/full`,
+          ],
+          { env },
+          (err, _stdout, stderr) =>
+            resolve({ code: err ? ((err as { code?: number }).code ?? null) : 0, stderr }),
+        );
+        child.stdin?.end();
+      });
+      expect(out.code).toBe(74);
+      expect(out.stderr).toMatch(/^debrief: cannot write the output: .*ENOSPC/);
+      expect(out.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    },
+  );
 });
