@@ -105,21 +105,19 @@ export async function analyzeCommand(args: string[], io: CliIO): Promise<number>
     (file) => (file === "-" ? io.readStdin() : readOrExplain(io, file)),
     (file) => file !== "-",
   );
+  const analyzeFile = (i: number, analyze: (text: string, name: string) => Promise<FileOutcome>) =>
+    fileOutcome(positionals[i]!, content(i), analyze);
   const startThreads = () =>
     analyzeThreads(threads - 1, options, coaching?.playbook ?? null).map((t) => ({
       ...t,
-      run: (i: number) =>
-        fileOutcome(positionals[i]!, content(i), (text, name) => t.run({ name, content: text })),
+      run: (i: number) => analyzeFile(i, (text, name) => t.run({ name, content: text })),
     }));
   let failures = 0;
   let first = true;
   await inOrder(
     positionals.map((_, i) => i),
     {
-      local: (i) =>
-        fileOutcome(positionals[i]!, content(i), (text, name) =>
-          analyzeContent(text, name, options, coaching),
-        ),
+      local: (i) => analyzeFile(i, (text, name) => analyzeContent(text, name, options, coaching)),
       ...(threads > 1
         ? {
             helpers: {

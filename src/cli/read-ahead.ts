@@ -13,7 +13,7 @@
 export function readAhead<T>(
   items: readonly T[],
   read: (item: T) => Promise<string>,
-  /** Items read only at their turn (stdin: reading it early would change nothing but the order of prompts). */
+  /** Items read only at their turn, as before: standard input waits on whoever writes it, not on a disk, so there is nothing to overlap. */
   early: (item: T) => boolean = () => true,
 ): (index: number) => Promise<string> {
   const started = new Map<number, Promise<string>>();
