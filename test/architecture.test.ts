@@ -14,7 +14,7 @@ const SRC = join(ROOT, "src");
 
 /**
  * The pure layers, lowest first, with what each may import: its own folder, the layers listed
- * before it, `src/errors.ts`, and the npm packages named. Nothing else — no database, Drizzle,
+ * before it, `src/errors.ts` and `src/hidden-slot.ts`, and the npm packages named. Nothing else — no database, Drizzle,
  * node:*, services, config, OpenAI, HTTP.
  */
 const PURE_LAYERS: ReadonlyArray<{ folder: string; packages: readonly string[] }> = [
@@ -23,7 +23,7 @@ const PURE_LAYERS: ReadonlyArray<{ folder: string; packages: readonly string[] }
   { folder: "src/analysis", packages: ["zod"] },
   { folder: "src/coaching", packages: ["zod", "yaml"] },
 ];
-const SHARED_PURE_FILES = ["src/errors.ts"];
+const SHARED_PURE_FILES = ["src/errors.ts", "src/hidden-slot.ts"];
 
 /** Source files under `dir` (tests excluded: they may read fixtures from disk). */
 function sourceFiles(dir: string): string[] {
@@ -107,8 +107,8 @@ describe("layers", () => {
     },
   );
 
-  it("src/errors.ts, which every pure layer may import, imports nothing", () => {
-    expect(importsOf(readFileSync(join(ROOT, "src/errors.ts"), "utf8"))).toEqual([]);
+  it.each(SHARED_PURE_FILES)("%s, which every pure layer may import, imports nothing", (file) => {
+    expect(importsOf(readFileSync(join(ROOT, file), "utf8"))).toEqual([]);
   });
 
   it("flags a forbidden import (the check can fail)", () => {

@@ -1,3 +1,4 @@
+import { hiddenSlot } from "../hidden-slot.js";
 import type { Role, Transcript, Utterance } from "../transcript/model.js";
 import { fillerCounterFor } from "./fillers.js";
 import { detectLanguage } from "./language.js";
@@ -86,7 +87,8 @@ export function analyzeTranscriptDetailed(
   const readings = options.keepReadings ? new Map<Utterance, UtteranceReading>() : undefined;
   const encoder = options.encodeReadings ? new ReadingsEncoder(language) : undefined;
 
-  utterances.forEach((u, index) => {
+  for (let index = 0; index < utterances.length; index++) {
+    const u = utterances[index]!;
     const s = speakerOf(u.speaker);
     if (index < s.firstIndex) s.firstIndex = index;
     const counts = countWordsAndFillers(u);
@@ -122,7 +124,7 @@ export function analyzeTranscriptDetailed(
         questions.push({ speaker: u.speaker, start: roundSec(start), text: q.text, kind: q.kind });
       s.questions += found.length;
     }
-  });
+  }
 
   const declared = new Map((transcript.speakers ?? []).map((sp) => [sp.id, sp]));
   const facts: SpeakerFacts[] = order.map((id) => ({
@@ -243,7 +245,7 @@ export function analyzeTranscriptDetailed(
   };
 }
 
-const analysisReadings = new WeakMap<CallAnalysis, ReadonlyMap<Utterance, UtteranceReading>>();
+const analysisReadings = hiddenSlot<CallAnalysis, ReadonlyMap<Utterance, UtteranceReading>>("readings");
 
 /**
  * Give an analysis read back from storage the readings its metric pass encoded

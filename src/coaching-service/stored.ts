@@ -4,6 +4,7 @@ import type { Coaching, Playbook } from "../coaching/contract.js";
 import type { CoachingInput } from "../coaching/engine.js";
 import { coachWithRules, type RulesEngineInfo } from "../coaching/rules-coaching.js";
 import { takeText } from "../cpu/retained.js";
+import { hiddenSlot } from "../hidden-slot.js";
 import type { Transcript } from "../transcript/model.js";
 
 /**
@@ -31,7 +32,9 @@ export interface StoredCoachingInput {
 }
 
 /** The stored texts of inputs made by `coachingInputFromStored` (and how to read a kept transcript). */
-const texts = new WeakMap<CoachingInput, { stored: StoredCoachingInput; load?: () => Promise<string> }>();
+const texts = hiddenSlot<CoachingInput, { stored: StoredCoachingInput; load?: () => Promise<string> }>(
+  "stored texts",
+);
 
 /**
  * A CoachingInput over stored JSON text: the transcript and the analysis are parsed when first

@@ -1,3 +1,4 @@
+import { hiddenSlot } from "../hidden-slot.js";
 import { type MatchToken, matchKey, matchTokenCount, matchTokens } from "../text/match.js";
 import { splitSentences } from "../text/sentences.js";
 import type { Transcript } from "../transcript/model.js";
@@ -89,8 +90,8 @@ export function createEvidenceIndex(
   return index;
 }
 
-const indexCache = new WeakMap<Transcript, EvidenceIndex>();
-const keysCache = new WeakMap<Transcript, readonly string[]>();
+const indexCache = hiddenSlot<Transcript, EvidenceIndex>("evidence index");
+const keysCache = hiddenSlot<Transcript, readonly string[]>("utterance keys");
 
 /**
  * The match key of every utterance's text (`matchKey(u.text)`), in order: what the index searches,

@@ -333,7 +333,7 @@ class Call {
   readonly h: HandlingLexicon;
   readonly leadingBut: RegExp;
   readonly mergeElaborations: boolean;
-  readonly normalize: (text: string) => string;
+  private readonly lang: CoachingLanguage;
   /** Normalisation for any language, each distinct text once per call. */
   readonly norm: Normalizer = memoNormalizer();
 
@@ -348,10 +348,14 @@ class Call {
     this.h = lang.objections.handling;
     this.leadingBut = lang.objections.leadingBut;
     this.mergeElaborations = lang.objections.mergeElaborations;
-    this.normalize = (text) => this.norm(lang, text);
+    this.lang = lang;
     let lastText: string | undefined;
     let lastSpeaker: string | undefined;
-    this.turns = utterances.map((u, index) => {
+    // Loops, not callbacks, here and below: a closure over the call kept the whole call alive
+    // through young-generation collections after it ended (docs/benchmarks.md, session 19).
+    this.turns = [];
+    for (let index = 0; index < utterances.length; index++) {
+      const u = utterances[index]!;
       const raw = typeof u.text === "string" ? u.text : "";
       const text = raw.length > MAX_UTTERANCE_CHARS ? raw.slice(0, MAX_UTTERANCE_CHARS) : raw;
       const empty = !LETTER_OR_DIGIT_RE.test(text);
@@ -368,8 +372,13 @@ class Call {
         lastText = text;
         lastSpeaker = u.speaker;
       }
-      return turn;
-    });
+      this.turns.push(turn);
+    }
+  }
+
+  /** `text` normalised for the call's language, each distinct text once per call. */
+  normalize(text: string): string {
+    return this.norm(this.lang, text);
   }
 
   sentences(t: Turn): readonly string[] {
@@ -391,7 +400,7 @@ class Call {
           : { language: this.language };
       t.categories = t.backchannel
         ? []
-        : classifyTurn(t.u.text, this.sentences(t), ctx, () => this.turnNorm(t), this.norm);
+        : classifyTurn(t.u.text, this.sentences(t), ctx, turnNormOf(this.norm, this.lang, t), this.norm);
     }
     return t.categories;
   }
@@ -406,9 +415,10 @@ class Call {
           : { language: this.language };
       // The metric pass's answers where it read the same text after the same previous text.
       const questions = new Set(detectQuestions(t.u.text, ctx, t.reading).map((q) => q.text));
-      t.rep = this.sentences(t).map((text) => {
+      const rep: RepSentence[] = [];
+      for (const text of this.sentences(t)) {
         const norm = this.normalize(text);
-        return {
+        rep.push({
           text,
           norm,
           words: wordCount(norm),
@@ -416,11 +426,20 @@ class Call {
           confirm: h.confirm.test(norm),
           acknowledge: h.acknowledge.test(norm),
           value: h.value.test(norm),
-        };
-      });
+        });
+      }
+      t.rep = rep;
     }
     return t.rep;
   }
+}
+
+/** A turn's normalised text on first use (`Call.turnNorm`), as a closure over the turn alone, not the call. */
+function turnNormOf(norm: Normalizer, lang: CoachingLanguage, t: Turn): () => string {
+  return () => {
+    t.norm ??= norm(lang, t.u.text);
+    return t.norm;
+  };
 }
 
 /**
@@ -463,15 +482,17 @@ export function detectObjections(input: CoachingInput): Objection[] {
       firstReply !== undefined &&
       turn.index - firstReply <= 2 &&
       answeredQuestion(call, turn) === firstReply;
-    call.categories(turn).forEach((category, s) => {
-      if (category === null || seen.has(category)) return;
-      if (answering && latestCategory !== undefined && sameConcern(category, latestCategory)) return;
+    const categories = call.categories(turn);
+    for (let s = 0; s < categories.length; s++) {
+      const category = categories[s];
+      if (category === null || category === undefined || seen.has(category)) continue;
+      if (answering && latestCategory !== undefined && sameConcern(category, latestCategory)) continue;
       seen.add(category);
       if (latest !== turn.index) firstReply = undefined;
       latest = turn.index;
       latestCategory = category;
       out.push(judge(call, turn, sentences[s]!, category));
-    });
+    }
   }
   return out;
 }

@@ -175,14 +175,13 @@ function context(
   const names = new Map<string, string>();
   for (const sp of input.transcript.speakers ?? []) if (sp.name) names.set(sp.id, sp.name);
   const lower = sentences.map((s) => lowerPlain(s.text));
-  const ids = (role: string) => input.analysis.speakers.filter((s) => s.role === role).map((s) => s.id);
   return {
     input,
     sentences,
     starts,
     name: (id) => names.get(id) ?? id,
-    repIds: ids("rep"),
-    customerIds: ids("customer"),
+    repIds: speakerIds(input, "rep"),
+    customerIds: speakerIds(input, "customer"),
     rules: lang.summary,
     text: lang.text,
     notProducts: new Set(lang.summary.notProducts),
@@ -190,6 +189,11 @@ function context(
     lower,
     clauses: new Array(sentences.length),
   };
+}
+
+/** The ids of the call's speakers in a role, in the analysis' order. */
+function speakerIds(input: CoachingInput, role: string): string[] {
+  return input.analysis.speakers.filter((s) => s.role === role).map((s) => s.id);
 }
 
 /**

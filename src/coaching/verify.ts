@@ -1,4 +1,5 @@
 import { utteranceReadings } from "../analysis/analyze.js";
+import { hiddenSlot } from "../hidden-slot.js";
 import { matchKey } from "../text/match.js";
 import type { Role, Transcript, Utterance } from "../transcript/model.js";
 import type { Evidence, Objection, Playbook, PlaybookItemResult, PlaybookResult } from "./contract.js";
@@ -212,17 +213,18 @@ interface SpeakerUtterances {
   maxEnds: Float64Array | null;
 }
 
-const LOCATED = new WeakMap<Transcript, Located>();
+const LOCATED = hiddenSlot<Transcript, Located>("located quotes");
 function located(transcript: Transcript): Located {
   let l = LOCATED.get(transcript);
   if (!l) {
     const text = utteranceKeys(transcript).map((k) => ` ${k} `);
     const lists = new Map<string, number[]>();
-    transcript.utterances.forEach((u, i) => {
-      const list = lists.get(u.speaker);
+    for (let i = 0; i < transcript.utterances.length; i++) {
+      const speaker = transcript.utterances[i]!.speaker;
+      const list = lists.get(speaker);
       if (list) list.push(i);
-      else lists.set(u.speaker, [i]);
-    });
+      else lists.set(speaker, [i]);
+    }
     const bySpeaker = new Map<string, SpeakerUtterances>();
     for (const [speaker, indexes] of lists) {
       let starts: Float64Array | null = new Float64Array(indexes.length);

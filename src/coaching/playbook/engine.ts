@@ -1,4 +1,5 @@
 import { utteranceReadings } from "../../analysis/analyze.js";
+import { hiddenSlot } from "../../hidden-slot.js";
 import { splitSentences } from "../../text/sentences.js";
 import { wordParts } from "../../text/words.js";
 import type { Role } from "../../transcript/model.js";
@@ -83,7 +84,7 @@ interface CallText {
   keys: ReadonlyArray<string | null>;
 }
 
-const sentenceCache = new WeakMap<object, CallText>();
+const sentenceCache = hiddenSlot<object, CallText>("call sentences");
 
 /**
  * Every sentence of the call, with its speaker's role and whether it is a question. Memoized per
@@ -526,7 +527,7 @@ export function evaluatePlaybookRules(input: CoachingInput): PlaybookResult | nu
       for (const h of hits) if (h.s.role === "customer") h.score += 0.5;
     }
 
-    hits.sort((a, b) => b.score - a.score || a.s.u - b.s.u || a.s.pos - b.s.pos);
+    hits.sort(byScore);
     const best = hits[0]!;
     const status = best.score >= COVERED_AT ? "covered" : "partly";
     // Evidence: the best sentences (and the answer to the best question), in call order.
@@ -538,7 +539,7 @@ export function evaluatePlaybookRules(input: CoachingInput): PlaybookResult | nu
     add(best.answer);
     // Further evidence only from hits nearly as strong as the best one.
     for (const h of hits.slice(1)) if (h.score >= Math.min(best.score, COVERED_AT) - 0.2) add(h.s);
-    chosen.sort((a, b) => a.u - b.u || a.pos - b.pos);
+    chosen.sort(inCallOrder);
     const evidence = quotes(index, chosen);
     return result(status, evidence.length > 0 ? best.s.speaker : null, evidence);
   });
@@ -553,6 +554,15 @@ export function evaluatePlaybookRules(input: CoachingInput): PlaybookResult | nu
     score: items.length === 0 ? 0 : Math.round(((covered + partly / 2) / items.length) * 10_000) / 10_000,
     items,
   };
+}
+
+/** Strongest hit first; ties in call order. */
+function byScore(a: Hit, b: Hit): number {
+  return b.score - a.score || a.s.u - b.s.u || a.s.pos - b.s.pos;
+}
+
+function inCallOrder(a: CallSentence, b: CallSentence): number {
+  return a.u - b.u || a.pos - b.pos;
 }
 
 function quotes(index: ReturnType<typeof createEvidenceIndex>, list: readonly CallSentence[]): Evidence[] {
