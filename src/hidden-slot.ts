@@ -2,7 +2,7 @@
  * A value kept with an object for as long as the object lives, like a WeakMap entry, but held in
  * a hidden property of the object itself.
  *
- * Why not a WeakMap: Node's young-generation collector (V8 11–12) keeps a WeakMap entry's value
+ * Why not a WeakMap: Node 20's young-generation collector (V8 11.3) keeps a WeakMap entry's value
  * alive while the WeakMap is old, even once its key is garbage. A module-level WeakMap keyed by a
  * call's transcript or analysis thus kept every call's data through two scavenges, which then
  * copied and promoted it: ~1.5 MB per hour-long call, collected only by the next full collection

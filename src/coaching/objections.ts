@@ -387,8 +387,7 @@ class Call {
   }
 
   turnNorm(t: Turn): string {
-    t.norm ??= this.normalize(t.u.text);
-    return t.norm;
+    return normOfTurn(this.norm, this.lang, t);
   }
 
   /** Objection category of each sentence of a customer turn; every sentence reads the rep's preceding turn. */
@@ -434,12 +433,15 @@ class Call {
   }
 }
 
-/** A turn's normalised text on first use (`Call.turnNorm`), as a closure over the turn alone, not the call. */
+/** A turn's whole text normalised, computed once (`Call.turnNorm`). */
+function normOfTurn(norm: Normalizer, lang: CoachingLanguage, t: Turn): string {
+  t.norm ??= norm(lang, t.u.text);
+  return t.norm;
+}
+
+/** `normOfTurn` on first use, as a closure over the turn alone, not the call. */
 function turnNormOf(norm: Normalizer, lang: CoachingLanguage, t: Turn): () => string {
-  return () => {
-    t.norm ??= norm(lang, t.u.text);
-    return t.norm;
-  };
+  return () => normOfTurn(norm, lang, t);
 }
 
 /**
