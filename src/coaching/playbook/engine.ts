@@ -411,16 +411,18 @@ export function evaluatePlaybookRules(input: CoachingInput): PlaybookResult | nu
   if (!playbook) return null;
   const { sentences, words, keys } = callText(input);
   const index = createEvidenceIndex(input.transcript, keys);
-  const utterances = input.transcript.utterances;
+  // The closures below read the speakers, not the utterances: a closure over the transcript kept
+  // the whole call alive through young-generation collections (docs/benchmarks.md, session 19).
+  const speakerAt = input.transcript.utterances.map((u) => u.speaker);
 
   // Per utterance: its sentences (first[u] … first[u + 1] - 1), and the first reply by another speaker.
   const first = words.firstSentence;
   const roleOfSpeaker = new Map<string, Role>();
   for (const s of sentences) roleOfSpeaker.set(s.speaker, s.role);
   const replyTo = (u: number): number | null => {
-    const speaker = utterances[u]!.speaker;
-    for (let k = u + 1; k < utterances.length && k <= u + 3; k++) {
-      if (utterances[k]!.speaker !== speaker) return k;
+    const speaker = speakerAt[u]!;
+    for (let k = u + 1; k < speakerAt.length && k <= u + 3; k++) {
+      if (speakerAt[k] !== speaker) return k;
     }
     return null;
   };
@@ -438,14 +440,14 @@ export function evaluatePlaybookRules(input: CoachingInput): PlaybookResult | nu
       if (first[k] === first[k + 1]) continue;
       const prev = sentences[first[k]!]!;
       if (prev.role === "rep") return anyQuestion(k);
-      if (prev.speaker !== utterances[u]!.speaker) return false;
+      if (prev.speaker !== speakerAt[u]) return false;
     }
     return false;
   };
   const isCustomer = (speaker: string) => roleOfSpeaker.get(speaker) === "customer";
   const answerOf = (u: number): CallSentence | undefined => {
     const k = replyTo(u);
-    if (k === null || !isCustomer(utterances[k]!.speaker)) return undefined;
+    if (k === null || !isCustomer(speakerAt[k]!)) return undefined;
     if (wordCount(k) < MIN_ANSWER_WORDS) return undefined;
     for (let i = first[k]!; i < first[k + 1]!; i++) if (sentences[i]!.words >= 3) return sentences[i];
     return sentences[first[k]!];
@@ -453,7 +455,8 @@ export function evaluatePlaybookRules(input: CoachingInput): PlaybookResult | nu
 
   const compiled = compilePlaybook(playbook, lang);
   const matches = baseMatches(compiled, sentences, words);
-  const items: PlaybookItemResult[] = playbook.items.map((item, k) => {
+  // Each item's verdict first, its quotes after: the verdicts' closures need not hold the index.
+  const verdicts: Verdict[] = playbook.items.map((item, k) => {
     const { base: baseOf, matched, forbidden } = matches[k]!;
     /** Whether a sentence of utterance u matches the item. */
     const matchedIn = (u: number): boolean => {
@@ -462,14 +465,13 @@ export function evaluatePlaybookRules(input: CoachingInput): PlaybookResult | nu
     };
     const result = (
       status: PlaybookItemResult["status"],
-      coveredBy: string | null,
-      evidence: Evidence[],
-    ) => ({
-      id: item.id,
-      title: item.title,
+      by: string | null,
+      quoted: CallSentence[],
+    ): Verdict => ({
+      item,
       status,
-      coveredBy,
-      evidence,
+      by,
+      quoted,
     });
 
     // Forbidden phrases said by the rep: the item is missed, whatever else happened.
@@ -477,10 +479,7 @@ export function evaluatePlaybookRules(input: CoachingInput): PlaybookResult | nu
       return result(
         "missed",
         null,
-        quotes(
-          index,
-          forbidden.slice(0, 3).map((si) => sentences[si]!),
-        ),
+        forbidden.slice(0, 3).map((si) => sentences[si]!),
       );
 
     const hits: Hit[] = [];
@@ -503,7 +502,7 @@ export function evaluatePlaybookRules(input: CoachingInput): PlaybookResult | nu
           for (let i = si + 1; i < first[s.u + 1]! && !laterQuestion; i++)
             laterQuestion = sentences[i]!.question;
           const k = replyTo(s.u);
-          const picked = k !== null && isCustomer(utterances[k]!.speaker) && matchedIn(k);
+          const picked = k !== null && isCustomer(speakerAt[k]!) && matchedIn(k);
           if (laterQuestion && answerOf(s.u)) {
             answer = answerOf(s.u);
             bonus = 0.8;
@@ -514,9 +513,7 @@ export function evaluatePlaybookRules(input: CoachingInput): PlaybookResult | nu
         customerUtterances.add(s.u);
         const k = s.question ? replyTo(s.u) : null;
         const repAnswered =
-          k !== null &&
-          roleOfSpeaker.get(utterances[k]!.speaker) === "rep" &&
-          wordCount(k) >= MIN_ANSWER_WORDS;
+          k !== null && roleOfSpeaker.get(speakerAt[k]!) === "rep" && wordCount(k) >= MIN_ANSWER_WORDS;
         const score = base + (prompted(s.u) || repAnswered ? 0.7 : 0.3);
         // A rep item raised only by the customer stays partly: cap below COVERED_AT.
         hits.push({ s, score: item.by === "rep" ? Math.min(score, COVERED_AT - 0.1) : score });
@@ -540,9 +537,19 @@ export function evaluatePlaybookRules(input: CoachingInput): PlaybookResult | nu
     // Further evidence only from hits nearly as strong as the best one.
     for (const h of hits.slice(1)) if (h.score >= Math.min(best.score, COVERED_AT) - 0.2) add(h.s);
     chosen.sort(inCallOrder);
-    const evidence = quotes(index, chosen);
-    return result(status, evidence.length > 0 ? best.s.speaker : null, evidence);
+    return result(status, best.s.speaker, chosen);
   });
+  const items: PlaybookItemResult[] = [];
+  for (const { item, status, by, quoted } of verdicts) {
+    const evidence = quotes(index, quoted);
+    items.push({
+      id: item.id,
+      title: item.title,
+      status,
+      coveredBy: evidence.length > 0 ? by : null,
+      evidence,
+    });
+  }
 
   const covered = items.filter((i) => i.status === "covered").length;
   const partly = items.filter((i) => i.status === "partly").length;
@@ -554,6 +561,14 @@ export function evaluatePlaybookRules(input: CoachingInput): PlaybookResult | nu
     score: items.length === 0 ? 0 : Math.round(((covered + partly / 2) / items.length) * 10_000) / 10_000,
     items,
   };
+}
+
+/** An item's status, who covered it (when quoted), and the sentences to quote for it. */
+interface Verdict {
+  item: PlaybookItem;
+  status: PlaybookItemResult["status"];
+  by: string | null;
+  quoted: CallSentence[];
 }
 
 /** Strongest hit first; ties in call order. */
