@@ -14,8 +14,8 @@ const SRC = join(ROOT, "src");
 
 /**
  * The pure layers, lowest first, with what each may import: its own folder, the layers listed
- * before it, `src/errors.ts` and `src/hidden-slot.ts`, and the npm packages named. Nothing else — no database, Drizzle,
- * node:*, services, config, OpenAI, HTTP.
+ * before it, `src/errors.ts` and `src/hidden-slot.ts`, and the npm packages named. Nothing else —
+ * no database, Drizzle, node:*, services, config, OpenAI, HTTP.
  */
 const PURE_LAYERS: ReadonlyArray<{ folder: string; packages: readonly string[] }> = [
   { folder: "src/text", packages: [] },

@@ -411,8 +411,8 @@ export function evaluatePlaybookRules(input: CoachingInput): PlaybookResult | nu
   if (!playbook) return null;
   const { sentences, words, keys } = callText(input);
   const index = createEvidenceIndex(input.transcript, keys);
-  // The closures below read the speakers, not the utterances: a closure over the transcript kept
-  // the whole call alive through young-generation collections (docs/benchmarks.md, session 19).
+  // The closures below read the speakers, not the utterances: reading the utterances, they kept the
+  // call alive through young-generation collections in one run of eight (docs/benchmarks.md).
   const speakerAt = input.transcript.utterances.map((u) => u.speaker);
 
   // Per utterance: its sentences (first[u] … first[u + 1] - 1), and the first reply by another speaker.
