@@ -8,6 +8,7 @@ import { DebriefError } from "../errors.js";
 import { isSpace } from "../text/space.js";
 import type { Transcript, TranscriptFormat } from "../transcript/model.js";
 import { parseTranscript, parseTranscriptValue } from "../transcript/parse.js";
+import { storedTranscriptText } from "../transcript/stored-form.js";
 
 /** The largest transcript one call may analyse (config: DEBRIEF_MAX_UTTERANCES, DEBRIEF_MAX_WORDS). */
 export interface AnalysisCaps {
@@ -172,7 +173,7 @@ export function checkWellFormed(transcript: Transcript): void {
 export interface ParsedUpload {
   format: TranscriptFormat;
   analysis: FileAnalysis;
-  /** `JSON.stringify` of the parsed transcript: what the `transcript` column stores. */
+  /** The parsed transcript's stored JSON text (src/transcript/stored-form.ts): what its column stores. */
   transcriptJson: string;
   /** `JSON.stringify(analysis)`: what the `analysis` column is written from. */
   analysisJson: string;
@@ -211,7 +212,7 @@ export function parseAndAnalyze(input: ParseAnalyzeInput): ParsedUpload {
   // Coached here, the readings stay in memory and no job needs the text; else both go to the job.
   const { coach } = input;
   const { analysis, readings, metrics } = analyzeCall(parsed.transcript, options, coach ? "keep" : "encode");
-  const transcriptJson = JSON.stringify(parsed.transcript);
+  const transcriptJson = storedTranscriptText(parsed.transcript);
   return {
     format: parsed.format,
     analysis,

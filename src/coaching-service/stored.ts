@@ -6,6 +6,7 @@ import { coachWithRules, type RulesEngineInfo } from "../coaching/rules-coaching
 import { takeText } from "../cpu/retained.js";
 import { hiddenSlot } from "../hidden-slot.js";
 import type { Transcript } from "../transcript/model.js";
+import { transcriptOfStoredText } from "../transcript/stored-form.js";
 
 /**
  * A call's coaching input as the database holds it: the transcript and the analysis as their JSON
@@ -39,7 +40,8 @@ const texts = hiddenSlot<CoachingInput, { stored: StoredCoachingInput; load?: ()
 /**
  * A CoachingInput over stored JSON text: the transcript and the analysis are parsed when first
  * read, so a caller that only passes the input on to another thread (`storedFormOf`) never parses
- * them here. Parsed as the driver would (`JSON.parse` of the same text): same objects. A transcript
+ * them here. Read as the columns read the same text (the transcript's stored form,
+ * src/transcript/stored-form.ts; the analysis `JSON.parse`d): same objects. A transcript
  * kept on the CPU thread (`keptTranscript`) is read here only through `withTranscriptText`, which
  * calls `loadTranscript` (the database).
  *
@@ -57,7 +59,7 @@ export function coachingInputFromStored(
     get transcript() {
       if (stored.transcriptJson === undefined)
         throw new Error("the transcript is kept on the CPU thread: read it with withTranscriptText first");
-      transcript ??= JSON.parse(stored.transcriptJson) as Transcript;
+      transcript ??= transcriptOfStoredText(stored.transcriptJson);
       return transcript;
     },
     get analysis() {
@@ -104,7 +106,7 @@ export function coachingInputOfWire(wire: CoachingWireInput): CoachingInput | nu
   const transcriptJson =
     wire.stored.transcriptJson ?? (keptTranscript === undefined ? undefined : takeText(keptTranscript));
   if (transcriptJson === undefined) return null;
-  const transcript = JSON.parse(transcriptJson) as Transcript;
+  const transcript = transcriptOfStoredText(transcriptJson);
   const analysis = JSON.parse(analysisJson) as FileAnalysis;
   if (readings) restoreReadings(transcript, analysis, readings);
   return { transcript, analysis, playbook };

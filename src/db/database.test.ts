@@ -1,7 +1,9 @@
-import { PgDialect } from "drizzle-orm/pg-core";
+import { json, PgDialect, pgTable } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 import { type Database, jsonText, perDatabase, resultRows } from "./database.js";
 import { calls } from "./schema/index.js";
+
+const jsonColumn = pgTable("t", { v: json("v") }).v;
 
 describe("perDatabase", () => {
   it("builds once per database handle and keeps handles apart", () => {
@@ -30,12 +32,13 @@ describe("resultRows", () => {
 });
 
 describe("jsonText", () => {
-  it("sends the text as one parameter cast to the column's type, json or jsonb", () => {
+  it("sends the text as one parameter: cast to json or jsonb, as it is for JSON stored as text", () => {
     const dialect = new PgDialect();
     const query = dialect.sqlToQuery(jsonText(calls.transcript, '{"a":1}'));
-    expect(query.sql).toBe("$1::json");
+    expect(query.sql).toBe("$1");
     expect(query.params).toEqual(['{"a":1}']);
     expect(dialect.sqlToQuery(jsonText(calls.analysis, "[]")).sql).toBe("$1::jsonb");
+    expect(dialect.sqlToQuery(jsonText(jsonColumn, "[]")).sql).toBe("$1::json");
   });
 
   it("refuses a column that is not json", () => {

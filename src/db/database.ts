@@ -1,5 +1,5 @@
-import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
-import type { PgColumn, PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { is, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { type PgColumn, PgCustomColumn, type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type * as schema from "./schema/index.js";
 
 /** The Drizzle database, whatever the driver underneath (PGlite, postgres.js, Hyperdrive). */
@@ -47,10 +47,11 @@ export function perDatabase<T>(build: (db: Database) => T): (db: Database) => T 
 }
 
 /**
- * A `json` or `jsonb` column's value from JSON text already made (e.g. on a worker thread), for an
- * insert's values: the text goes to the server as it is, where Drizzle's column would
- * `JSON.stringify` an object. Both drivers pass a string to json/jsonb unchanged (postgres.js
- * through Drizzle's transparent serialisers, PGlite's json serialiser), so a row written from
+ * A JSON column's value from JSON text already made (e.g. on a worker thread), for an insert's
+ * values: the text goes to the server as it is, where Drizzle's column would `JSON.stringify` an
+ * object. `json` and `jsonb` get a cast; a `jsonAsText` column (src/db/json-text.ts) the text
+ * itself. Both drivers pass a string to json/jsonb unchanged (postgres.js through Drizzle's
+ * transparent serialisers, PGlite's json serialiser), so a row written from
  * `JSON.stringify(value)` is the row Drizzle writes from `value`.
  *
  * @example
@@ -58,8 +59,10 @@ export function perDatabase<T>(build: (db: Database) => T): (db: Database) => T 
  */
 export function jsonText(column: PgColumn, text: string): SQL {
   const type = column.getSQLType();
-  if (type !== "json" && type !== "jsonb") throw new Error(`jsonText: ${column.name} is ${type}, not json`);
-  return sql`${text}::${sql.raw(type)}`;
+  if (type === "json" || type === "jsonb") return sql`${text}::${sql.raw(type)}`;
+  // A custom column stored as text is `jsonAsText`'s (a plain text column is a PgText).
+  if (type === "text" && is(column, PgCustomColumn)) return sql`${text}`;
+  throw new Error(`jsonText: ${column.name} is ${type}, not json`);
 }
 
 /**

@@ -69,16 +69,16 @@ const dealStatus = sql<DealStatus | null>`(select d.status from crm_deals d wher
 
 /**
  * Calls whose title or file name holds `q`, or whose transcript has an utterance that does. The
- * stored transcript is `json` (its text as sent): a plain ILIKE on that text rules out most calls
+ * stored transcript is JSON text (`jsonAsText`): a plain ILIKE on that text rules out most calls
  * without parsing them, then only the survivors' utterances are read. (A query with a quote or a
  * backslash, which JSON escapes, skips that shortcut.)
  */
 function searchCondition(q: string): SQL {
   const like = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-  const said = sql`exists (select 1 from json_array_elements(${calls.transcript}->'utterances') u where u->>'text' ilike ${like})`;
+  const said = sql`exists (select 1 from json_array_elements(${calls.transcript}::json->'utterances') u where u->>'text' ilike ${like})`;
   // JSON escapes quotes, backslashes and control characters: the raw text would not hold them as typed.
   const escaped = [...q].some((ch) => ch === '"' || ch === "\\" || ch.charCodeAt(0) < 0x20);
-  const inTranscript = escaped ? said : sql`(${calls.transcript}::text ilike ${like} and ${said})`;
+  const inTranscript = escaped ? said : sql`(${calls.transcript} ilike ${like} and ${said})`;
   return or(ilike(calls.title, like), ilike(calls.fileName, like), inTranscript)!;
 }
 

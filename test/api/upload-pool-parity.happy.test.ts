@@ -7,6 +7,7 @@ import { insertAnalysedCall } from "../../src/calls/save.js";
 import { workerPool } from "../../src/cpu/worker-pool.js";
 import { type Database, resultRows } from "../../src/db/database.js";
 import { type Call, callMetrics, calls } from "../../src/db/schema/index.js";
+import { transcriptOfStoredText } from "../../src/transcript/stored-form.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { testDatabases } from "../helpers/db.js";
 
@@ -147,7 +148,7 @@ describe.each(testDatabases)("an upload over the CPU pool and inline, on $name",
       id,
       contentHash,
       idempotencyKey: null,
-      transcript: JSON.parse(parsed.transcriptJson),
+      transcript: transcriptOfStoredText(parsed.transcriptJson),
     });
     await db.transaction(async (tx) => {
       await insertAnalysedCall(tx, {
@@ -165,10 +166,10 @@ describe.each(testDatabases)("an upload over the CPU pool and inline, on $name",
     const fromObjects = await stored(db, "call_objects");
     const fromText = await stored(db, "call_text");
     expect(fromText).toEqual(fromObjects);
-    // The json column keeps the text as sent: the transcript exactly as `JSON.stringify` made it.
+    // The column keeps the text as sent: the transcript exactly as its stored form made it.
     expect(fromText.row!.transcript).toBe(parsed.transcriptJson);
     const [back] = await db.select().from(calls).where(eq(calls.id, "call_text"));
     expect(back!.analysis).toEqual(parsed.analysis);
-    expect(back!.transcript).toEqual(JSON.parse(parsed.transcriptJson));
+    expect(back!.transcript).toEqual(transcriptOfStoredText(parsed.transcriptJson));
   });
 });

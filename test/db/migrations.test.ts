@@ -1,13 +1,37 @@
 import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
 import { describe, expect, it } from "vitest";
+import { type DatabaseHandle, resultRows } from "../../src/db/database.js";
 import { migrate, pendingMigrations } from "../../src/db/migrate.js";
 import { MIGRATIONS } from "../../src/db/migrations.generated.js";
 import { openPglite } from "../../src/db/pglite.js";
+import { openPostgres } from "../../src/db/postgres.js";
 import * as schema from "../../src/db/schema/index.js";
-import { testDatabases } from "../helpers/db.js";
+import { createTempDatabase, TEST_DATABASE_URL, testDatabases } from "../helpers/db.js";
+
+/** New, unmigrated databases: an embedded cluster, and a PostgreSQL database when there is a server. */
+const serverUrl = TEST_DATABASE_URL;
+const emptyDatabases: Array<{ name: string; open: () => Promise<DatabaseHandle> }> = [
+  { name: "pglite", open: () => openPglite() },
+  ...(serverUrl
+    ? [
+        {
+          name: "postgres",
+          open: async () => {
+            const { url, drop } = await createTempDatabase(serverUrl);
+            const h = openPostgres(url, { max: 1 });
+            const close = async () => {
+              await h.close();
+              await drop();
+            };
+            return { ...h, close };
+          },
+        },
+      ]
+    : []),
+];
 
 describe("migrations", () => {
   it("the embedded migrations match migrations/ (run `npm run db:generate` after changing the schema)", () => {
@@ -60,4 +84,57 @@ describe("migrations", () => {
       await h.close();
     }
   });
+
+  it.each(emptyDatabases)(
+    "keep a transcript stored as json when 0015 makes it text, on $name",
+    async (database) => {
+      const h = await database.open();
+      try {
+        // The schema as it was before 0015, by hand: `migrate` applies every migration.
+        const before = MIGRATIONS.findIndex((m) => m.tag === "0015_transcript_json_as_text");
+        await h.db.transaction(async (tx) => {
+          await tx.execute(
+            sql`create table debrief_migrations (tag text primary key, applied_at timestamptz not null default now())`,
+          );
+          for (const m of MIGRATIONS.slice(0, before)) {
+            for (const statement of m.sql.split("--> statement-breakpoint"))
+              if (statement.trim()) await tx.execute(sql.raw(statement));
+            await tx.execute(sql`insert into debrief_migrations (tag) values (${m.tag})`);
+          }
+        });
+        const transcript = {
+          utterances: [
+            { speaker: "rep", start: 0.25, end: 1.5, text: 'Ça va? "Quoted" \\ back\u0001', words: [] },
+          ],
+        };
+        await h.db.execute(sql`insert into organizations (id, name) values ('org_m', 'M')`);
+        await h.db.execute(
+          sql`insert into calls (id, org_id, status, source, content_hash, transcript)
+            values ('call_m', 'org_m', 'done', 'transcript', 'h', ${JSON.stringify(transcript)}::json)`,
+        );
+        expect(await migrate(h.db)).toEqual({ applied: MIGRATIONS.slice(before).map((m) => m.tag) });
+        const [row] = await h.db
+          .select({ transcript: schema.calls.transcript })
+          .from(schema.calls)
+          .where(eq(schema.calls.id, "call_m"));
+        expect(row?.transcript).toEqual(transcript);
+        const [column] = resultRows<{ type: string; compression: string }>(
+          await h.db.execute(
+            sql`select format_type(atttypid, atttypmod) as type, attcompression::text as compression
+              from pg_attribute where attrelid = 'calls'::regclass and attname = 'transcript'`,
+          ),
+        );
+        expect(column?.type).toBe("text");
+        // lz4 again where the server has it (PostgreSQL built with it); the embedded one has not.
+        const [lz4] = resultRows<{ has: boolean }>(
+          await h.db.execute(
+            sql`select exists (select 1 from pg_settings where name = 'default_toast_compression' and 'lz4' = any(enumvals)) as has`,
+          ),
+        );
+        expect(column?.compression).toBe(lz4?.has ? "l" : "");
+      } finally {
+        await h.close();
+      }
+    },
+  );
 });

@@ -1,18 +1,10 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  index,
-  json,
-  jsonb,
-  pgEnum,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { boolean, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { FileAnalysis } from "../../analysis/result.js";
 import type { Coaching } from "../../coaching/contract.js";
 import type { Transcript } from "../../transcript/model.js";
+import { storedTranscriptText, transcriptOfStoredText } from "../../transcript/stored-form.js";
+import { jsonAsText } from "../json-text.js";
 import { organizations } from "./organizations.js";
 import { users } from "./users.js";
 
@@ -65,8 +57,12 @@ export const calls = pgTable(
     speakerRoles: jsonb("speaker_roles").$type<SpeakerRoles>().notNull().default({}),
     crmDealId: text("crm_deal_id"),
     crmContactId: text("crm_contact_id"),
-    // `json`, not `jsonb`: stored as sent and never queried inside, it skips jsonb's costly conversion.
-    transcript: json("transcript").$type<Transcript>(),
+    // JSON text in its stored form (src/transcript/stored-form.ts), as `text`: written by this code
+    // and never queried inside but by the dashboard's search (which casts it), it skips `json`'s
+    // validation and `jsonb`'s conversion.
+    transcript: jsonAsText<Transcript>({ write: storedTranscriptText, read: transcriptOfStoredText })(
+      "transcript",
+    ),
     analysis: jsonb("analysis").$type<FileAnalysis>(),
     /** Playbook (slug) to judge the call against; null = the organization's default. */
     playbook: text("playbook"),
