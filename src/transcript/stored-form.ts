@@ -112,12 +112,7 @@ function packUtterance(u: Utterance): Utterance | (Omit<Utterance, "words"> & { 
  * transcriptOfStoredText(storedTranscriptText(t)) // deep-equal to t
  */
 export function transcriptOfStoredText(text: string): Transcript {
-  return transcriptOfStoredValue(JSON.parse(text));
-}
-
-/** `transcriptOfStoredText` of the text's parsed value (a driver that parsed it already). */
-export function transcriptOfStoredValue(value: unknown): Transcript {
-  const stored = value as Transcript & { form?: number };
+  const stored = JSON.parse(text) as Transcript & { form?: number };
   if (stored.form === undefined) return stored;
   if (stored.form !== STORED_TRANSCRIPT_FORM)
     throw new Error(`stored transcript: unknown form ${stored.form}`);
