@@ -7,12 +7,16 @@ const MIGRATION_LOCK = 72_635_411;
 
 /**
  * Apply pending migrations (embedded from migrations/) in one transaction under an advisory lock,
- * recording each in `debrief_migrations`. Safe to call on every start.
+ * recording each in `debrief_migrations`. Safe to call on every start. `before`: stop at that
+ * migration, unapplied (a test of what it does to rows written before it).
  *
  * @example
  * const { applied } = await migrate(db); // ["0000_init"] on a fresh database, [] afterwards
  */
-export async function migrate(db: Database): Promise<{ applied: string[] }> {
+export async function migrate(
+  db: Database,
+  options: { before?: string } = {},
+): Promise<{ applied: string[] }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`);
     await tx.execute(
@@ -25,6 +29,7 @@ export async function migrate(db: Database): Promise<{ applied: string[] }> {
     );
     const applied: string[] = [];
     for (const m of MIGRATIONS) {
+      if (m.tag === options.before) break;
       if (done.has(m.tag)) continue;
       for (const statement of m.sql.split("--> statement-breakpoint")) {
         if (statement.trim()) await tx.execute(sql.raw(statement));

@@ -3,35 +3,12 @@ import { PGlite } from "@electric-sql/pglite";
 import { eq, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
 import { describe, expect, it } from "vitest";
-import { type DatabaseHandle, resultRows } from "../../src/db/database.js";
+import { resultRows } from "../../src/db/database.js";
 import { migrate, pendingMigrations } from "../../src/db/migrate.js";
 import { MIGRATIONS } from "../../src/db/migrations.generated.js";
 import { openPglite } from "../../src/db/pglite.js";
-import { openPostgres } from "../../src/db/postgres.js";
 import * as schema from "../../src/db/schema/index.js";
-import { createTempDatabase, TEST_DATABASE_URL, testDatabases } from "../helpers/db.js";
-
-/** New, unmigrated databases: an embedded cluster, and a PostgreSQL database when there is a server. */
-const serverUrl = TEST_DATABASE_URL;
-const emptyDatabases: Array<{ name: string; open: () => Promise<DatabaseHandle> }> = [
-  { name: "pglite", open: () => openPglite() },
-  ...(serverUrl
-    ? [
-        {
-          name: "postgres",
-          open: async () => {
-            const { url, drop } = await createTempDatabase(serverUrl);
-            const h = openPostgres(url, { max: 1 });
-            const close = async () => {
-              await h.close();
-              await drop();
-            };
-            return { ...h, close };
-          },
-        },
-      ]
-    : []),
-];
+import { emptyTestDatabases, testDatabases } from "../helpers/db.js";
 
 describe("migrations", () => {
   it("the embedded migrations match migrations/ (run `npm run db:generate` after changing the schema)", () => {
@@ -85,22 +62,16 @@ describe("migrations", () => {
     }
   });
 
-  it.each(emptyDatabases)(
+  it.each(emptyTestDatabases)(
     "keep a transcript stored as json when 0015 makes it text, on $name",
     async (database) => {
       const h = await database.open();
       try {
-        // The schema as it was before 0015, by hand: `migrate` applies every migration.
-        const before = MIGRATIONS.findIndex((m) => m.tag === "0015_transcript_json_as_text");
-        await h.db.transaction(async (tx) => {
-          await tx.execute(
-            sql`create table debrief_migrations (tag text primary key, applied_at timestamptz not null default now())`,
-          );
-          for (const m of MIGRATIONS.slice(0, before)) {
-            for (const statement of m.sql.split("--> statement-breakpoint"))
-              if (statement.trim()) await tx.execute(sql.raw(statement));
-            await tx.execute(sql`insert into debrief_migrations (tag) values (${m.tag})`);
-          }
+        // The schema as it was before 0015.
+        const tag = "0015_transcript_json_as_text";
+        const before = MIGRATIONS.findIndex((m) => m.tag === tag);
+        expect(await migrate(h.db, { before: tag })).toEqual({
+          applied: MIGRATIONS.slice(0, before).map((m) => m.tag),
         });
         const transcript = {
           utterances: [

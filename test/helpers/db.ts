@@ -27,22 +27,39 @@ export const testDatabases: TestDatabase[] = [
         {
           name: "postgres" as const,
           open: async () => {
-            const { url, drop } = await createTempDatabase(TEST_DATABASE_URL);
-            const h = openPostgres(url, { max: 5 });
+            const h = await openTempPostgres(TEST_DATABASE_URL);
             await migrate(h.db);
-            return {
-              ...h,
-              url,
-              close: async () => {
-                await h.close();
-                await drop();
-              },
-            };
+            return h;
           },
         },
       ]
     : []),
 ];
+
+/**
+ * The same databases new and unmigrated (a migration's own tests): a new embedded cluster, and a
+ * new PostgreSQL database when TEST_DATABASE_URL is set.
+ */
+export const emptyTestDatabases: TestDatabase[] = [
+  { name: "pglite", open: () => openPglite() },
+  ...(TEST_DATABASE_URL
+    ? [{ name: "postgres" as const, open: () => openTempPostgres(TEST_DATABASE_URL) }]
+    : []),
+];
+
+/** A new database on the server of `adminUrl`, opened; `close()` drops it. */
+async function openTempPostgres(adminUrl: string): Promise<DatabaseHandle & { url: string }> {
+  const { url, drop } = await createTempDatabase(adminUrl);
+  const h = openPostgres(url, { max: 5 });
+  return {
+    ...h,
+    url,
+    close: async () => {
+      await h.close();
+      await drop();
+    },
+  };
+}
 
 let template: Blob | undefined;
 
