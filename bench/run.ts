@@ -11,8 +11,12 @@ import { BUILTIN_DEFAULT_PLAYBOOK, loadDefaultPlaybook } from "../src/coaching/p
 import { runCoaching } from "../src/coaching-service/run.js";
 import type { Utterance } from "../src/transcript/model.js";
 import { parseTranscript } from "../src/transcript/parse.js";
+import { asTheCliRuns } from "./cli.js";
 import { machineLine, report } from "./record.js";
 import { generateCall } from "./synthetic.js";
+
+// The engine measured with the V8 flags `debrief analyze` runs it with (bin/debrief.js).
+asTheCliRuns(import.meta.filename);
 
 const root = join(import.meta.dirname, "..");
 const SIZES = [15, 60, 240];
