@@ -12,7 +12,7 @@
 // `--max-semi-space-size=32` gives V8's young generation 32 MB semi-spaces instead of 16: an
 // hour-long call allocates tens of megabytes, and with 16 MB each call's transcript and analysis
 // were copied by several scavenges and promoted to the old generation. In batches of 288 hour-long
-// calls the scavenges' pauses fell from 0.5–1.2 s to 0.25–0.3 s and the batch ran ~8% faster; a
+// calls the scavenges' pauses fell from 0.5–1.2 s to 0.25–0.3 s and the batch ran ~10% faster; a
 // short call is unchanged (docs/benchmarks.md, session 21). It too is only honoured at start-up.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
