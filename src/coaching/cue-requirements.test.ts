@@ -24,6 +24,7 @@ const {
   compileAny,
   cueRequirementsTable,
   embeddedCueRequirements,
+  expectCueTexts,
   INDEX_AFTER_TEXTS,
   TABLE_INDEX_AFTER_TEXTS,
 } = await import("./objections-lexicon.js");
@@ -89,5 +90,27 @@ describe("cue requirements analysed ahead of time", () => {
       // Built after `indexAfter` texts, every alternative analysed here.
       expect(built).toEqual(indexAfter < 4 ? [{ alternatives: 2, fromTable: 0 }] : []);
     }
+  });
+
+  // Last: the announcement holds for the rest of the process.
+  it("build the index at once when a call long enough to reach TABLE_INDEX_AFTER_TEXTS is announced", () => {
+    const patterns = ["overpriced", "not (right )?now"];
+    const plain = compile(patterns);
+    expectCueTexts(TABLE_INDEX_AFTER_TEXTS - 1);
+    const before = compileAny(patterns);
+    built.length = 0;
+    expect(before.test("not now")).toBe(true);
+    expect(built).toEqual([]);
+
+    expectCueTexts(TABLE_INDEX_AFTER_TEXTS);
+    const inTable = compileAny(patterns);
+    const lacking = compileAny(["overpriced", "zzqx never in any lexicon"]);
+    built.length = 0;
+    for (const text of ["not right now.", "now not", "overpriced", "", "Overpriced?"])
+      expect([text, inTable.test(text)]).toEqual([text, plain.test(text)]);
+    expect(built).toEqual([{ alternatives: 2, fromTable: 2 }]);
+    // A list the table lacks is still analysed only after INDEX_AFTER_TEXTS.
+    expect(lacking.test("we said zzqx never in any lexicon")).toBe(true);
+    expect(built).toHaveLength(1);
   });
 });

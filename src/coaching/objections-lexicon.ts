@@ -111,6 +111,21 @@ export const INDEX_AFTER_TEXTS = 1_000;
  */
 export const TABLE_INDEX_AFTER_TEXTS = 200;
 
+/** A call that will reach TABLE_INDEX_AFTER_TEXTS has been announced (see `expectCueTexts`). */
+let longCallAhead = false;
+
+/**
+ * Announce a call of `texts` utterances before reading it. One long enough to pass
+ * TABLE_INDEX_AFTER_TEXTS would have every list in the table build its word index within it
+ * anyway: they build it on their next text instead, and the call's first sentences skip the long
+ * alternations (~30 ms of the first hour-long call of a process, docs/benchmarks.md). Shorter calls
+ * change nothing. Lists the table lacks keep INDEX_AFTER_TEXTS (their analysis costs more).
+ * @example expectCueTexts(transcript.utterances.length);
+ */
+export function expectCueTexts(texts: number): void {
+  if (texts >= TABLE_INDEX_AFTER_TEXTS) longCallAhead = true;
+}
+
 /** Every list given to `compileAny` in this process, in order (what the table is made of). */
 const cueLists: Array<readonly string[]> = [];
 
@@ -207,7 +222,7 @@ export function compileAny(
     test(text) {
       if (test !== undefined) return test(text);
       const n = tested++;
-      if (n < (indexAfter ?? TABLE_INDEX_AFTER_TEXTS)) return plain(text);
+      if (n < (indexAfter ?? (longCallAhead ? 0 : TABLE_INDEX_AFTER_TEXTS))) return plain(text);
       // Looked up once: null (a pattern the table lacks) is an answer, not a reason to look again.
       if (lookup === undefined) lookup = table ? tableFor(patterns) : null;
       // A list the table lacks is analysed here: worth it only later (see INDEX_AFTER_TEXTS).

@@ -20,6 +20,7 @@ import {
   CATEGORY_ORDER,
   type CategoryLexicon,
   type ClauseLexicon,
+  expectCueTexts,
   type HandlingLexicon,
 } from "./objections-lexicon.js";
 import { negotiationCategory, readNegotiation } from "./objections-negotiation.js";
@@ -454,6 +455,7 @@ export function detectObjections(input: CoachingInput): Objection[] {
   const utterances = transcript?.utterances ?? [];
   if (utterances.length === 0) return [];
   const language = analysis?.language || transcript.language || "en";
+  expectCueTexts(utterances.length);
 
   const roles = new Map<string, string>();
   for (const s of transcript.speakers ?? []) if (s.role !== undefined) roles.set(s.id, s.role);
